@@ -1,0 +1,41 @@
+package io.chatda.server;
+
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.server.ServerErrorHandler;
+import com.linecorp.armeria.server.ServiceConfig;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps exceptions and error statuses to JSON {@code {"error": ...}} answers, once for the whole server:
+ * a {@link BadRequestException} becomes 400 with its message; anything unexpected becomes a 500 whose
+ * body says nothing internal (the stack trace goes to the log only).
+ */
+final class ApiErrorHandler implements ServerErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    private final JsonResponses json;
+
+    ApiErrorHandler(JsonResponses json) {
+        this.json = json;
+    }
+
+    @Override
+    public HttpResponse onServiceException(ServiceRequestContext ctx, Throwable cause) {
+        if (cause instanceof BadRequestException bad) {
+            return json.error(HttpStatus.BAD_REQUEST, bad.getMessage()).toHttpResponse();
+        }
+        log.error("unexpected error serving {}", ctx.path(), cause);
+        return json.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error").toHttpResponse();
+    }
+
+    @Override
+    public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config, RequestHeaders headers,
+                                               HttpStatus status, String description, Throwable cause) {
+        return json.error(status, description != null ? description : status.reasonPhrase());
+    }
+}
