@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 public final class ChatdaServer implements AutoCloseable {
 
     private static final String WEB_ROOT = "io/chatda/server/web";
+    private static final int MAX_REQUEST_LINE = 64 * 1024;
+    private static final long MAX_REQUEST_BODY = 1024 * 1024;
 
     private final Server server;
     private final PrometheusMeterRegistry registry;
@@ -40,6 +42,11 @@ public final class ChatdaServer implements AutoCloseable {
         JsonResponses json = new JsonResponses(new ObjectMapper());
         this.server = Server.builder()
                 .http(settings.port())
+                // long enough for a 10 kB query string to reach the API, which answers it with a clear 400
+                .http1MaxInitialLineLength(MAX_REQUEST_LINE)
+                .http1MaxHeaderSize(MAX_REQUEST_LINE)
+                .http2MaxHeaderListSize(MAX_REQUEST_LINE)
+                .maxRequestLength(MAX_REQUEST_BODY)
                 .meterRegistry(registry)
                 .requestTimeout(settings.requestTimeout())
                 .gracefulShutdownTimeout(settings.shutdownGrace(), settings.shutdownGrace())

@@ -105,13 +105,28 @@ class ChatdaServerTest {
     @Test
     void badInputIsA400JsonErrorAndTheServerKeepsServing() throws Exception {
         for (String path : List.of("/api/search", "/api/search?q=", "/api/search?q=%20%20",
-                "/api/search?q=" + "a".repeat(10_000), "/api/search?q=%E0%A4%A", "/api/search?q=%FF%FE",
-                "/api/suggest", "/api/suggest?q=%E0%A4%A", "/api/search?q=x&size=999", "/api/search?q=x&page=abc")) {
+                "/api/search?q=" + "a".repeat(10_000), "/api/search?q=%FF%FE",
+                "/api/suggest", "/api/search?q=x&size=999", "/api/search?q=x&page=abc")) {
             AggregatedHttpResponse res = get(path);
             assertThat(res.status().code()).as(path).isEqualTo(400);
             assertThat(json(res).get("error").asText()).as(path).isNotBlank().doesNotContain("Exception");
         }
+        // a truncated percent-escape, which well-behaved clients refuse to send, over a raw connection
+        for (String path : List.of("/api/search?q=%E0%A4%A", "/api/suggest?q=%E0%A4%A", "/api/search?q=%")) {
+            String raw = rawHttp1Get(path);
+            assertThat(raw).as(path).startsWith("HTTP/1.1 400");
+            assertThat(raw).as(path).contains("application/json").contains("\"error\"");
+        }
         assertThat(get("/api/search?q=deadlock").status().code()).isEqualTo(200);
+    }
+
+    private static String rawHttp1Get(String path) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
