@@ -1,7 +1,11 @@
 package io.chatda.crawl;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,12 +34,74 @@ public final class HtmlExtractor {
      * @param baseUrl the page's address, used to resolve relative links
      */
     public Extracted extract(String html, String baseUrl) {
-        Document doc = Jsoup.parse(html, baseUrl);
+        return extract(Jsoup.parse(html, baseUrl), new ArrayList<>());
+    }
+
+    /**
+     * What a crawled page says about itself besides its content.
+     *
+     * @param content   title, headings, main text and every link (resolved against {@code <base href>})
+     * @param canonical the absolute {@code rel=canonical} URL, or null
+     * @param noindex   {@code <meta name=robots|robotsAgent content=noindex>} (or {@code none})
+     * @param nofollow  {@code <meta name=robots content=nofollow>} (or {@code none})
+     * @param baseHref  the absolute {@code <base href>}, or null
+     * @param language  {@code ko}, {@code en} or {@code mixed}, from the text
+     * @param followable links that may be followed: without {@code rel=nofollow}, http(s) only
+     */
+    public record Page(Extracted content, String canonical, boolean noindex, boolean nofollow, String baseHref,
+                       String language, List<SourceDocument.Link> followable) {
+    }
+
+    /**
+     * Parses a fetched page, detecting its charset from {@code charset} (the Content-Type's, may be null),
+     * a byte order mark or {@code <meta charset>}, in that order, falling back to UTF-8.
+     *
+     * @param robotsAgent the crawler's robots name, so {@code <meta name=chatda>} counts like {@code robots}
+     */
+    public Page extractPage(byte[] html, String charset, String url, String robotsAgent) {
+        Document doc;
+        try {
+            doc = Jsoup.parse(new ByteArrayInputStream(html), charset, url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+            return extractPage(html, null, url, robotsAgent);
+        }
+        boolean noindex = false;
+        boolean nofollow = false;
+        for (Element meta : doc.select("meta[name][content]")) {
+            String name = meta.attr("name").toLowerCase(Locale.ROOT);
+            if (name.equals("robots") || name.equals(robotsAgent)) {
+                String content = meta.attr("content").toLowerCase(Locale.ROOT);
+                noindex |= content.contains("noindex") || content.contains("none");
+                nofollow |= content.contains("nofollow") || content.contains("none");
+            }
+        }
+        Element canonicalLink = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
+        String canonical = canonicalLink == null ? null : emptyToNull(canonicalLink.absUrl("href"));
+        Element base = doc.selectFirst("base[href]");
+        String baseHref = base == null ? null : emptyToNull(base.absUrl("href"));
+        List<SourceDocument.Link> followable = new ArrayList<>();
+        Extracted content = extract(doc, followable);
+        String language = Language.detect(content.title() + " " + content.body());
+        return new Page(content, canonical, noindex, nofollow, baseHref, language, followable);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private Extracted extract(Document doc, List<SourceDocument.Link> followable) {
         List<SourceDocument.Link> links = new ArrayList<>();
         for (Element a : doc.select("a[href]")) {
             String href = a.absUrl("href");
             if (!href.isEmpty()) {
-                links.add(new SourceDocument.Link(stripFragment(href), a.text()));
+                SourceDocument.Link link = new SourceDocument.Link(stripFragment(href), a.text());
+                links.add(link);
+                String rel = a.attr("rel").toLowerCase(Locale.ROOT);
+                if (!rel.contains("nofollow") && (href.startsWith("http://") || href.startsWith("https://"))) {
+                    followable.add(link);
+                }
             }
         }
         String title = doc.title().strip();

@@ -1,0 +1,15 @@
+package io.chatda.crawl;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One past or running crawl, for {@code chatda status}.
+ *
+ * @param status  {@code running}, {@code done}, {@code stopped} or {@code failed}; a run that still says
+ *                {@code running} after its process died was interrupted
+ * @param summary {@link CrawlSummary#format()} of the finished run, empty while running
+ */
+public record CrawlRun(long id, CrawlMode mode, List<String> seeds, Instant startedAt, Instant finishedAt,
+                       String status, String summary) {
+}
