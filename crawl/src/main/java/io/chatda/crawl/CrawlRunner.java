@@ -408,6 +408,10 @@ final class CrawlRunner {
     }
 
     private UrlRules.Skip hopCheck(String url, int depth) {
+        CrawlStore.Known known = store.known(url);
+        if (known != null && !CrawlStore.QUEUED.equals(known.state())) {
+            return new UrlRules.Skip(SkipReason.REDIRECT, "target already " + known.state().toLowerCase(Locale.ROOT));
+        }
         UrlRules.Skip skip = rules.check(url, depth);
         if (skip != null) {
             return skip;

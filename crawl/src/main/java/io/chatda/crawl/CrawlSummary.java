@@ -1,7 +1,6 @@
 package io.chatda.crawl;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -20,7 +19,7 @@ public record CrawlSummary(long fetched, long indexed, long unchanged, long dele
                            Map<SkipReason, Long> skipped, Duration elapsed, boolean stopped) {
 
     public CrawlSummary {
-        skipped = skipped.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(skipped));
+        skipped = Map.copyOf(skipped);
     }
 
     /** Fetched pages per second. */
@@ -36,7 +35,7 @@ public record CrawlSummary(long fetched, long indexed, long unchanged, long dele
 
     /** One line for logs and {@code chatda status}: counts, rate and skip reasons. */
     public String format() {
-        String reasons = new EnumMap<>(skipped).entrySet().stream()
+        String reasons = new java.util.TreeMap<>(skipped).entrySet().stream()
                 .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
         return String.format(java.util.Locale.ROOT,
