@@ -57,19 +57,44 @@ public final class SearchIndex implements Closeable {
     private final SearcherManager searchers;
     private final QueryBuilder queryBuilder;
 
-    private SearchIndex(Directory directory) throws IOException {
+    private SearchIndex(Directory directory, boolean writable) throws IOException {
         this.directory = directory;
         this.analyzer = Analyzers.text();
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        this.searchers = new SearcherManager(writer, null);
+        if (writable) {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.searchers = new SearcherManager(writer, null);
+        } else {
+            this.writer = null;
+            this.searchers = new SearcherManager(directory, null);
+        }
         this.queryBuilder = new QueryBuilder(analyzer);
     }
 
-    /** Opens the index in {@code dir}, creating it if absent. */
+    /** Opens the index in {@code dir} for reading and writing, creating it if absent. One writer per index. */
     public static SearchIndex open(Path dir) {
         try {
-            return new SearchIndex(FSDirectory.open(dir));
+            return new SearchIndex(FSDirectory.open(dir), true);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new SearchIndexException("the index at " + dir + " is in use by another chatda process", e);
+        } catch (IOException e) {
+            throw new SearchIndexException("can't open index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing index for searching only, e.g. from the CLI while a server writes to it.
+     *
+     * @throws SearchIndexException if there is no index in {@code dir}
+     */
+    public static SearchIndex openReadOnly(Path dir) {
+        try {
+            Directory directory = FSDirectory.open(dir);
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                throw new SearchIndexException("no index at " + dir, null);
+            }
+            return new SearchIndex(directory, false);
         } catch (IOException e) {
             throw new SearchIndexException("can't open index at " + dir + ": " + e.getMessage(), e);
         }
@@ -94,6 +119,11 @@ public final class SearchIndex implements Closeable {
         write(() -> writer.deleteDocuments(new Term(Fields.URL, url)));
     }
 
+    /** Removes every document of a site or collection; visible after {@link #commit}. */
+    public void deleteSite(String site) {
+        write(() -> writer.deleteDocuments(new Term(Fields.SITE, site)));
+    }
+
     /** Removes every document; visible after {@link #commit}. */
     public void clear() {
         write(writer::deleteAll);
@@ -110,6 +140,9 @@ public final class SearchIndex implements Closeable {
 
     /** The metadata of the last commit (empty for a new index). */
     public Map<String, String> commitData() {
+        if (writer == null) {
+            return read(searcher -> ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
+        }
         Map<String, String> data = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
@@ -263,6 +296,9 @@ public final class SearchIndex implements Closeable {
     }
 
     private void write(IoAction action) {
+        if (writer == null) {
+            throw new IllegalStateException("index was opened read-only");
+        }
         try {
             action.run();
         } catch (IOException e) {
@@ -287,7 +323,9 @@ public final class SearchIndex implements Closeable {
     public void close() {
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -91,4 +91,20 @@ class SearchIndexTest {
         assertThat(index.commitData()).containsEntry("corpus", "v1");
         assertThat(index.size()).isEqualTo(3);
     }
+
+    @Test
+    void readOnlyOpenSearchesWhileTheWriterIsOpen() {
+        try (SearchIndex reader = SearchIndex.openReadOnly(dir)) {
+            assertThat(reader.search("deadlock", 1, 10).hits()).extracting(SearchHit::url).containsExactly("u:deadlock");
+            assertThat(reader.commitData()).containsEntry("corpus", "v1");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.delete("u:gc"))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void readOnlyOpenOfAMissingIndexIsASpecificError(@TempDir Path empty) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchIndex.openReadOnly(empty))
+                .isInstanceOf(SearchIndexException.class).hasMessageContaining("no index");
+    }
 }

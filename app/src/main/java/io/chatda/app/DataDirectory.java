@@ -1,0 +1,39 @@
+package io.chatda.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The layout of a chatda data directory ({@code ./chatda-data} by default): one place that knows
+ * where the index, the crawl store and the demo corpus live.
+ */
+public record DataDirectory(Path root) {
+
+    public Path index() {
+        return root.resolve("index");
+    }
+
+    public Path crawlStore() {
+        return root.resolve("crawl.db");
+    }
+
+    public Path demoCorpus() {
+        return root.resolve("demo-corpus");
+    }
+
+    /** Creates the directory if needed. */
+    public DataDirectory create() {
+        try {
+            Files.createDirectories(root);
+            return this;
+        } catch (IOException e) {
+            throw new UsageException("can't create data directory " + root + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether an index has been written here. */
+    public boolean hasIndex() {
+        return Files.isDirectory(index());
+    }
+}

@@ -1,0 +1,35 @@
+package io.chatda.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chatda demo}: import the bundled corpus (once per corpus version) and serve it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Import the bundled sample corpus and serve it on http://localhost:8080.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOption data;
+    @Mixin
+    PortOption port;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int listenPort = port.validated();
+        var out = spec.commandLine().getOut();
+        Library library = Library.open(data.directory());
+        try {
+            DemoCorpus.bundled().importInto(library, data.directory(), out, spec.commandLine().getErr());
+        } catch (RuntimeException e) {
+            library.close();
+            throw e;
+        }
+        Serving.serveUntilStopped(library, listenPort, out);
+        return 0;
+    }
+}

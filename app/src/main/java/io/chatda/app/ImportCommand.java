@@ -1,0 +1,39 @@
+package io.chatda.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chatda import PATH…}: index Markdown, HTML and text files and folders. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Index Markdown, HTML and plain-text files and folders. A Markdown file with several "
+                + "'#' sections becomes one document per section.")
+final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOption data;
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders to import")
+    List<Path> paths;
+    @Option(names = "--site", paramLabel = "NAME", defaultValue = "local",
+            description = "collection name, for site: filters (default: ${DEFAULT-VALUE})")
+    String site;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Library library = Library.open(data.directory())) {
+            ImportSummary s = library.importPaths(paths, site, Map.of(), spec.commandLine().getErr());
+            spec.commandLine().getOut().printf("imported %d files: %d documents indexed, %d skipped; index holds %d%n",
+                    s.files(), s.documents(), s.skipped(), library.index().size());
+            return s.skipped() == 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.chatda.app;
+
+import io.chatda.crawl.DocumentSink;
+import io.chatda.crawl.SourceDocument;
+import io.chatda.search.SearchDocument;
+import io.chatda.search.SearchIndex;
+
+/** Feeds crawled and imported documents into the search index: the bridge between {@code crawl} and {@code search}. */
+final class Indexer implements DocumentSink {
+
+    private final SearchIndex index;
+
+    Indexer(SearchIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public void accept(SourceDocument d) {
+        index.upsert(new SearchDocument(d.url(), d.title(), d.headings(), d.body(), d.site(), d.language()));
+    }
+
+    @Override
+    public void delete(String url) {
+        index.delete(url);
+    }
+}

@@ -1,0 +1,93 @@
+package io.chatda.app;
+
+import io.chatda.crawl.FileImporter;
+import io.chatda.crawl.HtmlExtractor;
+import io.chatda.crawl.ImportException;
+import io.chatda.crawl.SourceDocument;
+import io.chatda.search.SearchIndex;
+import io.chatda.suggest.Suggester;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The open data of one data directory: the writable search index and the current suggestion
+ * dictionary, swapped atomically after each change. The only class that wires crawl, search and
+ * suggest together.
+ */
+final class Library implements AutoCloseable {
+
+    private final SearchIndex index;
+    private final Indexer indexer;
+    private final FileImporter importer;
+    private final AtomicReference<Suggester> suggester = new AtomicReference<>();
+
+    private Library(SearchIndex index) {
+        this.index = index;
+        this.indexer = new Indexer(index);
+        this.importer = new FileImporter(new HtmlExtractor());
+        rebuildSuggestions();
+    }
+
+    /** Opens (creating if needed) the data directory's index for writing, and warms it up. */
+    static Library open(DataDirectory data) {
+        data.create();
+        Library library = new Library(SearchIndex.open(data.index()));
+        // loads the Korean dictionary and JIT-compiles the hot path before the first user waits for it
+        library.index.search("검색 search", 1, 1);
+        return library;
+    }
+
+    SearchIndex index() {
+        return index;
+    }
+
+    /** The current dictionary; callers read it per request so they see rebuilds. */
+    Suggester suggester() {
+        return suggester.get();
+    }
+
+    /**
+     * Imports files and folders, commits with {@code commitData} merged into the index's metadata,
+     * and rebuilds suggestions. Unreadable files are reported on {@code log} and skipped; nothing
+     * already stored is lost.
+     *
+     * @throws ImportException if a path doesn't exist or isn't a supported file
+     */
+    ImportSummary importPaths(List<Path> paths, String site, Map<String, String> commitData, PrintWriter log) {
+        List<List<Path>> resolved = paths.stream().map(importer::files).toList();
+        int files = 0;
+        int documents = 0;
+        int skipped = 0;
+        for (List<Path> group : resolved) {
+            for (Path file : group) {
+                try {
+                    List<SourceDocument> docs = importer.read(file, site);
+                    docs.forEach(indexer::accept);
+                    documents += docs.size();
+                    files++;
+                } catch (ImportException e) {
+                    log.println("skipped: " + e.getMessage());
+                    skipped++;
+                }
+            }
+        }
+        Map<String, String> data = new java.util.HashMap<>(index.commitData());
+        data.putAll(commitData);
+        index.commit(data);
+        rebuildSuggestions();
+        return new ImportSummary(files, documents, skipped);
+    }
+
+    /** Rebuilds the suggestion dictionary from the index and swaps it in. */
+    void rebuildSuggestions() {
+        suggester.set(SuggestionSources.build(index));
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.chatda.app;
+
+import io.chatda.crawl.ImportException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code chatda} command line. Exit codes: 0 ok, 1 failure, 2 bad usage; errors are one line,
+ * never a stack trace (set CHATDA_DEBUG=1 to see one).
+ */
+@Command(name = "chatda", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Self-hosted search with instant Korean and English suggestions.",
+        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, SearchCommand.class,
+                SuggestCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    static final int USAGE = 2;
+    static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            e.getCommandLine().getErr().printf("%s: %s (see '%s --help')%n", command, e.getMessage(), command);
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (System.getenv("CHATDA_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            String command = commandLine.getCommandSpec().qualifiedName();
+            commandLine.getErr().printf("%s: %s%n", command, oneLine(e));
+            return e instanceof UsageException || e instanceof ImportException ? USAGE : FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chatda " + version() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

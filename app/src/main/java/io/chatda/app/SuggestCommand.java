@@ -1,0 +1,40 @@
+package io.chatda.app;
+
+import io.chatda.search.SearchIndex;
+import io.chatda.suggest.Suggestion;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chatda suggest PREFIX}: what the search box would suggest. */
+@Command(name = "suggest", mixinStandardHelpOptions = true, description = "Print suggestions for a prefix.")
+final class SuggestCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOption data;
+    @Parameters(arity = "1..*", paramLabel = "PREFIX", description = "what the user has typed so far")
+    String[] words;
+    @Option(names = "--limit", defaultValue = "10", description = "how many, at most 20 (default: ${DEFAULT-VALUE})")
+    int limit;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (limit < 1 || limit > 20) {
+            throw new UsageException("--limit must be between 1 and 20");
+        }
+        try (SearchIndex index = ReadOnly.index(data.directory())) {
+            var out = spec.commandLine().getOut();
+            for (Suggestion s : SuggestionSources.build(index).suggest(String.join(" ", words), limit)) {
+                out.printf("%-8s %s%n", s.kind().name().toLowerCase(Locale.ROOT), s.text());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.chatda.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user runs it: real files, a real index in a temporary data directory. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run chatda(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void importMakesOneSearchableDocumentPerMarkdownSection() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.md"), """
+                # 프로세스와 스레드
+
+                프로세스는 독립된 메모리 공간을 가진다. 스레드는 그 안에서 실행 흐름을 나눈다.
+
+                ---
+
+                # 교착상태
+
+                두 스레드가 서로의 락을 기다리며 멈추는 상황을 deadlock 이라고 한다.
+
+                ---
+
+                # Closures
+
+                A closure captures variables from the scope where it was defined.
+                """);
+        String data = dir.resolve("data").toString();
+
+        Run imported = chatda("import", notes.toString(), "--data", data);
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 1 files: 3 documents indexed, 0 skipped; index holds 3");
+        Run deadlock = chatda("search", "--data", data, "교착상태");
+        assertThat(deadlock.exit()).isZero();
+        assertThat(deadlock.out()).contains("1 results").contains("notes.md#교착상태").contains("*교착*");
+        Run closures = chatda("search", "--data", data, "closure");
+        assertThat(closures.out()).contains("1 results").contains("notes.md#closures");
+        Run suggest = chatda("suggest", "--data", data, "교");
+        assertThat(suggest.exit()).isZero();
+        assertThat(suggest.out()).contains("title    교착상태");
+    }
+
+    @Test
+    void reimportReplacesInsteadOfDuplicating() throws Exception {
+        Path page = Files.writeString(dir.resolve("page.md"), "# Hash maps\n\nbuckets and hashing\n");
+        String data = dir.resolve("data").toString();
+        chatda("import", page.toString(), "--data", data);
+
+        Run again = chatda("import", page.toString(), "--data", data);
+
+        assertThat(again.out()).contains("index holds 1");
+    }
+
+    @Test
+    void badUsageIsOneLineAndExitCode2() {
+        String data = dir.resolve("data").toString();
+        for (String[] args : new String[][] {
+                {"bogus"}, {"search"}, {"import"}, {"import", dir.resolve("missing.md").toString(), "--data", data},
+                {"search", "--data", dir.resolve("empty").toString(), "x"}, {"demo", "--port", "99999", "--data", data},
+                {"search", "--size", "500", "--data", data, "x"}, {"suggest", "--limit", "x", "--data", data, "y"}}) {
+            Run run = chatda(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
+            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void helpAndVersion() {
+        for (String command : new String[] {"demo", "serve", "import", "search", "suggest", "version"}) {
+            Run help = chatda(command, "--help");
+            assertThat(help.exit()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: chatda " + command);
+        }
+        assertThat(chatda("version").out()).startsWith("chatda ");
+    }
+}
