@@ -1,0 +1,81 @@
+package io.chatda.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrawlStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jobQueueIsDurableAndFifo() {
+        Path db = dir.resolve("crawl.db");
+        long first;
+        try (CrawlStore store = CrawlStore.open(db)) {
+            first = store.enqueueJob("{\"seeds\":[\"https://a.example/\"]}");
+            store.enqueueJob("{\"seeds\":[\"https://b.example/\"]}");
+            assertThat(store.claimNextJob()).get().satisfies(j -> {
+                assertThat(j.id()).isEqualTo(first);
+                assertThat(j.status()).isEqualTo(CrawlJob.Status.RUNNING);
+            });
+        }
+        try (CrawlStore store = CrawlStore.open(db)) {
+            assertThat(store.requeueInterruptedJobs()).isEqualTo(1);
+            CrawlJob again = store.claimNextJob().orElseThrow();
+            assertThat(again.id()).isEqualTo(first);
+            store.updateJobMessage(first, "fetched=3");
+            store.finishJob(first, CrawlJob.Status.DONE, "fetched=10 indexed=9");
+            assertThat(store.job(first)).get().satisfies(j -> {
+                assertThat(j.status()).isEqualTo(CrawlJob.Status.DONE);
+                assertThat(j.message()).isEqualTo("fetched=10 indexed=9");
+                assertThat(j.finishedAt()).isNotNull();
+            });
+            assertThat(store.claimNextJob()).get().extracting(CrawlJob::payload).asString().contains("b.example");
+            assertThat(store.claimNextJob()).isEmpty();
+            assertThat(store.jobs(10)).hasSize(2);
+        }
+    }
+
+    @Test
+    void pendingDocumentsRoundTrip() {
+        SourceDocument doc = new SourceDocument("https://a.example/x", "제목", List.of("h"), "본문 body",
+                List.of(new SourceDocument.Link("https://a.example/y", "와이")), "mixed", "a.example");
+        assertThat(CrawlStore.decode(CrawlStore.encode(doc))).isEqualTo(doc);
+    }
+
+    @Test
+    void addressGuardRefusesNonPublicAddresses() throws Exception {
+        for (String a : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "224.0.0.1",
+                "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1")) {
+            assertThat(AddressGuard.isForbidden(InetAddress.getByName(a))).as(a).isTrue();
+        }
+        for (String a : List.of("93.184.216.34", "8.8.8.8", "2606:4700::1111")) {
+            assertThat(AddressGuard.isForbidden(InetAddress.getByName(a))).as(a).isFalse();
+        }
+    }
+
+    @Test
+    void simHashFindsNearDuplicatesOnly() {
+        String text = TestSite.text("base", 1000);
+        SimHash.Index index = new SimHash.Index(3);
+        index.add(SimHash.of(text), "a");
+        assertThat(index.find(SimHash.of(text + " updated yesterday"), "b")).isEqualTo("a");
+        assertThat(index.find(SimHash.of(TestSite.text("other", 1000)), "b")).isNull();
+        assertThat(index.find(SimHash.of(text), "a")).isNull();
+    }
+
+    @Test
+    void pageRankFavoursLinkedPages() {
+        var ranks = PageRank.compute(java.util.Map.of(
+                "a", List.of("b"), "b", List.of("c"), "c", List.of("b"), "d", List.of("b")), 0.85, 30);
+        assertThat(ranks.get("b")).isGreaterThan(ranks.get("a")).isGreaterThan(0);
+        assertThat(ranks.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
+}
