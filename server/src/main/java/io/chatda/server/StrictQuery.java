@@ -89,13 +89,41 @@ final class StrictQuery {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
+            return repairRawUtf8(strictUtf8(bytes.toByteArray()));
         } catch (CharacterCodingException e) {
             throw new BadRequestException("the query string is not valid UTF-8");
         }
+    }
+
+    /**
+     * Clients such as curl send non-ASCII query text as raw UTF-8 bytes; the HTTP layer reads those
+     * bytes as Latin-1 characters and percent-encodes each one again. When a value consists only of
+     * such characters and their bytes form valid UTF-8, that UTF-8 is what the user typed.
+     */
+    private static String repairRawUtf8(String decoded) {
+        boolean high = false;
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c > 0xFF) {
+                return decoded;
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return decoded;
+        }
+        try {
+            return strictUtf8(decoded.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (CharacterCodingException e) {
+            return decoded;
+        }
+    }
+
+    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 }
