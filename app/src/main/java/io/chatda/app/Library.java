@@ -31,13 +31,16 @@ final class Library implements AutoCloseable {
         rebuildSuggestions();
     }
 
-    /** Opens (creating if needed) the data directory's index for writing, and warms it up. */
+    /** Opens (creating if needed) the data directory's index for writing. */
     static Library open(DataDirectory data) {
         data.create();
-        Library library = new Library(SearchIndex.open(data.index()));
-        // loads the Korean dictionary and JIT-compiles the hot path before the first user waits for it
-        library.index.search("검색 search", 1, 1);
-        return library;
+        return new Library(SearchIndex.open(data.index()));
+    }
+
+    /** Loads the Korean dictionary and exercises the search path, so the first user doesn't wait for it. */
+    void warmUp() {
+        index.search("검색 search", 1, 1);
+        suggester().suggest("검", 10);
     }
 
     SearchIndex index() {

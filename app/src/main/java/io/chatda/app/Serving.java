@@ -18,6 +18,9 @@ final class Serving {
         } catch (RuntimeException e) {
             throw new UsageException("can't listen on port " + port + ": " + rootMessage(e));
         }
+        Thread warmUp = new Thread(library::warmUp, "chatda-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
