@@ -84,6 +84,29 @@ final class Library implements AutoCloseable {
         return new ImportSummary(files, documents, skipped);
     }
 
+    /**
+     * A sink for the crawler: pages go into the index; each checkpoint commits them (so they become
+     * searchable and durable) while keeping the index's metadata.
+     */
+    io.chatda.crawl.CheckpointingSink crawlSink() {
+        return new io.chatda.crawl.CheckpointingSink() {
+            @Override
+            public void accept(SourceDocument document) {
+                indexer.accept(document);
+            }
+
+            @Override
+            public void delete(String url) {
+                indexer.delete(url);
+            }
+
+            @Override
+            public void commit() {
+                index.commit(index.commitData());
+            }
+        };
+    }
+
     /** Rebuilds the suggestion dictionary from the index and swaps it in. */
     void rebuildSuggestions() {
         suggester.set(SuggestionSources.build(index));

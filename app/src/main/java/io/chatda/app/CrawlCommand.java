@@ -1,0 +1,175 @@
+package io.chatda.app;
+
+import io.chatda.crawl.CrawlConfig;
+import io.chatda.crawl.CrawlMode;
+import io.chatda.crawl.CrawlProgress;
+import io.chatda.crawl.CrawlStore;
+import io.chatda.crawl.CrawlSummary;
+import io.chatda.crawl.Crawler;
+import io.chatda.crawl.HtmlExtractor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chatda crawl URL…}: crawl sites politely into the index, with a live progress bar and a summary. */
+@Command(name = "crawl", mixinStandardHelpOptions = true,
+        description = "Crawl web sites into the index: robots.txt, sitemaps, per-host politeness, dedup. "
+                + "Ctrl-C stops cleanly; --resume continues where a stopped or killed crawl left off.")
+final class CrawlCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOption data;
+    @Parameters(arity = "0..*", paramLabel = "URL", description = "seed URLs (http or https)")
+    List<String> seeds = new ArrayList<>();
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "10000", description = "stop after N pages (default: ${DEFAULT-VALUE})")
+    int maxPages;
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "20", description = "link depth limit (default: ${DEFAULT-VALUE})")
+    int maxDepth;
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "parallel fetches across hosts; one at a time per host (default: ${DEFAULT-VALUE})")
+    int concurrency;
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000", description = "pause between requests to one host unless robots.txt says otherwise (default: ${DEFAULT-VALUE})")
+    long delayMillis;
+    @Option(names = "--allow-private", description = "allow loopback and private addresses (refused by default against SSRF)")
+    boolean allowPrivate;
+    @Option(names = "--include", paramLabel = "REGEX", description = "only URLs matching (repeatable)")
+    List<String> includes = new ArrayList<>();
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "skip URLs matching (repeatable)")
+    List<String> excludes = new ArrayList<>();
+    @Option(names = "--resume", description = "continue the last crawl (no URL needed)")
+    boolean resume;
+    @Option(names = "--refresh", description = "revalidate crawled pages; unchanged ones are not reindexed, gone ones leave the index")
+    boolean refresh;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CrawlConfig config = config();
+        var out = spec.commandLine().getOut();
+        try (Library library = Library.open(data.directory());
+             CrawlStore store = CrawlStore.open(data.directory().crawlStore())) {
+            Crawler crawler = new Crawler(store, new HtmlExtractor());
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread stopper = new Thread(() -> {
+                crawler.stop();
+                awaitQuietly(finished);
+            }, "chatda-crawl-stop");
+            Runtime.getRuntime().addShutdownHook(stopper);
+            CrawlSummary summary;
+            try (ProgressDisplay progress = new ProgressDisplay(System.console() != null, config.maxPages())) {
+                summary = crawler.run(config, library.crawlSink(), progress::update);
+            } finally {
+                finished.countDown();
+            }
+            library.rebuildSuggestions();
+            out.println("crawl " + (summary.stopped() ? "stopped (resume with --resume)" : "finished") + ": " + summary.format());
+            out.printf("index holds %d documents%n", library.index().size());
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running and waits for us
+            }
+            return 0;
+        }
+    }
+
+    private CrawlConfig config() {
+        if (resume && refresh) {
+            throw new UsageException("use either --resume or --refresh");
+        }
+        CrawlMode mode = resume ? CrawlMode.RESUME : refresh ? CrawlMode.REFRESH : CrawlMode.START;
+        if (mode == CrawlMode.START && seeds.isEmpty()) {
+            throw new UsageException("give at least one URL to crawl, or --resume");
+        }
+        for (String seed : seeds) {
+            requireHttpUrl(seed);
+        }
+        if (maxPages < 1 || maxDepth < 0 || concurrency < 1 || concurrency > 64 || delayMillis < 0) {
+            throw new UsageException("--max-pages and --concurrency (1-64) must be positive, --max-depth and --delay not negative");
+        }
+        return CrawlConfig.builder(seeds)
+                .mode(mode)
+                .maxPages(maxPages)
+                .maxDepth(maxDepth)
+                .concurrency(concurrency)
+                .delay(Duration.ofMillis(delayMillis))
+                .allowPrivate(allowPrivate)
+                .includes(patterns(includes, "--include"))
+                .excludes(patterns(excludes, "--exclude"))
+                .build();
+    }
+
+    private static void requireHttpUrl(String seed) {
+        try {
+            URI uri = new URI(seed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new UsageException("not an http(s) URL: " + seed);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new UsageException("not a valid URL: " + seed);
+        }
+    }
+
+    private static List<Pattern> patterns(List<String> regexes, String option) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String regex : regexes) {
+            try {
+                patterns.add(Pattern.compile(regex));
+            } catch (PatternSyntaxException e) {
+                throw new UsageException(option + " is not a valid regular expression: " + regex);
+            }
+        }
+        return patterns;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A live progress bar on a terminal; nothing when output is not interactive (CI, pipes). */
+    private static final class ProgressDisplay implements AutoCloseable {
+        private final ProgressBar bar;
+
+        ProgressDisplay(boolean interactive, int maxPages) {
+            this.bar = interactive
+                    ? new ProgressBarBuilder().setTaskName("crawl").setInitialMax(maxPages)
+                            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()
+                    : null;
+        }
+
+        void update(CrawlProgress p) {
+            if (bar != null) {
+                bar.stepTo(p.fetched());
+                bar.setExtraMessage(String.format(Locale.ROOT, "queued %d failed %d %.1f pages/s",
+                        p.queued(), p.failed(), p.pagesPerSecond()));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}
