@@ -1,10 +1,10 @@
 package io.chatda.server;
 
 /** Validation of the {@code q} parameter shared by every route that takes user text. */
-final class QueryText {
+public final class QueryText {
 
     /** Longest accepted query, in code points. */
-    static final int MAX_LENGTH = 512;
+    public static final int MAX_LENGTH = 512;
 
     private QueryText() {
     }
@@ -14,7 +14,7 @@ final class QueryText {
      *
      * @throws BadRequestException if it is missing, blank or longer than {@link #MAX_LENGTH}
      */
-    static String require(StrictQuery query) {
+    public static String require(StrictQuery query) {
         String q = query.get("q");
         if (q == null) {
             throw new BadRequestException("missing parameter q");

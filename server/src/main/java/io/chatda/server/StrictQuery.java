@@ -12,7 +12,7 @@ import java.util.Map;
  * Parses a raw URL query string strictly: a broken percent-escape or bytes that are not UTF-8 are an
  * error the client hears about, instead of silently becoming replacement characters.
  */
-final class StrictQuery {
+public final class StrictQuery {
 
     private final Map<String, String> values;
 
@@ -25,7 +25,7 @@ final class StrictQuery {
      *
      * @throws BadRequestException on malformed percent-encoding or invalid UTF-8
      */
-    static StrictQuery parse(String raw) {
+    public static StrictQuery parse(String raw) {
         Map<String, String> values = new HashMap<>();
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
@@ -42,12 +42,12 @@ final class StrictQuery {
     }
 
     /** The first value of the parameter, or null. */
-    String get(String name) {
+    public String get(String name) {
         return values.get(name);
     }
 
     /** The parameter as an int within bounds, or the default when absent. */
-    int intParam(String name, int defaultValue, int min, int max) {
+    public int intParam(String name, int defaultValue, int min, int max) {
         String value = values.get(name);
         if (value == null || value.isEmpty()) {
             return defaultValue;

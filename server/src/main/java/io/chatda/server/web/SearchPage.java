@@ -1,0 +1,78 @@
+package io.chatda.server.web;
+
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.chatda.server.BadRequestException;
+import io.chatda.server.QueryText;
+import io.chatda.server.SearchBackend;
+import io.chatda.server.StrictQuery;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * {@code GET /search?q=&page=}: runs the same search as the JSON API on the search executor and
+ * answers with a complete HTML page. No query sends the browser to the search box; bad input is a
+ * 400 page that says what was wrong; a full executor is a 503 page that asks to retry.
+ */
+final class SearchPage implements HttpService {
+
+    static final int PAGE_SIZE = 10;
+    static final int MAX_PAGE = 100;
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    private final SearchBackend search;
+    private final Executor executor;
+    private final ResultsRenderer renderer;
+
+    SearchPage(SearchBackend search, Executor executor, ResultsRenderer renderer) {
+        this.search = search;
+        this.executor = executor;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+        String typed = "";
+        try {
+            StrictQuery params = StrictQuery.parse(ctx.query());
+            String raw = params.get("q");
+            if (raw == null || raw.isBlank()) {
+                return HttpResponse.ofRedirect(HttpStatus.FOUND, "/");
+            }
+            typed = raw;
+            String q = QueryText.require(params);
+            int page = params.intParam("page", 1, 1, MAX_PAGE);
+            return HttpResponse.of(CompletableFuture.supplyAsync(() -> {
+                if (ctx.isCancelled()) {
+                    throw new CancellationException("client went away");
+                }
+                return html(HttpStatus.OK, renderer.results(ResultsView.of(search.search(q, page, PAGE_SIZE), MAX_PAGE)));
+            }, executor));
+        } catch (BadRequestException e) {
+            return html(HttpStatus.BAD_REQUEST, renderer.error(typed, e.getMessage()));
+        } catch (RejectedExecutionException e) {
+            return HttpResponse.of(ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.HTML_UTF_8)
+                    .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build(), HttpData.ofUtf8(renderer.error(typed, "지금은 검색이 많이 몰려 있습니다. 잠시 후 다시 시도해 주세요.")));
+        }
+    }
+
+    private static HttpResponse html(HttpStatus status, String page) {
+        ResponseHeaders headers = ResponseHeaders.builder(status)
+                .contentType(MediaType.HTML_UTF_8)
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+                .build();
+        return HttpResponse.of(headers, HttpData.wrap(page.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,48 @@
+package io.chatda.server.web;
+
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.file.FileService;
+import com.linecorp.armeria.server.file.HttpFile;
+import io.chatda.server.SearchBackend;
+import java.util.concurrent.Executor;
+
+/**
+ * The web page people use: the search box at {@code /}, server-rendered results at {@code /search}
+ * (shareable, and complete without JavaScript) and the page's static files. Every answer carries a
+ * Content-Security-Policy that allows only this server's own scripts, styles and requests.
+ */
+public final class WebPages {
+
+    static final String ROOT = "io/chatda/server/web";
+
+    private final SearchBackend search;
+    private final Executor searchExecutor;
+
+    /**
+     * @param search         the same search the JSON API runs
+     * @param searchExecutor the bounded executor searches run on, never the event loop
+     */
+    public WebPages(SearchBackend search, Executor searchExecutor) {
+        this.search = search;
+        this.searchExecutor = searchExecutor;
+    }
+
+    /** {@code GET /}: the search box. */
+    public HttpService home() {
+        return SecurityHeaders.wrap(HttpFile.of(loader(), ROOT + "/index.html").asService());
+    }
+
+    /** {@code GET /search?q=&page=}: a page of ranked results rendered on the server. */
+    public HttpService search() {
+        return SecurityHeaders.wrap(new SearchPage(search, searchExecutor, new ResultsRenderer()));
+    }
+
+    /** {@code GET /static/…}: the page's script, style sheet and icon. */
+    public HttpService assets() {
+        return SecurityHeaders.wrap(FileService.of(loader(), ROOT));
+    }
+
+    private static ClassLoader loader() {
+        return WebPages.class.getClassLoader();
+    }
+}
