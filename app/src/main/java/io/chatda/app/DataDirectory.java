@@ -14,6 +14,11 @@ public record DataDirectory(Path root) {
         return root.resolve("index");
     }
 
+    /** nori user dictionary for product names and new words (optional; see docs/ranking.md). */
+    public Path userDictionary() {
+        return root.resolve("userdict.txt");
+    }
+
     public Path crawlStore() {
         return root.resolve("crawl.db");
     }

@@ -5,6 +5,7 @@ import io.chatda.crawl.HtmlExtractor;
 import io.chatda.crawl.ImportException;
 import io.chatda.crawl.SourceDocument;
 import io.chatda.search.SearchIndex;
+import io.chatda.search.TextAnalysis;
 import io.chatda.suggest.Suggester;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class Library implements AutoCloseable {
     /** Opens (creating if needed) the data directory's index for writing. */
     static Library open(DataDirectory data) {
         data.create();
-        return new Library(SearchIndex.open(data.index()));
+        return new Library(SearchIndex.open(data.index(), TextAnalysis.withUserDictionary(data.userDictionary())));
     }
 
     /** Loads the Korean dictionary and exercises the search path, so the first user doesn't wait for it. */

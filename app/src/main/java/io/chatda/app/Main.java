@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "chatda", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hosted search with instant Korean and English suggestions.",
         subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, CrawlCommand.class, SearchCommand.class,
-                SuggestCommand.class, StatusCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+                SuggestCommand.class, StatusCommand.class, AnalyzeCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     static final int USAGE = 2;

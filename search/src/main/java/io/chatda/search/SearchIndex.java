@@ -3,31 +3,36 @@ package io.chatda.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -37,44 +42,74 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of a data directory: adds, replaces and deletes documents, commits with
- * metadata, and answers user queries with ranked, highlighted results. Readers refresh after each
- * commit, so changes become searchable without a restart. Thread-safe.
+ * metadata, and answers user queries with ranked, highlighted results (docs/ranking.md). At each
+ * commit the link graph of the indexed pages gives every page the anchor text of its inbound links
+ * and its PageRank authority. Readers refresh after each commit (and, read-only, at most every
+ * second), so changes become searchable without a restart. Thread-safe.
  */
 public final class SearchIndex implements Closeable {
 
-    private static final float TITLE_BOOST = 3f;
-    private static final float HEADINGS_BOOST = 1.5f;
+    /** Largest page size a search accepts. */
+    public static final int MAX_SIZE = 50;
+    static final int PER_SITE = 2;
     private static final int SNIPPET_CHARS = 220;
+    private static final int MAX_CANDIDATES = 2_000;
+    private static final long PENDING_CHARS = 32L << 20;
+    private static final long READ_ONLY_REFRESH_NANOS = 1_000_000_000L;
     private static final FieldType BODY_TYPE = bodyType();
 
     private final Directory directory;
-    private final Analyzer analyzer;
+    private final TextAnalysis analysis;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final QueryBuilder queryBuilder;
+    private final QueryFactory queries;
+    private final DidYouMean didYouMean;
+    private final Object writeLock = new Object();
+    private volatile long lastRefresh = System.nanoTime();
 
-    private SearchIndex(Directory directory, boolean writable) throws IOException {
+    // writer state, guarded by writeLock; the graph is loaded on the first write
+    private LinkGraph graph;
+    private final Map<String, SearchDocument> pending = new LinkedHashMap<>();
+    private long pendingChars;
+    private final Map<String, Indexed> indexed = new HashMap<>();
+
+    /** What a page's derived fields were last written with. */
+    private record Indexed(int anchorsHash, double authority) {
+    }
+
+    private SearchIndex(Directory directory, TextAnalysis analysis, boolean writable) throws IOException {
         this.directory = directory;
-        this.analyzer = Analyzers.text();
+        this.analysis = analysis;
         if (writable) {
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analysis.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64));
             this.searchers = new SearcherManager(writer, null);
         } else {
             this.writer = null;
             this.searchers = new SearcherManager(directory, null);
         }
-        this.queryBuilder = new QueryBuilder(analyzer);
+        this.queries = new QueryFactory(analysis);
+        this.didYouMean = new DidYouMean(analysis);
     }
 
-    /** Opens the index in {@code dir} for reading and writing, creating it if absent. One writer per index. */
+    /** Opens the index in {@code dir} for reading and writing with the built-in analysis, creating it if absent. */
     public static SearchIndex open(Path dir) {
+        return open(dir, TextAnalysis.standard());
+    }
+
+    /**
+     * Opens the index in {@code dir} for reading and writing, creating it if absent. One writer per index.
+     *
+     * @param analysis the same analysis must be used by every process that opens this index
+     */
+    public static SearchIndex open(Path dir, TextAnalysis analysis) {
         try {
-            return new SearchIndex(FSDirectory.open(dir), true);
+            return new SearchIndex(FSDirectory.open(dir), analysis, true);
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             throw new SearchIndexException("the index at " + dir + " is in use by another chatda process", e);
         } catch (IOException e) {
@@ -82,56 +117,85 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /** {@link #openReadOnly(Path, TextAnalysis)} with the built-in analysis. */
+    public static SearchIndex openReadOnly(Path dir) {
+        return openReadOnly(dir, TextAnalysis.standard());
+    }
+
     /**
      * Opens an existing index for searching only, e.g. from the CLI while a server writes to it.
      *
      * @throws SearchIndexException if there is no index in {@code dir}
      */
-    public static SearchIndex openReadOnly(Path dir) {
+    public static SearchIndex openReadOnly(Path dir, TextAnalysis analysis) {
         try {
             Directory directory = FSDirectory.open(dir);
             if (!DirectoryReader.indexExists(directory)) {
                 directory.close();
                 throw new SearchIndexException("no index at " + dir, null);
             }
-            return new SearchIndex(directory, false);
+            return new SearchIndex(directory, analysis, false);
         } catch (IOException e) {
             throw new SearchIndexException("can't open index at " + dir + ": " + e.getMessage(), e);
         }
     }
 
+    /** The analysis this index uses. */
+    public TextAnalysis analysis() {
+        return analysis;
+    }
+
     /** Adds the document or replaces the one with the same URL; visible after {@link #commit}. */
     public void upsert(SearchDocument doc) {
-        Document d = new Document();
-        d.add(new StringField(Fields.URL, doc.url(), Field.Store.YES));
-        d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.YES));
-        for (String heading : doc.headings()) {
-            d.add(new TextField(Fields.HEADINGS, heading, Field.Store.YES));
-        }
-        d.add(new Field(Fields.BODY, doc.body(), BODY_TYPE));
-        d.add(new StringField(Fields.SITE, doc.site(), Field.Store.YES));
-        d.add(new StringField(Fields.LANGUAGE, doc.language(), Field.Store.YES));
-        write(() -> writer.updateDocument(new Term(Fields.URL, doc.url()), d));
+        write(() -> {
+            graph().put(doc.url(), doc.site(), doc.links());
+            SearchDocument previous = pending.put(doc.url(), doc);
+            pendingChars += doc.body().length() - (previous == null ? 0 : previous.body().length());
+            if (pendingChars > PENDING_CHARS) {
+                flushPending(graph.snapshot());
+            }
+        });
     }
 
     /** Removes the document with this URL, if any; visible after {@link #commit}. */
     public void delete(String url) {
-        write(() -> writer.deleteDocuments(new Term(Fields.URL, url)));
+        write(() -> {
+            graph().remove(url);
+            forget(url);
+            writer.deleteDocuments(new Term(Fields.URL, url));
+        });
     }
 
     /** Removes every document of a site or collection; visible after {@link #commit}. */
     public void deleteSite(String site) {
-        write(() -> writer.deleteDocuments(new Term(Fields.SITE, site)));
+        write(() -> {
+            graph().removeSite(site).forEach(this::forget);
+            writer.deleteDocuments(new Term(Fields.SITE, site));
+        });
     }
 
     /** Removes every document; visible after {@link #commit}. */
     public void clear() {
-        write(writer::deleteAll);
+        write(() -> {
+            graph().clear();
+            pending.clear();
+            pendingChars = 0;
+            indexed.clear();
+            writer.deleteAll();
+        });
     }
 
-    /** Makes all changes durable with this metadata and visible to searches. */
+    /**
+     * Writes pending documents, re-writes pages whose inbound anchor text changed, updates changed
+     * authorities in place, then makes everything durable with this metadata and visible to searches.
+     */
     public void commit(Map<String, String> userData) {
         write(() -> {
+            if (graph != null) {
+                LinkGraph.Snapshot snapshot = graph.snapshot();
+                flushPending(snapshot);
+                refreshDerived(snapshot);
+            }
             writer.setLiveCommitData(Map.copyOf(userData).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -159,62 +223,119 @@ public final class SearchIndex implements Closeable {
     /** Calls {@code consumer} with every searchable document, for building suggestion dictionaries. */
     public void forEach(Consumer<SearchDocument> consumer) {
         read(searcher -> {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                StoredFields stored = leaf.reader().storedFields();
-                var live = leaf.reader().getLiveDocs();
-                for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-                    if (live == null || live.get(i)) {
-                        consumer.accept(toDocument(stored.document(i)));
-                    }
-                }
-            }
+            forEachStored(searcher, consumer);
             return null;
         });
     }
 
+    /** {@link #search(String, int, int, SearchOptions)} with the default options. */
+    public SearchResults search(String rawQuery, int page, int size) {
+        return search(rawQuery, page, size, SearchOptions.DEFAULT);
+    }
+
     /**
-     * Runs a user query.
+     * Runs a user query. Never fails on odd query text: see {@link UserQuery}.
      *
      * @param page 1-based page number
-     * @param size results per page
+     * @param size results per page, 1 to {@value #MAX_SIZE}
+     * @throws IllegalArgumentException if page or size is out of range
      */
-    public SearchResults search(String rawQuery, int page, int size) {
+    public SearchResults search(String rawQuery, int page, int size, SearchOptions options) {
+        if (page < 1 || size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("page must be >= 1 and size between 1 and " + MAX_SIZE);
+        }
         long start = System.nanoTime();
         UserQuery parsed = UserQuery.parse(rawQuery);
         return read(searcher -> {
-            Query query = toLucene(parsed, Occur.MUST);
-            int wanted = page * size;
-            TopDocs top = searcher.search(query, wanted);
-            if (top.totalHits.value == 0 && parsed.groups().size() > 1) {
-                query = toLucene(parsed, Occur.SHOULD);
-                top = searcher.search(query, wanted);
+            Ranked ranked = rank(searcher, parsed, page, size, options);
+            String suggestion = "";
+            boolean corrected = false;
+            if (options.ranking() == SearchOptions.Ranking.FULL && !parsed.isEmpty()) {
+                String fixed = didYouMean.suggest(parsed, searcher.getIndexReader());
+                if (!fixed.isEmpty()) {
+                    Ranked alternative = rank(searcher, UserQuery.parse(fixed), page, size, options);
+                    if (alternative.total > ranked.total) {
+                        suggestion = fixed;
+                        if (ranked.total == 0) {
+                            ranked = alternative;
+                            corrected = true;
+                        }
+                    }
+                }
             }
-            ScoreDoc[] all = top.scoreDocs;
-            int from = Math.min((page - 1) * size, all.length);
-            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
-            String[] snippets = highlight(searcher, query, pageDocs, top);
-            StoredFields stored = searcher.storedFields();
-            List<SearchHit> hits = new ArrayList<>();
-            for (int i = 0; i < pageDocs.length; i++) {
-                Document d = stored.document(pageDocs[i].doc);
-                String snippet = snippets[i] != null ? snippets[i] : leadSnippet(d.get(Fields.BODY));
-                hits.add(new SearchHit(d.get(Fields.URL), d.get(Fields.TITLE), snippet, d.get(Fields.SITE),
-                        pageDocs[i].score));
-            }
+            List<SearchHit> hits = toHits(searcher, ranked, options.explain());
             long took = (System.nanoTime() - start) / 1_000;
-            return new SearchResults(rawQuery, top.totalHits.value, page, size, took, hits);
+            return new SearchResults(rawQuery, ranked.total, page, size, took, hits, suggestion, corrected);
         });
     }
 
-    private String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] docs, TopDocs top) throws IOException {
+    private record Ranked(Query query, long total, List<ScoreDoc> page) {
+    }
+
+    private Ranked rank(IndexSearcher searcher, UserQuery parsed, int page, int size, SearchOptions options)
+            throws IOException {
+        int wanted = page * size;
+        if (options.ranking() == SearchOptions.Ranking.BODY_BM25) {
+            Query query = queries.baseline(parsed);
+            TopDocs top = searcher.search(query, wanted);
+            int from = Math.min((page - 1) * size, top.scoreDocs.length);
+            return new Ranked(query, top.totalHits.value, List.of(top.scoreDocs).subList(from, top.scoreDocs.length));
+        }
+        boolean crowd = parsed.site().isEmpty();
+        int candidates = crowd ? Math.min(Math.max(3 * wanted, wanted + 20), MAX_CANDIDATES) : wanted;
+        Query query = queries.full(parsed, Occur.MUST);
+        TopDocs top = searcher.search(query, candidates);
+        if (top.totalHits.value == 0 && parsed.groups().size() > 1) {
+            query = queries.full(parsed, Occur.SHOULD);
+            top = searcher.search(query, candidates);
+        }
+        List<ScoreDoc> pageDocs;
+        if (crowd) {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            pageDocs = SiteCrowding.page(top.scoreDocs, doc -> siteOf(leaves, doc), page, size, PER_SITE);
+        } else {
+            int from = Math.min((page - 1) * size, top.scoreDocs.length);
+            pageDocs = List.of(top.scoreDocs).subList(from, Math.min(from + size, top.scoreDocs.length));
+        }
+        return new Ranked(query, top.totalHits.value, pageDocs);
+    }
+
+    private static String siteOf(List<LeafReaderContext> leaves, int doc) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        try {
+            SortedDocValues sites = DocValues.getSorted(leaf.reader(), Fields.SITE);
+            return sites.advanceExact(doc - leaf.docBase) ? sites.lookupOrd(sites.ordValue()).utf8ToString() : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<SearchHit> toHits(IndexSearcher searcher, Ranked ranked, boolean explain) throws IOException {
+        ScoreDoc[] docs = ranked.page.toArray(new ScoreDoc[0]);
+        String[] snippets = highlight(searcher, ranked.query, docs);
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document d = stored.document(docs[i].doc);
+            String snippet = snippets[i] != null ? snippets[i] : leadSnippet(d.get(Fields.BODY));
+            String explanation = explain ? searcher.explain(ranked.query, docs[i].doc).toString() : "";
+            hits.add(new SearchHit(d.get(Fields.URL), d.get(Fields.TITLE), snippet, d.get(Fields.SITE), docs[i].score,
+                    List.of(d.getValues(Fields.TOPICS)), explanation));
+        }
+        return hits;
+    }
+
+    private String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
         if (docs.length == 0) {
             return new String[0];
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        ScoreDoc[] byDoc = docs.clone();
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.perField())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(100_000)
                 .build();
-        TopDocs pageTop = new TopDocs(top.totalHits, docs);
+        TopDocs pageTop = new TopDocs(new org.apache.lucene.search.TotalHits(byDoc.length,
+                org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), byDoc);
         return highlighter.highlight(Fields.BODY, query, pageTop, 2);
     }
 
@@ -223,59 +344,164 @@ public final class SearchIndex implements Closeable {
         return Html.escape(lead);
     }
 
-    Query toLucene(UserQuery parsed, Occur between) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        int positive = 0;
-        for (List<UserQuery.Term> group : parsed.groups()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            int alternatives = 0;
-            for (UserQuery.Term term : group) {
-                Query q = termQuery(term);
-                if (q != null) {
-                    any.add(q, Occur.SHOULD);
-                    alternatives++;
+    // ---- writing -------------------------------------------------------------------------------
+
+    private LinkGraph graph() throws IOException {
+        if (graph == null) {
+            graph = new LinkGraph();
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    StoredFields stored = leaf.reader().storedFields();
+                    NumericDocValues authority = DocValues.getNumeric(leaf.reader(), Fields.AUTHORITY);
+                    var live = leaf.reader().getLiveDocs();
+                    for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                        if (live != null && !live.get(i)) {
+                            continue;
+                        }
+                        Document d = stored.document(i, java.util.Set.of(Fields.URL, Fields.SITE, Fields.LINKS,
+                                Fields.ANCHORS_HASH));
+                        String url = d.get(Fields.URL);
+                        graph.put(url, d.get(Fields.SITE), decodeLinks(d.getValues(Fields.LINKS)));
+                        double a = authority.advanceExact(i) ? AuthorityBoost.decode(authority.longValue()) : 1.0;
+                        var hash = d.getField(Fields.ANCHORS_HASH);
+                        indexed.put(url, new Indexed(hash == null ? 0 : hash.numericValue().intValue(), a));
+                    }
                 }
-            }
-            if (alternatives > 0) {
-                all.add(any.build(), between);
-                positive++;
+            } finally {
+                searchers.release(searcher);
             }
         }
-        if (positive == 0) {
-            return new MatchNoDocsQuery("nothing to search for");
-        }
-        for (UserQuery.Term term : parsed.excluded()) {
-            Query q = termQuery(term);
-            if (q != null) {
-                all.add(q, Occur.MUST_NOT);
-            }
-        }
-        if (!parsed.site().isEmpty()) {
-            all.add(new TermQuery(new Term(Fields.SITE, parsed.site())), Occur.FILTER);
-        }
-        return all.build();
+        return graph;
     }
 
-    /** The term searched in title, headings and body, best field counting most; null if it analyses to nothing. */
-    private Query termQuery(UserQuery.Term term) {
-        BooleanQuery.Builder fields = new BooleanQuery.Builder();
-        boolean any = false;
-        for (var field : List.of(Map.entry(Fields.TITLE, TITLE_BOOST), Map.entry(Fields.HEADINGS, HEADINGS_BOOST),
-                Map.entry(Fields.BODY, 1f))) {
-            Query q = term.phrase()
-                    ? queryBuilder.createPhraseQuery(field.getKey(), term.text())
-                    : queryBuilder.createBooleanQuery(field.getKey(), term.text(), Occur.MUST);
-            if (q != null) {
-                fields.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
-                any = true;
+    private void forget(String url) {
+        SearchDocument removed = pending.remove(url);
+        if (removed != null) {
+            pendingChars -= removed.body().length();
+        }
+        indexed.remove(url);
+    }
+
+    private void flushPending(LinkGraph.Snapshot snapshot) throws IOException {
+        for (SearchDocument doc : pending.values()) {
+            writeDocument(doc, snapshot);
+        }
+        pending.clear();
+        pendingChars = 0;
+    }
+
+    private void refreshDerived(LinkGraph.Snapshot snapshot) throws IOException {
+        List<String> rewrite = new ArrayList<>();
+        for (Map.Entry<String, Indexed> e : indexed.entrySet()) {
+            String url = e.getKey();
+            Indexed was = e.getValue();
+            if (snapshot.anchorsOf(url).hashCode() != was.anchorsHash) {
+                rewrite.add(url);
+            } else {
+                double now = snapshot.authorityOf(url);
+                if (Math.abs(now - was.authority) > 0.01 * Math.max(now, was.authority)) {
+                    writer.updateNumericDocValue(new Term(Fields.URL, url), Fields.AUTHORITY, AuthorityBoost.encode(now));
+                    e.setValue(new Indexed(was.anchorsHash, now));
+                }
             }
         }
-        return any ? fields.build() : null;
+        if (rewrite.isEmpty()) {
+            return;
+        }
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            StoredFields stored = searcher.storedFields();
+            for (String url : rewrite) {
+                TopDocs found = searcher.search(new TermQuery(new Term(Fields.URL, url)), 1);
+                if (found.scoreDocs.length == 1) {
+                    writeDocument(toDocument(stored.document(found.scoreDocs[0].doc)), snapshot);
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private void writeDocument(SearchDocument doc, LinkGraph.Snapshot snapshot) throws IOException {
+        List<String> anchors = snapshot.anchorsOf(doc.url());
+        double authority = snapshot.authorityOf(doc.url());
+        Document d = new Document();
+        d.add(new StringField(Fields.URL, doc.url(), Field.Store.YES));
+        d.add(new StringField(Fields.SITE, doc.site(), Field.Store.YES));
+        d.add(new SortedDocValuesField(Fields.SITE, new BytesRef(doc.site())));
+        d.add(new StringField(Fields.LANGUAGE, doc.language(), Field.Store.YES));
+        text(d, Fields.TITLE, doc.title(), true);
+        for (String heading : doc.headings()) {
+            text(d, Fields.HEADINGS, heading, true);
+        }
+        for (String topic : doc.topics()) {
+            text(d, Fields.TOPICS, topic, true);
+        }
+        for (String anchor : anchors) {
+            text(d, Fields.ANCHORS, anchor, false);
+        }
+        d.add(new Field(Fields.BODY, doc.body(), BODY_TYPE));
+        d.add(new TextField(Fields.BODY + TextAnalysis.EN, doc.body(), Field.Store.NO));
+        d.add(new TextField(Fields.URL_WORDS, urlWords(doc.url()), Field.Store.NO));
+        for (String link : encodeLinks(doc.links())) {
+            d.add(new StoredField(Fields.LINKS, link));
+        }
+        d.add(new StoredField(Fields.ANCHORS_HASH, anchors.hashCode()));
+        d.add(new NumericDocValuesField(Fields.AUTHORITY, AuthorityBoost.encode(authority)));
+        writer.updateDocument(new Term(Fields.URL, doc.url()), d);
+        indexed.put(doc.url(), new Indexed(anchors.hashCode(), authority));
+    }
+
+    private static void text(Document d, String field, String value, boolean store) {
+        d.add(new TextField(field, value, store ? Field.Store.YES : Field.Store.NO));
+        d.add(new TextField(field + TextAnalysis.EN, value, Field.Store.NO));
+    }
+
+    static String urlWords(String url) {
+        String path = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*:/*", "");
+        try {
+            return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return path;
+        }
+    }
+
+    private static List<String> encodeLinks(List<SearchDocument.Link> links) {
+        List<String> out = new ArrayList<>(links.size());
+        for (SearchDocument.Link link : links) {
+            out.add(link.url().replace("\t", "%09") + "\t" + link.anchorText().replace('\t', ' '));
+        }
+        return out;
+    }
+
+    private static List<SearchDocument.Link> decodeLinks(String[] values) {
+        List<SearchDocument.Link> links = new ArrayList<>(values.length);
+        for (String v : values) {
+            int tab = v.indexOf('\t');
+            links.add(tab < 0 ? new SearchDocument.Link(v, "") : new SearchDocument.Link(v.substring(0, tab), v.substring(tab + 1)));
+        }
+        return links;
+    }
+
+    private static void forEachStored(IndexSearcher searcher, Consumer<SearchDocument> consumer) throws IOException {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            StoredFields stored = leaf.reader().storedFields();
+            var live = leaf.reader().getLiveDocs();
+            for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                if (live == null || live.get(i)) {
+                    consumer.accept(toDocument(stored.document(i)));
+                }
+            }
+        }
     }
 
     private static SearchDocument toDocument(Document d) {
         return new SearchDocument(d.get(Fields.URL), d.get(Fields.TITLE), List.of(d.getValues(Fields.HEADINGS)),
-                d.get(Fields.BODY), d.get(Fields.SITE), d.get(Fields.LANGUAGE));
+                d.get(Fields.BODY), d.get(Fields.SITE), d.get(Fields.LANGUAGE), List.of(d.getValues(Fields.TOPICS)),
+                decodeLinks(d.getValues(Fields.LINKS)));
     }
 
     private static FieldType bodyType() {
@@ -299,15 +525,21 @@ public final class SearchIndex implements Closeable {
         if (writer == null) {
             throw new IllegalStateException("index was opened read-only");
         }
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw new SearchIndexException("index write failed: " + e.getMessage(), e);
+        synchronized (writeLock) {
+            try {
+                action.run();
+            } catch (IOException e) {
+                throw new SearchIndexException("index write failed: " + e.getMessage(), e);
+            }
         }
     }
 
     private <T> T read(IoRead<T> action) {
         try {
+            if (writer == null && System.nanoTime() - lastRefresh > READ_ONLY_REFRESH_NANOS) {
+                lastRefresh = System.nanoTime();
+                searchers.maybeRefresh();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return action.apply(searcher);
@@ -322,6 +554,15 @@ public final class SearchIndex implements Closeable {
     @Override
     public void close() {
         try {
+            if (writer != null) {
+                synchronized (writeLock) {
+                    if (graph != null) {
+                        LinkGraph.Snapshot snapshot = graph.snapshot();
+                        flushPending(snapshot);
+                        refreshDerived(snapshot);
+                    }
+                }
+            }
             searchers.close();
             if (writer != null) {
                 writer.close();

@@ -30,6 +30,11 @@ public record UserQuery(List<List<Term>> groups, List<Term> excluded, String sit
         return groups.isEmpty();
     }
 
+    /** Words after this many are ignored (a query is a few words; this bounds the work per search). */
+    public static final int MAX_TERMS = 32;
+    /** Longer words or phrases are cut to this many characters. */
+    public static final int MAX_TERM_CHARS = 256;
+
     /** Parses the raw query text; never throws. */
     public static UserQuery parse(String raw) {
         List<List<Term>> groups = new ArrayList<>();
@@ -74,8 +79,11 @@ public record UserQuery(List<List<Term>> groups, List<Term> excluded, String sit
                 }
                 term = new Term(word, false);
             }
-            if (term.text().isEmpty()) {
+            if (term.text().isEmpty() || groups.size() + excluded.size() >= MAX_TERMS) {
                 continue;
+            }
+            if (term.text().length() > MAX_TERM_CHARS) {
+                term = new Term(term.text().substring(0, MAX_TERM_CHARS), term.phrase());
             }
             if (negate) {
                 excluded.add(term);

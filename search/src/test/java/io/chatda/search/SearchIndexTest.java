@@ -1,8 +1,10 @@
 package io.chatda.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,10 @@ class SearchIndexTest {
         index.close();
     }
 
+    private List<String> urls(String query) {
+        return index.search(query, 1, 10).hits().stream().map(SearchHit::url).toList();
+    }
+
     @Test
     void koreanQueryWithParticleFindsTheTitlePageFirst() {
         SearchResults results = index.search("교착상태가", 1, 10);
@@ -44,67 +50,215 @@ class SearchIndexTest {
     }
 
     @Test
-    void englishQueryIsCaseInsensitive() {
-        assertThat(index.search("DEADLOCK", 1, 10).hits()).extracting(SearchHit::url).containsExactly("u:deadlock");
+    void englishQueryIsCaseInsensitiveAndStemmed() {
+        assertThat(urls("DEADLOCK")).containsExactly("u:deadlock");
+        assertThat(urls("condition")).containsExactly("u:deadlock");
+        assertThat(urls("multiplexing stream")).containsExactly("u:http2");
+    }
+
+    @Test
+    void technicalWordsMatchOnlyWhole() {
+        index.upsert(new SearchDocument("u:cpp", "C++ templates", List.of(), "Templates in C++ are compiled.", "demo", "en"));
+        index.upsert(new SearchDocument("u:c", "C language", List.of(), "Pointers in C are plain addresses.", "demo", "en"));
+        index.commit(Map.of());
+
+        assertThat(urls("C++")).containsExactly("u:cpp");
+        assertThat(urls("c++ 템플릿 OR templates")).containsExactly("u:cpp");
+        assertThat(urls("http/2")).containsExactly("u:http2");
+    }
+
+    @Test
+    void mixedKoreanEnglishQuery() {
+        index.upsert(new SearchDocument("u:py", "Python 자료구조", List.of(), "Python의 리스트와 딕셔너리는 dictionaries라고도 한다.",
+                "demo", "mixed"));
+        index.commit(Map.of());
+
+        assertThat(urls("python 자료구조")).containsExactly("u:py");
+        assertThat(urls("리스트 dictionary")).containsExactly("u:py");
     }
 
     @Test
     void snippetsEscapeDocumentMarkup() {
         SearchHit hit = index.search("multiplexes", 1, 10).hits().get(0);
 
-        assertThat(hit.snippetHtml()).contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(hit.snippetHtml()).contains("&lt;script&gt;").contains("<mark>").doesNotContain("<script>");
+    }
+
+    @Test
+    void leadSnippetOfADocumentWithoutBodyMatchIsEscaped() {
+        index.upsert(new SearchDocument("u:x", "Script 태그", List.of(), "<script>alert('x')</script> 본문", "demo", "en"));
+        index.commit(Map.of());
+
+        SearchHit hit = index.search("태그", 1, 10).hits().get(0);
+        assertThat(hit.snippetHtml()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
 
     @Test
     void exclusionSiteAndOrWork() {
-        assertThat(index.search("교착상태 -가비지", 1, 10).hits()).extracting(SearchHit::url).containsExactly("u:deadlock");
-        assertThat(index.search("site:other HTTP/2", 1, 10).hits()).extracting(SearchHit::url).containsExactly("u:http2");
-        assertThat(index.search("가비지 OR multiplexes", 1, 10).hits()).extracting(SearchHit::url)
-                .containsExactlyInAnyOrder("u:gc", "u:http2");
+        assertThat(urls("교착상태 -가비지")).containsExactly("u:deadlock");
+        assertThat(urls("site:other HTTP/2")).containsExactly("u:http2");
+        assertThat(urls("가비지 OR multiplexes")).containsExactlyInAnyOrder("u:gc", "u:http2");
+        assertThat(urls("\"가비지 컬렉터\"")).containsExactly("u:gc");
+        assertThat(urls("\"컬렉터 가비지\"")).isEmpty();
     }
 
     @Test
     void hostileInputNeverFails() {
-        for (String q : List.of("\"", "-", "site:", "AND OR NOT", "title:x^3 ~2 *:*", "((", "\\", "x".repeat(10_000))) {
-            assertThat(index.search(q, 1, 10)).as(q).isNotNull();
+        for (String q : List.of("\"", "-", "site:", "AND OR NOT", "title:x^3 ~2 *:*", "((", "\\", "x".repeat(10_000),
+                "교착상태 ".repeat(2_000), "\"\"\"", "-\"", "site:::", "OR OR OR", "{!lucene} [a TO z]", "\u0000\uFFFF",
+                "\uD800", "a* ?b~ /regex/")) {
+            assertThat(index.search(q, 1, 10)).as(q.length() > 40 ? q.substring(0, 40) : q).isNotNull();
         }
+        assertThat(urls("\"교착상태")).containsExactly("u:deadlock", "u:gc");
+        assertThat(urls("deadlock AND")).containsExactly("u:deadlock");
     }
 
     @Test
-    void paginationAndReplaceAndDelete() {
+    void badPageOrSizeIsRejected() {
+        assertThatThrownBy(() -> index.search("x", 0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> index.search("x", 1, 51)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void authorityDecidesBetweenOtherwiseEqualPages() {
+        index.upsert(new SearchDocument("u:a", "프로세스 스케줄링", List.of(), "라운드 로빈 스케줄러", "s", "ko"));
+        index.upsert(new SearchDocument("u:b", "프로세스 스케줄링", List.of(), "라운드 로빈 스케줄러", "s", "ko"));
+        index.commit(Map.of());
+        assertThat(urls("라운드 로빈")).containsExactly("u:a", "u:b");
+
+        List<SearchDocument.Link> toB = List.of(new SearchDocument.Link("u:b", "자세히"));
+        for (int i = 0; i < 5; i++) {
+            index.upsert(new SearchDocument("u:hub" + i, "목차 " + i, List.of(), "차례", "t", "ko", List.of(), toB));
+        }
+        index.commit(Map.of());
+
+        assertThat(urls("라운드 로빈")).containsExactly("u:b", "u:a");
+        String explanation = index.search("라운드 로빈", 1, 1, new SearchOptions(true, SearchOptions.Ranking.FULL))
+                .hits().get(0).explanation();
+        assertThat(explanation).contains("authority factor");
+    }
+
+    @Test
+    void inboundAnchorTextFindsThePage() {
+        index.upsert(new SearchDocument("u:home", "홈", List.of(), "시작", "demo", "ko", List.of(),
+                List.of(new SearchDocument.Link("u:gc", "메모리 회수기"))));
+        index.commit(Map.of());
+
+        assertThat(urls("회수기")).containsExactly("u:gc");
+
+        index.delete("u:home");
+        index.commit(Map.of());
+        assertThat(urls("회수기")).isEmpty();
+    }
+
+    @Test
+    void atMostTwoResultsPerSiteOnAPageUnlessSiteIsGiven() {
+        for (int i = 0; i < 4; i++) {
+            index.upsert(new SearchDocument("a:" + i, "캐시 정책 " + i, List.of(), "캐시 캐시 캐시 정책", "a", "ko"));
+        }
+        index.upsert(new SearchDocument("b:0", "캐시", List.of(), "캐시 이야기", "b", "ko"));
+        index.commit(Map.of());
+
+        List<SearchHit> first = index.search("캐시", 1, 3).hits();
+        assertThat(first).extracting(SearchHit::site).containsExactlyInAnyOrder("a", "a", "b");
+        List<SearchHit> second = index.search("캐시", 2, 3).hits();
+        assertThat(second).extracting(SearchHit::site).containsExactly("a", "a");
+        List<String> all = new ArrayList<>();
+        first.forEach(h -> all.add(h.url()));
+        second.forEach(h -> all.add(h.url()));
+        assertThat(all).doesNotHaveDuplicates().hasSize(5);
+        assertThat(index.search("캐시 site:a", 1, 3).hits()).extracting(SearchHit::site).containsExactly("a", "a", "a");
+        assertThat(index.search("캐시", 3, 3).hits()).isEmpty();
+    }
+
+    @Test
+    void paginationReplaceAndDelete() {
         assertThat(index.search("교착상태", 2, 1).hits()).extracting(SearchHit::url).containsExactly("u:gc");
+        assertThat(index.search("교착상태", 3, 1).hits()).isEmpty();
 
         index.upsert(new SearchDocument("u:gc", "Garbage collection", List.of(), "reclaims memory", "demo", "en"));
         index.delete("u:http2");
         index.commit(Map.of("corpus", "v2"));
 
         assertThat(index.size()).isEqualTo(2);
-        assertThat(index.search("교착상태", 1, 10).hits()).extracting(SearchHit::url).containsExactly("u:deadlock");
+        assertThat(urls("교착상태")).containsExactly("u:deadlock");
         assertThat(index.commitData()).containsEntry("corpus", "v2");
     }
 
     @Test
-    void commitDataSurvivesReopen() {
+    void didYouMeanFixesKeyboardLayoutAndSpelling() {
+        index.upsert(new SearchDocument("u:search", "검색 엔진", List.of(), "검색은 색인을 읽는다.", "demo", "ko"));
+        index.commit(Map.of());
+
+        SearchResults layout = index.search("rjator", 1, 10);
+        assertThat(layout.didYouMean()).isEqualTo("검색");
+        assertThat(layout.corrected()).isTrue();
+        assertThat(layout.hits()).extracting(SearchHit::url).containsExactly("u:search");
+
+        SearchResults typo = index.search("deadlok", 1, 10);
+        assertThat(typo.didYouMean()).isEqualTo("deadlock");
+        assertThat(typo.hits()).extracting(SearchHit::url).containsExactly("u:deadlock");
+
+        SearchResults known = index.search("교착상태", 1, 10);
+        assertThat(known.didYouMean()).isEmpty();
+        assertThat(known.corrected()).isFalse();
+    }
+
+    @Test
+    void topicsAndLinksRoundTrip() {
+        var links = List.of(new SearchDocument.Link("u:gc", "GC"));
+        index.upsert(new SearchDocument("u:t", "운영체제", List.of(), "커널", "demo", "ko", List.of("운영체제", "커널"), links));
+        index.commit(Map.of());
+
+        SearchHit hit = index.search("커널", 1, 10).hits().get(0);
+        assertThat(hit.topics()).containsExactly("운영체제", "커널");
+        List<SearchDocument> docs = new ArrayList<>();
+        index.forEach(docs::add);
+        assertThat(docs).filteredOn(d -> d.url().equals("u:t")).singleElement()
+                .satisfies(d -> assertThat(d.links()).isEqualTo(links));
+    }
+
+    @Test
+    void baselineRanksByBodyAlone() {
+        SearchOptions baseline = new SearchOptions(false, SearchOptions.Ranking.BODY_BM25);
+        assertThat(index.search("가비지", 1, 10, baseline).hits()).extracting(SearchHit::url).containsExactly("u:gc");
+        assertThat(index.search("multiplexing", 1, 10, baseline).hits()).isEmpty();
+    }
+
+    @Test
+    void commitDataAndGraphSurviveReopen() {
+        index.upsert(new SearchDocument("u:home", "홈", List.of(), "시작", "demo", "ko", List.of(),
+                List.of(new SearchDocument.Link("u:gc", "메모리 회수기"))));
+        index.commit(Map.of("corpus", "v1"));
         index.close();
         index = SearchIndex.open(dir);
 
         assertThat(index.commitData()).containsEntry("corpus", "v1");
-        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.size()).isEqualTo(4);
+        index.upsert(new SearchDocument("u:new", "새 문서", List.of(), "본문", "demo", "ko"));
+        index.commit(Map.of());
+        assertThat(urls("회수기")).containsExactly("u:gc");
     }
 
     @Test
-    void readOnlyOpenSearchesWhileTheWriterIsOpen() {
+    void readOnlyOpenSeesLaterCommitsWithoutReopening() throws Exception {
         try (SearchIndex reader = SearchIndex.openReadOnly(dir)) {
             assertThat(reader.search("deadlock", 1, 10).hits()).extracting(SearchHit::url).containsExactly("u:deadlock");
             assertThat(reader.commitData()).containsEntry("corpus", "v1");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.delete("u:gc"))
-                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> reader.delete("u:gc")).isInstanceOf(IllegalStateException.class);
+
+            index.delete("u:deadlock");
+            index.commit(Map.of("corpus", "v2"));
+            Thread.sleep(1_100);
+
+            assertThat(reader.search("deadlock", 1, 10).hits()).isEmpty();
+            assertThat(reader.commitData()).containsEntry("corpus", "v2");
         }
     }
 
     @Test
     void readOnlyOpenOfAMissingIndexIsASpecificError(@TempDir Path empty) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchIndex.openReadOnly(empty))
+        assertThatThrownBy(() -> SearchIndex.openReadOnly(empty))
                 .isInstanceOf(SearchIndexException.class).hasMessageContaining("no index");
     }
 }

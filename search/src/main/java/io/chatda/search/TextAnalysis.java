@@ -1,0 +1,262 @@
+package io.chatda.search;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
+import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * How chatda turns text into index terms. Every text field is analysed twice: by nori for Korean
+ * (mixed decompounding, particles and endings dropped by part of speech, hanja read as hangul) and
+ * by an English chain (standard tokenisation, possessives, stop words, Porter stemming) in a
+ * {@code .en} subfield, so mixed Korean-English text is searchable both ways. Technical words that
+ * either chain would split ({@code C++}, {@code HTTP/2}, {@code node.js}, listed in
+ * {@code tech-terms.txt} plus the user dictionary) stay whole. Thread-safe; one per index.
+ */
+public final class TextAnalysis {
+
+    /** Suffix of the English-analysed subfield of every text field. */
+    static final String EN = ".en";
+
+    private static final Pattern KEEP_UNSTEMMED = Pattern.compile(".*[^a-z].*");
+    private static final NormalizeCharMap LOWER_ASCII = lowerAscii();
+
+    private final Analyzer korean;
+    private final Analyzer english;
+    private final Analyzer urlWords;
+    private final Analyzer perField;
+
+    private TextAnalysis(UserDictionary dictionary, NormalizeCharMap techForKorean, NormalizeCharMap techForEnglish) {
+        this.korean = new KoreanChain(dictionary, techForKorean);
+        this.english = new EnglishChain(techForEnglish);
+        this.urlWords = new UrlChain(techForEnglish);
+        this.perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String field) {
+                if (field.equals(Fields.URL_WORDS)) {
+                    return urlWords;
+                }
+                return field.endsWith(EN) ? english : korean;
+            }
+        };
+    }
+
+    /**
+     * Analysis with the built-in technical words plus, if the file exists, a nori user dictionary:
+     * one word per line, optionally followed by its parts ({@code 챗다검색 챗다 검색}); {@code #}
+     * starts a comment. Changing the dictionary needs a re-import to affect indexed documents.
+     *
+     * @throws SearchIndexException if the file exists but can't be read or parsed
+     */
+    public static TextAnalysis withUserDictionary(Path userDictionary) {
+        List<String> lines = new ArrayList<>(builtInTerms());
+        if (userDictionary != null && Files.isRegularFile(userDictionary)) {
+            try {
+                for (String line : Files.readAllLines(userDictionary, StandardCharsets.UTF_8)) {
+                    lines.add(line.strip().toLowerCase(Locale.ROOT));
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new SearchIndexException("can't read user dictionary " + userDictionary + ": " + e.getMessage(), e);
+            }
+        }
+        List<String> entries = lines.stream().filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.replace("#", "sharp")).distinct().toList();
+        try {
+            UserDictionary dictionary = UserDictionary.open(new StringReader(String.join("\n", entries)));
+            return new TextAnalysis(dictionary, techForKorean(builtInTerms()), techForEnglish(builtInTerms()));
+        } catch (IOException | RuntimeException e) {
+            throw new SearchIndexException("bad user dictionary " + userDictionary + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Analysis with the built-in technical words only. */
+    public static TextAnalysis standard() {
+        return withUserDictionary(null);
+    }
+
+    /**
+     * The terms each analysis chain makes of {@code text}, for debugging relevance ({@code chatda
+     * analyze}): {@code korean} (title, headings, body, anchors, topics), {@code english} (their
+     * {@code .en} subfields) and {@code url} (URL words).
+     */
+    public Map<String, List<String>> analyze(String text) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put("korean", terms(korean, Fields.BODY, text));
+        out.put("english", terms(english, Fields.BODY + EN, text));
+        out.put("url", terms(urlWords, Fields.URL_WORDS, text));
+        return out;
+    }
+
+    /** The analyzer for every field of the index, chosen by field name. */
+    Analyzer perField() {
+        return perField;
+    }
+
+    static List<String> terms(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static List<String> builtInTerms() {
+        try (var in = TextAnalysis.class.getResourceAsStream("tech-terms.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static NormalizeCharMap lowerAscii() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        for (char c = 'A'; c <= 'Z'; c++) {
+            map.add(String.valueOf(c), String.valueOf(Character.toLowerCase(c)));
+        }
+        return map.build();
+    }
+
+    /** nori's dictionary format treats {@code #} as a comment: {@code c#} → {@code csharp} before it. */
+    private static NormalizeCharMap techForKorean(List<String> terms) {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        for (String term : terms) {
+            if (term.contains("#")) {
+                map.add(term, term.replace("#", "sharp"));
+            }
+        }
+        return map.build();
+    }
+
+    /**
+     * The standard tokenizer splits at {@code +}, {@code #} and {@code /}; map those inside
+     * technical words to letters or {@code _}, which it keeps inside a word ({@code c++} → {@code cpp},
+     * {@code c#} → {@code csharp}, {@code http/2} → {@code http_2}). Dots already stay inside words.
+     */
+    private static NormalizeCharMap techForEnglish(List<String> terms) {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        for (String term : terms) {
+            String mapped = term.replace("++", "pp").replace("#", "sharp").replace('/', '_');
+            if (!mapped.equals(term)) {
+                map.add(term, mapped);
+            }
+        }
+        return map.build();
+    }
+
+    /** nori: mixed decompounding, POS stop filter, reading form, lower case; input lower-cased first so the dictionary matches. */
+    private static final class KoreanChain extends Analyzer {
+        private final UserDictionary dictionary;
+        private final NormalizeCharMap tech;
+
+        KoreanChain(UserDictionary dictionary, NormalizeCharMap tech) {
+            this.dictionary = dictionary;
+            this.tech = tech;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new MappingCharFilter(tech, new MappingCharFilter(LOWER_ASCII, reader));
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary,
+                    KoreanTokenizer.DecompoundMode.MIXED, false, true);
+            TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
+            stream = new KoreanReadingFormFilter(stream);
+            stream = new LowerCaseFilter(stream);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    }
+
+    /** Standard tokenizer, possessives, lower case, stop words, Porter stemming (words with digits or dots unstemmed). */
+    private static final class EnglishChain extends Analyzer {
+        private final NormalizeCharMap tech;
+
+        EnglishChain(NormalizeCharMap tech) {
+            this.tech = tech;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new MappingCharFilter(tech, new MappingCharFilter(LOWER_ASCII, reader));
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+            stream = new LowerCaseFilter(stream);
+            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            stream = new PatternKeywordMarkerFilter(stream, KEEP_UNSTEMMED);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    }
+
+    /** URL words: letters and digits runs, lower-cased ({@code /docs/gimp-tool-crop.html} → docs gimp tool crop html). */
+    private static final class UrlChain extends Analyzer {
+        private final NormalizeCharMap tech;
+
+        UrlChain(NormalizeCharMap tech) {
+            this.tech = tech;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new MappingCharFilter(tech, new MappingCharFilter(LOWER_ASCII, reader));
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new PatternTokenizer(Pattern.compile("[\\p{L}\\p{N}]+"), 0);
+            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+        }
+    }
+}
