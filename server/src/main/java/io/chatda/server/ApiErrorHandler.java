@@ -1,6 +1,7 @@
 package io.chatda.server;
 
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.RequestHeaders;
@@ -36,6 +37,12 @@ final class ApiErrorHandler implements ServerErrorHandler {
     @Override
     public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config, RequestHeaders headers,
                                                HttpStatus status, String description, Throwable cause) {
-        return json.error(status, description != null ? description : status.reasonPhrase());
+        AggregatedHttpResponse answer = json.error(status, description != null ? description : status.reasonPhrase());
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            // a request timeout or shutdown: the client may retry shortly
+            return AggregatedHttpResponse.of(answer.headers().toBuilder()
+                    .set(HttpHeaderNames.RETRY_AFTER, JsonResponses.RETRY_AFTER_SECONDS).build(), answer.content());
+        }
+        return answer;
     }
 }

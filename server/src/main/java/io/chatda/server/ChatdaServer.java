@@ -4,63 +4,208 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
-import com.linecorp.armeria.server.Server;
-import com.linecorp.armeria.server.file.FileService;
-import com.linecorp.armeria.server.file.HttpFile;
-import com.linecorp.armeria.server.logging.LoggingService;
-import com.linecorp.armeria.server.metric.MetricCollectingService;
+import com.linecorp.armeria.common.SessionProtocol;
 import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.metric.MetricCollectingService;
 import io.chatda.search.SearchIndex;
+import io.chatda.server.web.WebPages;
 import io.chatda.suggest.Suggester;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * chatda's HTTP server: the JSON API, health and metrics, and the web page, over HTTP/1.1 and h2c
- * on one port. Constructed by the app with everything it serves; starts on {@link #start()}.
+ * chatda's HTTP server: the JSON API, health, readiness and metrics, and the web page, over HTTP/1.1
+ * and h2c on one port (plus h2 over TLS when configured). Every API route is rate limited per client,
+ * admitted by the priority class's adaptive concurrency limit, and cached where answers allow.
+ * Constructed by the app with everything it serves; starts on {@link #start()}.
  */
 public final class ChatdaServer implements AutoCloseable {
 
-    private static final String WEB_ROOT = "io/chatda/server/web";
     private static final int MAX_REQUEST_LINE = 64 * 1024;
+    private static final long MAX_QUERY_BODY = 0;
+    private static final long MAX_ADMIN_BODY = 64 * 1024;
     private static final long MAX_REQUEST_BODY = 1024 * 1024;
+    private static final Duration SUGGEST_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SEARCH_MAX_AGE = Duration.ofSeconds(30);
+    private static final Duration SUGGEST_MAX_AGE = Duration.ofSeconds(60);
+    private static final long ACCESS_LOG_LINES_PER_SECOND = 50;
+    /** Shutdown waits until no request has been active for this long (bounded by the shutdown grace). */
+    private static final Duration SHUTDOWN_QUIET_PERIOD = Duration.ofMillis(200);
 
     private final Server server;
     private final PrometheusMeterRegistry registry;
+    private final ThreadPoolExecutor searchExecutor;
+    private volatile boolean draining;
 
+    /** A server over data that doesn't change while served; see {@link ServedData#fixed}. */
     public ChatdaServer(ServerSettings settings, SearchIndex index, Supplier<Suggester> suggester) {
+        this(settings, ServedData.fixed(index, suggester));
+    }
+
+    public ChatdaServer(ServerSettings settings, ServedData data) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(latencyHistograms());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
-        JsonResponses json = new JsonResponses(new ObjectMapper());
-        this.server = Server.builder()
-                .http(settings.port())
+        generationGauges(data.generation());
+
+        ObjectMapper mapper = new ObjectMapper();
+        JsonResponses json = new JsonResponses(mapper);
+        ClientIdentity identity = new ClientIdentity(settings.trustedProxies());
+        AdmissionControl admission = new AdmissionControl(settings.limits(), registry, json);
+        ClientRateLimiter rateLimiter = new ClientRateLimiter(settings.rateLimits(), identity, registry, json);
+        this.searchExecutor = searchExecutor(settings);
+
+        ServerBuilder sb = Server.builder();
+        listen(sb, settings);
+        sb.http1MaxInitialLineLength(MAX_REQUEST_LINE)
                 // long enough for a 10 kB query string to reach the API, which answers it with a clear 400
-                .http1MaxInitialLineLength(MAX_REQUEST_LINE)
                 .http1MaxHeaderSize(MAX_REQUEST_LINE)
                 .http2MaxHeaderListSize(MAX_REQUEST_LINE)
                 .maxRequestLength(MAX_REQUEST_BODY)
+                .maxNumConnections(settings.maxConnections())
+                .idleTimeout(settings.idleTimeout())
                 .meterRegistry(registry)
                 .requestTimeout(settings.requestTimeout())
-                .gracefulShutdownTimeout(settings.shutdownGrace(), settings.shutdownGrace())
+                .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownGrace())
                 .errorHandler(new ApiErrorHandler(json))
-                .service("/api/search", new SearchApi(index, json))
-                .service("/api/suggest", new SuggestApi(suggester, json))
-                .service("/health", (ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"status\":\"up\"}"))
+                .accessLogWriter(new AccessLog(mapper, identity, ACCESS_LOG_LINES_PER_SECOND, registry), true);
+
+        // API routes: per-client rate limit, then 304 for fresh copies, then admission control, then the work
+        sb.route().get(Routes.SEARCH).requestTimeout(settings.requestTimeout()).maxRequestLength(MAX_QUERY_BODY)
+                .decorator(admission.decorator(RequestClass.CRITICAL))
+                .decorator(new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true).decorator())
+                .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
+                .build(new SearchApi(data.search(), searchExecutor, json, registry));
+        sb.route().get(Routes.SUGGEST).requestTimeout(SUGGEST_TIMEOUT).maxRequestLength(MAX_QUERY_BODY)
+                .decorator(admission.decorator(RequestClass.SHEDDABLE))
+                .decorator(new Freshness("d", () -> data.generation().get().dictionary(), SUGGEST_MAX_AGE, false)
+                        .decorator())
+                .decorator(rateLimiter.decorator(RequestClass.SHEDDABLE))
+                .build(new SuggestApi(data.suggester(), () -> data.generation().get().dictionary(), json, registry));
+        if (data.crawlJobs() != null && settings.adminToken() != null) {
+            AdminApi admin = new AdminApi(data.crawlJobs(), settings.adminToken(), json, mapper);
+            sb.route().post(Routes.CRAWL).maxRequestLength(MAX_ADMIN_BODY)
+                    .decorators(admission.decorator(RequestClass.BATCH), admin.authorization(),
+                            rateLimiter.decorator(RequestClass.BATCH))
+                    .build(admin.submit());
+            sb.route().get(Routes.CRAWL + "/{id}").maxRequestLength(MAX_QUERY_BODY)
+                    .decorators(admission.decorator(RequestClass.BATCH), admin.authorization(),
+                            rateLimiter.decorator(RequestClass.BATCH))
+                    .build(admin.status());
+        }
+        sb.service("/health", (ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"status\":\"up\"}"))
+                .service("/ready", readiness(data, json))
                 .service("/metrics", (ctx, req) -> HttpResponse.of(HttpStatus.OK,
-                        MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), registry.scrape()))
-                .service("/", HttpFile.of(ChatdaServer.class.getClassLoader(), WEB_ROOT + "/index.html").asService())
-                .serviceUnder("/static/", FileService.of(ChatdaServer.class.getClassLoader(), WEB_ROOT))
-                .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("chatda.http")))
-                .decorator(LoggingService.newDecorator())
-                .build();
+                        MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), registry.scrape()));
+        webRoutes(sb, new WebPages(data.search(), searchExecutor), admission, rateLimiter);
+        sb.decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("chatda.http")
+                .andThen((reg, log, id) -> id.withTags("class", Routes.classTag(log.requestHeaders().path())))));
+        this.server = sb.build();
+    }
+
+    /** The web page's routes; the results page is a search, under the same limits as the API's. */
+    private static void webRoutes(ServerBuilder sb, WebPages web, AdmissionControl admission,
+                                  ClientRateLimiter rateLimiter) {
+        sb.service("/", web.home())
+                .serviceUnder("/static/", web.assets());
+        sb.route().get("/search").maxRequestLength(MAX_QUERY_BODY)
+                .decorator(admission.decorator(RequestClass.CRITICAL))
+                .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
+                .build(web.search());
+    }
+
+    private static void listen(ServerBuilder sb, ServerSettings settings) {
+        TlsSettings tls = settings.tls();
+        if (!tls.enabled()) {
+            sb.http(settings.port());
+            return;
+        }
+        // one port: plain HTTP/1.1 and h2c, and TLS (HTTP/1.1 or h2 by ALPN), told apart by the first bytes
+        sb.port(settings.port(), SessionProtocol.HTTP, SessionProtocol.HTTPS);
+        if (tls.selfSigned()) {
+            sb.tlsSelfSigned();
+        } else {
+            sb.tls(tls.certificate().toFile(), tls.privateKey().toFile());
+        }
+    }
+
+    private static ThreadPoolExecutor searchExecutor(ServerSettings settings) {
+        int threads = settings.searchThreads();
+        // admission control bounds what is queued; the bound here is the backstop
+        int queue = settings.limits().get(RequestClass.CRITICAL).max() + threads;
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue), r -> {
+                    Thread t = new Thread(r, "chatda-search");
+                    t.setDaemon(true);
+                    return t;
+                });
+        return executor;
+    }
+
+    private HttpService readiness(ServedData data, JsonResponses json) {
+        return (ctx, req) -> {
+            if (draining) {
+                return json.busy("draining");
+            }
+            if (data.suggester().get() == null) {
+                return json.busy("dictionary not loaded yet");
+            }
+            DataGeneration g = data.generation().get();
+            return json.ok(Map.of("status", "ready", "indexGeneration", g.index(), "dictionaryGeneration", g.dictionary()));
+        };
+    }
+
+    private void generationGauges(Supplier<DataGeneration> generation) {
+        Gauge.builder("chatda.data.generation", () -> generation.get().index()).tag("data", "index")
+                .description("generation of the served data").register(registry);
+        Gauge.builder("chatda.data.generation", () -> generation.get().dictionary()).tag("data", "dictionary")
+                .description("generation of the served data").register(registry);
+        Gauge.builder("chatda.data.age", () -> ageSeconds(generation.get().indexUpdated())).tag("data", "index")
+                .baseUnit("seconds").description("time since the served data last changed").register(registry);
+        Gauge.builder("chatda.data.age", () -> ageSeconds(generation.get().dictionaryUpdated())).tag("data", "dictionary")
+                .baseUnit("seconds").description("time since the served data last changed").register(registry);
+    }
+
+    private static double ageSeconds(Instant t) {
+        return Duration.between(t, Instant.now()).toMillis() / 1000.0;
+    }
+
+    /** Prometheus histograms (not only summaries) for request latency, so percentiles aggregate across servers. */
+    private static MeterFilter latencyHistograms() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (id.getName().startsWith("chatda.http") && id.getName().endsWith("duration")) {
+                    return DistributionStatisticConfig.builder()
+                            .percentilesHistogram(true)
+                            .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
+                            .maximumExpectedValue((double) Duration.ofSeconds(10).toNanos())
+                            .build().merge(config);
+                }
+                return config;
+            }
+        };
     }
 
     /** Starts listening; returns once the port is bound. */
@@ -73,10 +218,15 @@ public final class ChatdaServer implements AutoCloseable {
         return server.activeLocalPort();
     }
 
-    /** Stops accepting connections, lets in-flight requests finish, then stops. */
+    /**
+     * Reports not ready, stops accepting connections, lets in-flight requests finish within the shutdown
+     * grace, then stops.
+     */
     @Override
     public void close() {
+        draining = true;
         server.stop().join();
+        searchExecutor.shutdown();
         registry.close();
     }
 }

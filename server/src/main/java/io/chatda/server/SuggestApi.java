@@ -1,19 +1,29 @@
 package io.chatda.server;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.chatda.suggest.Suggester;
 import io.chatda.suggest.Suggestion;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** {@code GET /api/suggest?q=&limit=}: completions for what the user has typed so far. In memory, on the event loop. */
+/**
+ * {@code GET /api/suggest?q=&limit=}: completions for what the user has typed so far. In memory, on the
+ * event loop; the JSON of hot prefixes is cached (Caffeine), keyed by the dictionary generation so a
+ * rebuilt dictionary is never answered from the old one.
+ */
 final class SuggestApi implements HttpService {
 
     static final int MAX_LIMIT = 20;
+    static final int CACHE_ENTRIES = 100_000;
 
     /** The JSON shape of the answer. */
     record Answer(String query, List<Item> suggestions) {
@@ -23,12 +33,22 @@ final class SuggestApi implements HttpService {
     record Item(String text, String kind, String url) {
     }
 
-    private final Supplier<Suggester> suggester;
-    private final JsonResponses json;
+    private record Key(long generation, String q, int limit) {
+    }
 
-    SuggestApi(Supplier<Suggester> suggester, JsonResponses json) {
+    private final Supplier<Suggester> suggester;
+    private final LongSupplier generation;
+    private final JsonResponses json;
+    private final Cache<Key, byte[]> answers = Caffeine.newBuilder()
+            .maximumSize(CACHE_ENTRIES)
+            .recordStats()
+            .build();
+
+    SuggestApi(Supplier<Suggester> suggester, LongSupplier generation, JsonResponses json, MeterRegistry registry) {
         this.suggester = suggester;
+        this.generation = generation;
         this.json = json;
+        CaffeineCacheMetrics.monitor(registry, answers, "suggest");
     }
 
     @Override
@@ -36,8 +56,13 @@ final class SuggestApi implements HttpService {
         StrictQuery params = StrictQuery.parse(ctx.query());
         String q = QueryText.require(params);
         int limit = params.intParam("limit", 10, 1, MAX_LIMIT);
+        byte[] body = answers.get(new Key(generation.getAsLong(), q, limit), k -> json.bytes(answer(k.q(), k.limit())));
+        return json.okJson(body);
+    }
+
+    private Answer answer(String q, int limit) {
         List<Item> items = suggester.get().suggest(q, limit).stream().map(SuggestApi::toItem).toList();
-        return json.ok(new Answer(q, items));
+        return new Answer(q, items);
     }
 
     private static Item toItem(Suggestion s) {

@@ -1,0 +1,168 @@
+package io.chatda.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.SimpleDecoratingHttpService;
+import io.chatda.crawl.CrawlMode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The admin routes over the crawl job queue, behind a bearer token: {@code POST /api/admin/crawl} queues
+ * a crawl (202 with the job's id and {@code Location}), {@code GET /api/admin/crawl/{id}} reports it. The
+ * queue is called on the blocking executor, never the event loop.
+ */
+final class AdminApi {
+
+    static final int MAX_SEEDS = 100;
+
+    /** The JSON shape of a job. */
+    record JobAnswer(long id, String status, String createdAt, String startedAt, String finishedAt, String message) {
+        static JobAnswer of(JobStatus s) {
+            return new JobAnswer(s.id(), s.status().name().toLowerCase(Locale.ROOT), text(s.createdAt()),
+                    text(s.startedAt()), text(s.finishedAt()), s.message());
+        }
+
+        private static String text(Instant t) {
+            return t == null ? null : t.toString();
+        }
+    }
+
+    /** The JSON shape of a submission's answer. */
+    record Submitted(long id, String status) {
+    }
+
+    private final CrawlJobs jobs;
+    private final JsonResponses json;
+    private final ObjectMapper mapper;
+    private final byte[] token;
+
+    AdminApi(CrawlJobs jobs, String token, JsonResponses json, ObjectMapper mapper) {
+        this.jobs = jobs;
+        this.json = json;
+        this.mapper = mapper;
+        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Answers 401 unless the request carries {@code Authorization: Bearer <token>}. */
+    Function<? super HttpService, ? extends HttpService> authorization() {
+        return delegate -> new SimpleDecoratingHttpService(delegate) {
+            @Override
+            public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
+                String given = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+                if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+                    var answer = json.error(HttpStatus.UNAUTHORIZED, "missing or wrong bearer token");
+                    return HttpResponse.of(answer.headers().toBuilder()
+                            .set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"chatda admin\"").build(), answer.content());
+                }
+                return ((HttpService) unwrap()).serve(ctx, req);
+            }
+        };
+    }
+
+    HttpService submit() {
+        return (ctx, req) -> HttpResponse.of(req.aggregate().thenApplyAsync(body -> {
+            CrawlRequest request = parse(body);
+            JobId id = jobs.submit(request);
+            String location = "/api/admin/crawl/" + id.id();
+            HttpResponse ok = json.of(HttpStatus.ACCEPTED, json.bytes(new Submitted(id.id(), location)));
+            return ok.mapHeaders(h -> h.toBuilder().set(HttpHeaderNames.LOCATION, location).build());
+        }, ctx.blockingTaskExecutor()));
+    }
+
+    HttpService status() {
+        return (ctx, req) -> {
+            String raw = ctx.pathParam("id");
+            long id;
+            try {
+                id = Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("job id must be a number");
+            }
+            return HttpResponse.of(java.util.concurrent.CompletableFuture.supplyAsync(() -> jobs.status(id)
+                    .map(s -> json.ok(JobAnswer.of(s)))
+                    .orElseGet(() -> json.error(HttpStatus.NOT_FOUND, "no crawl job " + id).toHttpResponse()),
+                    ctx.blockingTaskExecutor()));
+        };
+    }
+
+    private CrawlRequest parse(AggregatedHttpRequest body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body.content().array());
+        } catch (IOException e) {
+            throw new BadRequestException("body must be JSON: {\"seeds\": [\"https://…\"]}");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequestException("body must be a JSON object: {\"seeds\": [\"https://…\"]}");
+        }
+        JsonNode seedsNode = root.get("seeds");
+        if (seedsNode == null || !seedsNode.isArray() || seedsNode.isEmpty() || seedsNode.size() > MAX_SEEDS) {
+            throw new BadRequestException("seeds must be a list of 1 to " + MAX_SEEDS + " URLs");
+        }
+        List<String> seeds = new ArrayList<>();
+        for (JsonNode seed : seedsNode) {
+            seeds.add(httpUrl(seed.isTextual() ? seed.asText() : ""));
+        }
+        CrawlMode mode;
+        String modeText = text(root, "mode", "start");
+        try {
+            mode = CrawlMode.valueOf(modeText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("mode must be start, resume or refresh");
+        }
+        return new CrawlRequest(seeds, mode, intField(root, "maxPages", 1000, 1, 1_000_000),
+                intField(root, "maxDepth", 5, 0, 100));
+    }
+
+    private static String httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        throw new BadRequestException("each seed must be an absolute http or https URL");
+    }
+
+    private static String text(JsonNode root, String field, String defaultValue) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return defaultValue;
+        }
+        if (!node.isTextual()) {
+            throw new BadRequestException(field + " must be a string");
+        }
+        return node.asText();
+    }
+
+    private static int intField(JsonNode root, String field, int defaultValue, int min, int max) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return defaultValue;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
+            throw new BadRequestException(field + " must be a whole number between " + min + " and " + max);
+        }
+        return node.asInt();
+    }
+
+}

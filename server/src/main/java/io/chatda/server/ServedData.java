@@ -1,0 +1,35 @@
+package io.chatda.server;
+
+import io.chatda.search.SearchIndex;
+import io.chatda.suggest.Suggester;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the server serves, supplied by the app.
+ *
+ * @param search     runs queries ({@code index::search})
+ * @param suggester  the current dictionary, read per request so rebuilds are seen; null until loaded
+ * @param generation the current index and dictionary generation (see {@link DataGeneration})
+ * @param crawlJobs  the crawl job queue behind the admin routes, or null for no admin routes
+ */
+public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
+                         CrawlJobs crawlJobs) {
+
+    public ServedData {
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(suggester, "suggester");
+        Objects.requireNonNull(generation, "generation");
+    }
+
+    /** Data that doesn't change while served (tests, read-only use): generation fixed, no admin routes. */
+    public static ServedData fixed(SearchIndex index, Supplier<Suggester> suggester) {
+        DataGeneration fixed = DataGeneration.fixed();
+        return new ServedData(index::search, suggester, () -> fixed, null);
+    }
+
+    /** The same data with admin routes over {@code jobs}. */
+    public ServedData withCrawlJobs(CrawlJobs jobs) {
+        return new ServedData(search, suggester, generation, jobs);
+    }
+}

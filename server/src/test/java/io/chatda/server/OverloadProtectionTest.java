@@ -1,0 +1,395 @@
+package io.chatda.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linecorp.armeria.client.ClientFactory;
+import com.linecorp.armeria.client.ClientRequestContext;
+import com.linecorp.armeria.client.Clients;
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.SessionProtocol;
+import io.chatda.crawl.CrawlJob;
+import io.chatda.crawl.CrawlMode;
+import io.chatda.search.SearchDocument;
+import io.chatda.search.SearchIndex;
+import io.chatda.suggest.PrefixSuggester;
+import io.chatda.suggest.SuggestEntry;
+import io.chatda.suggest.Suggester;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Admission control, rate limits, conditional requests, cancellation, graceful shutdown, TLS and the admin
+ * routes, end to end: a real server on a random port over a real Lucene index, real HTTP/2 clients. Work
+ * is held in flight with a {@link Gate} instead of sleeping, so nothing here depends on timing.
+ */
+class OverloadProtectionTest {
+
+    @TempDir
+    static Path dir;
+    static SearchIndex index;
+
+    /** Searches for "slow" wait at the gate; every query is recorded. */
+    final List<String> searched = new CopyOnWriteArrayList<>();
+    volatile Gate searchGate = new Gate();
+    final AtomicReference<Suggester> suggester = new AtomicReference<>(suggester("교착상태 (Deadlock)"));
+    final AtomicReference<DataGeneration> generation = new AtomicReference<>(DataGeneration.fixed());
+    final FakeCrawlJobs jobs = new FakeCrawlJobs();
+    ChatdaServer server;
+
+    @BeforeAll
+    static void index() {
+        index = SearchIndex.open(dir);
+        index.upsert(new SearchDocument("file:///deadlock.md", "교착상태 (Deadlock)", List.of(),
+                "교착상태는 둘 이상의 프로세스가 서로의 자원을 기다리는 상태다.", "demo", "ko"));
+        index.commit(Map.of());
+        index.search("warm up", 1, 1);
+    }
+
+    @AfterAll
+    static void closeIndex() {
+        index.close();
+    }
+
+    @AfterEach
+    void stop() {
+        searchGate.release();
+        jobs.gate.release();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Suggester suggester(String title) {
+        return new PrefixSuggester(List.of(new SuggestEntry(title, 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md")));
+    }
+
+    private WebClient start(UnaryOperator<ServerSettings> settings) {
+        ServerSettings base = ServerSettings.onPort(0).withAdminToken("s3cret");
+        for (RequestClass c : RequestClass.values()) {
+            base = base.withRateLimit(c, RateLimit.OFF);
+        }
+        ServedData data = new ServedData((q, page, size) -> {
+            searched.add(q);
+            if (q.contains("slow")) {
+                searchGate.pass();
+            }
+            return index.search(q, page, size);
+        }, suggester::get, generation::get, null).withCrawlJobs(jobs);
+        server = new ChatdaServer(settings.apply(base), data);
+        server.start();
+        return WebClient.of("h2c://127.0.0.1:" + server.port());
+    }
+
+    private static AggregatedHttpResponse get(WebClient client, String path) {
+        return client.get(path).aggregate().join();
+    }
+
+    private static AggregatedHttpResponse get(WebClient client, String path, String header, String value) {
+        return client.execute(RequestHeaders.builder(HttpMethod.GET, path).set(header, value).build()).aggregate().join();
+    }
+
+    private static String metrics(WebClient client) {
+        return get(client, "/metrics").contentUtf8();
+    }
+
+    @Test
+    void overItsLimitABatchRequestGets503WithRetryAfterWhileSearchPasses() throws Exception {
+        WebClient client = start(s -> s.withLimit(RequestClass.BATCH, ConcurrencyLimit.fixed(1)));
+        CompletableFuture<AggregatedHttpResponse> held =
+                client.execute(RequestHeaders.builder(HttpMethod.GET, "/api/admin/crawl/42")
+                        .set("authorization", "Bearer s3cret").build()).aggregate();
+        jobs.gate.awaitEntered();
+
+        AggregatedHttpResponse shed = get(client, "/api/admin/crawl/7", "authorization", "Bearer s3cret");
+        assertThat(shed.status().code()).isEqualTo(503);
+        assertThat(shed.headers().get("retry-after")).isEqualTo("1");
+        assertThat(shed.contentUtf8()).contains("\"error\"");
+        assertThat(get(client, "/api/search?q=deadlock").status().code()).isEqualTo(200);
+        assertThat(get(client, "/api/suggest?q=%EA%B5%90").status().code()).isEqualTo(200);
+
+        jobs.gate.release();
+        assertThat(held.join().status().code()).isEqualTo(200);
+        assertThat(metrics(client)).containsPattern("chatda_admission_shed_total\\{class=\"batch\",reason=\"limit\"} 1.0");
+    }
+
+    @Test
+    void whileSearchIsBeingShedSuggestionsAreShedFirst() throws Exception {
+        WebClient client = start(s -> s.withLimit(RequestClass.CRITICAL, ConcurrencyLimit.fixed(1)));
+        CompletableFuture<AggregatedHttpResponse> held = client.get("/api/search?q=slow").aggregate();
+        searchGate.awaitEntered();
+
+        assertThat(get(client, "/api/search?q=deadlock").status().code()).isEqualTo(503);
+        AggregatedHttpResponse suggest = get(client, "/api/suggest?q=%EA%B5%90");
+        assertThat(suggest.status().code()).isEqualTo(503);
+        assertThat(suggest.headers().get("retry-after")).isEqualTo("1");
+
+        searchGate.release();
+        assertThat(held.join().status().code()).isEqualTo(200);
+        // once search stops being shed, suggestions come back
+        AggregatedHttpResponse later;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        do {
+            Thread.sleep(50);
+            later = get(client, "/api/suggest?q=%EA%B5%90");
+        } while (later.status().code() != 200 && System.nanoTime() < deadline);
+        assertThat(later.status().code()).isEqualTo(200);
+    }
+
+    @Test
+    void lessUrgentRequestsAreShedBeforeOthersOfTheirClass() throws Exception {
+        WebClient client = start(s -> s.withLimit(RequestClass.CRITICAL, ConcurrencyLimit.fixed(2)));
+        CompletableFuture<AggregatedHttpResponse> held = client.get("/api/search?q=slow").aggregate();
+        searchGate.awaitEntered();
+
+        assertThat(get(client, "/api/search?q=deadlock", "priority", "u=7").status().code()).isEqualTo(503);
+        assertThat(get(client, "/api/search?q=deadlock", "priority", "u=1, i").status().code()).isEqualTo(200);
+        assertThat(get(client, "/api/search?q=deadlock").status().code()).isEqualTo(200);
+        searchGate.release();
+        held.join();
+    }
+
+    @Test
+    void urgencyIsReadFromThePriorityHeader() {
+        assertThat(AdmissionControl.urgency(RequestHeaders.of(HttpMethod.GET, "/"))).isEqualTo(3);
+        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/").set("priority", "u=6").build()))
+                .isEqualTo(6);
+        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/").set("priority", "i, u=0").build()))
+                .isEqualTo(0);
+        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/").set("priority", "u=9").build()))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aClientOverItsRateGets429WithRateLimitHeaders() {
+        WebClient client = start(s -> s.withRateLimit(RequestClass.SHEDDABLE, new RateLimit(1, 2)));
+
+        AggregatedHttpResponse first = get(client, "/api/suggest?q=a");
+        assertThat(first.status().code()).isEqualTo(200);
+        assertThat(first.headers().get("ratelimit-limit")).isEqualTo("2");
+        assertThat(first.headers().get("ratelimit-remaining")).isEqualTo("1");
+        get(client, "/api/suggest?q=b");
+        AggregatedHttpResponse limited = get(client, "/api/suggest?q=c");
+
+        assertThat(limited.status().code()).isEqualTo(429);
+        assertThat(Integer.parseInt(limited.headers().get("retry-after"))).isBetween(1, 2);
+        assertThat(limited.headers().get("ratelimit-remaining")).isEqualTo("0");
+        assertThat(limited.headers().get("ratelimit-reset")).isNotBlank();
+        assertThat(limited.contentUtf8()).contains("\"error\"");
+        // other routes have their own buckets
+        assertThat(get(client, "/api/search?q=deadlock").status().code()).isEqualTo(200);
+        assertThat(metrics(client)).contains("chatda_ratelimit_rejected_total{class=\"sheddable\"} 1.0");
+    }
+
+    @Test
+    void forwardedForNamesTheClientOnlyBehindATrustedProxy() {
+        WebClient client = start(s -> s.withRateLimit(RequestClass.SHEDDABLE, new RateLimit(1, 1))
+                .withTrustedProxies(List.of("127.0.0.0/8")));
+
+        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7").status().code()).isEqualTo(200);
+        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7").status().code()).isEqualTo(429);
+        // a spoofed leftmost entry doesn't help: the proxy appended the real address
+        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "1.2.3.4, 203.0.113.7").status().code())
+                .isEqualTo(429);
+        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.8").status().code()).isEqualTo(200);
+        server.close();
+
+        WebClient direct = start(s -> s.withRateLimit(RequestClass.SHEDDABLE, new RateLimit(1, 1)));
+        assertThat(get(direct, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7").status().code()).isEqualTo(200);
+        assertThat(get(direct, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.8").status().code()).isEqualTo(429);
+    }
+
+    @Test
+    void aMatchingETagIsAnswered304UntilTheDataChanges() {
+        WebClient client = start(s -> s);
+        for (String path : List.of("/api/suggest?q=%EA%B5%90", "/api/search?q=deadlock")) {
+            AggregatedHttpResponse first = get(client, path);
+            String etag = first.headers().get("etag");
+            assertThat(etag).as(path).isNotBlank();
+            assertThat(first.headers().get("cache-control")).as(path).startsWith("public, max-age=");
+
+            AggregatedHttpResponse again = get(client, path, "if-none-match", etag);
+            assertThat(again.status().code()).as(path).isEqualTo(304);
+            assertThat(again.content().isEmpty()).isTrue();
+            assertThat(again.headers().get("etag")).isEqualTo(etag);
+            assertThat(get(client, path, "if-none-match", "\"other\"").status().code()).isEqualTo(200);
+        }
+        int searches = searched.size();
+        get(client, "/api/search?q=deadlock", "if-none-match", get(client, "/api/search?q=deadlock").headers().get("etag"));
+        assertThat(searched).hasSize(searches + 1);
+
+        String oldTag = get(client, "/api/suggest?q=%EA%B5%90").headers().get("etag");
+        assertThat(get(client, "/api/suggest?q=%EA%B5%90").contentUtf8()).contains("Deadlock");
+        // the app swaps in a rebuilt dictionary, then bumps the generation
+        suggester.set(suggester("교통 정보"));
+        DataGeneration g = generation.get();
+        generation.set(new DataGeneration(g.index(), g.indexUpdated(), g.dictionary() + 1, Instant.now()));
+
+        AggregatedHttpResponse fresh = get(client, "/api/suggest?q=%EA%B5%90", "if-none-match", oldTag);
+        assertThat(fresh.status().code()).isEqualTo(200);
+        assertThat(fresh.contentUtf8()).contains("교통 정보").doesNotContain("Deadlock");
+        assertThat(fresh.headers().get("etag")).isNotEqualTo(oldTag);
+        assertThat(metrics(client)).contains("cache_gets_total{cache=\"suggest\",result=\"hit\"}");
+    }
+
+    @Test
+    void aSearchCancelledByItsClientNeverReachesTheIndex() throws Exception {
+        WebClient client = start(s -> s.withSearchThreads(1).withLimit(RequestClass.CRITICAL, ConcurrencyLimit.fixed(10)));
+        CompletableFuture<AggregatedHttpResponse> held = client.get("/api/search?q=slow").aggregate();
+        searchGate.awaitEntered();
+
+        HttpResponse doomed = client.get("/api/search?q=abandoned");
+        awaitMetric(client, "chatda_admission_inflight{class=\"critical\"} 2.0");
+        doomed.abort();
+        awaitMetric(client, "chatda_admission_inflight{class=\"critical\"} 1.0");
+        searchGate.release();
+        assertThat(held.join().status().code()).isEqualTo(200);
+        // the single search thread has passed the abandoned task once this one is answered
+        assertThat(get(client, "/api/search?q=deadlock").status().code()).isEqualTo(200);
+
+        assertThat(searched).doesNotContain("abandoned");
+        assertThat(metrics(client)).contains("chatda_search_abandoned_total 1.0");
+    }
+
+    private static void awaitMetric(WebClient client, String line) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!metrics(client).contains(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("metric never showed " + line);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void shutdownLetsInFlightRequestsFinish() throws Exception {
+        WebClient client = start(s -> s);
+        assertThat(get(client, "/ready").status().code()).isEqualTo(200);
+        CompletableFuture<AggregatedHttpResponse> held = client.get("/api/search?q=slow%20deadlock").aggregate();
+        searchGate.awaitEntered();
+
+        ChatdaServer closing = server;
+        server = null;
+        Thread closer = new Thread(closing::close);
+        closer.start();
+        closer.join(300);
+        assertThat(closer.isAlive()).as("close waits for the request in flight").isTrue();
+
+        searchGate.release();
+        AggregatedHttpResponse answer = held.join();
+        assertThat(answer.status().code()).as(answer.contentUtf8()).isEqualTo(200);
+        assertThat(answer.contentUtf8()).contains("deadlock.md");
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+    }
+
+    @Test
+    void selfSignedTlsNegotiatesHttp2ByAlpnBesideCleartextOnTheSamePort() {
+        start(s -> s.withTls(TlsSettings.selfSignedCertificate()));
+        try (ClientFactory insecure = ClientFactory.insecure()) {
+            WebClient tls = WebClient.builder("https://127.0.0.1:" + server.port()).factory(insecure).build();
+            try (var captor = Clients.newContextCaptor()) {
+                AggregatedHttpResponse res = get(tls, "/api/search?q=deadlock");
+                ClientRequestContext ctx = captor.get();
+                assertThat(res.status().code()).isEqualTo(200);
+                assertThat(ctx.log().whenComplete().join().sessionProtocol()).isEqualTo(SessionProtocol.H2);
+            }
+        }
+        assertThat(get(WebClient.of("h2c://127.0.0.1:" + server.port()), "/health").status().code()).isEqualTo(200);
+    }
+
+    @Test
+    void adminRoutesQueueCrawlsBehindTheBearerToken() {
+        WebClient client = start(s -> s);
+        String body = "{\"seeds\": [\"https://example.org/\"], \"maxPages\": 50}";
+
+        AggregatedHttpResponse anonymous = client.execute(RequestHeaders.builder(HttpMethod.POST, "/api/admin/crawl")
+                .contentType(MediaType.JSON_UTF_8).build(), body).aggregate().join();
+        assertThat(anonymous.status().code()).isEqualTo(401);
+        assertThat(anonymous.headers().get("www-authenticate")).startsWith("Bearer");
+        assertThat(jobs.submitted).isEmpty();
+
+        AggregatedHttpResponse accepted = post(client, body);
+        assertThat(accepted.status().code()).isEqualTo(202);
+        assertThat(accepted.headers().get("location")).isEqualTo("/api/admin/crawl/1");
+        assertThat(jobs.submitted).containsExactly(new CrawlRequest(List.of("https://example.org/"), CrawlMode.START, 50, 5));
+
+        AggregatedHttpResponse status = get(client, "/api/admin/crawl/1", "authorization", "Bearer s3cret");
+        assertThat(status.status().code()).isEqualTo(200);
+        assertThat(status.contentUtf8()).contains("\"status\":\"queued\"").contains("\"id\":1");
+        assertThat(get(client, "/api/admin/crawl/99", "authorization", "Bearer s3cret").status().code()).isEqualTo(404);
+        assertThat(get(client, "/api/admin/crawl/1", "authorization", "Bearer wrong").status().code()).isEqualTo(401);
+
+        for (String bad : List.of("not json", "{}", "{\"seeds\": [\"ftp://x/\"]}", "{\"seeds\": [\"https://x/\"], \"mode\": \"z\"}",
+                "{\"seeds\": [\"https://x/\"], \"maxPages\": -1}")) {
+            AggregatedHttpResponse res = post(client, bad);
+            assertThat(res.status().code()).as(bad).isEqualTo(400);
+            assertThat(res.contentUtf8()).as(bad).contains("\"error\"").doesNotContain("Exception");
+        }
+    }
+
+    private static AggregatedHttpResponse post(WebClient client, String body) {
+        return client.execute(RequestHeaders.builder(HttpMethod.POST, "/api/admin/crawl")
+                .contentType(MediaType.JSON_UTF_8).set("authorization", "Bearer s3cret").build(), body).aggregate().join();
+    }
+
+    @Test
+    void metricsShowClassesLimitsCachesAndGenerations() {
+        WebClient client = start(s -> s);
+        get(client, "/api/search?q=deadlock");
+        get(client, "/api/suggest?q=a");
+
+        String text = metrics(client);
+        assertThat(text).contains("chatda_admission_limit{class=\"critical\"}")
+                .contains("chatda_admission_inflight{class=\"sheddable\"}")
+                .contains("chatda_data_generation{data=\"dictionary\"}")
+                .contains("chatda_data_age_seconds{data=\"index\"}")
+                .contains("class=\"critical\"")
+                .contains("chatda_http_request_duration_seconds_bucket")
+                .contains("cache_gets_total{cache=\"suggest\"")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    /** The crawl queue as the app implements it, in memory; status of job 42 waits at the gate. */
+    static final class FakeCrawlJobs implements CrawlJobs {
+        final Gate gate = new Gate();
+        final List<CrawlRequest> submitted = new CopyOnWriteArrayList<>();
+        final Map<Long, JobStatus> jobs = new ConcurrentHashMap<>();
+        final AtomicLong ids = new AtomicLong();
+
+        @Override
+        public JobId submit(CrawlRequest request) {
+            submitted.add(request);
+            long id = ids.incrementAndGet();
+            jobs.put(id, new JobStatus(id, CrawlJob.Status.QUEUED, Instant.now(), null, null, ""));
+            return new JobId(id);
+        }
+
+        @Override
+        public Optional<JobStatus> status(long id) {
+            if (id == 42) {
+                gate.pass();
+                return Optional.of(new JobStatus(42, CrawlJob.Status.RUNNING, Instant.now(), Instant.now(), null, "10 pages"));
+            }
+            return Optional.ofNullable(jobs.get(id));
+        }
+    }
+}
