@@ -251,13 +251,12 @@
     window.location.assign('/search?q=' + encodeURIComponent(q));
   }
 
-  function removeRecentAt(index) {
-    const item = items[index];
-    recentRemove(item.text);
+  function removeRecentAt(index, byKeyboard) {
+    recentRemove(items[index].text);
     typed = '';
     input.value = '';
     showRecent();
-    if (mode === 'recent') setActive(Math.min(index, items.length - 1));
+    if (byKeyboard && mode === 'recent') setActive(Math.min(index, items.length - 1));
     input.focus();
   }
 
@@ -314,7 +313,7 @@
       case 'Delete':
         if (mode === 'recent' && active >= 0) {
           e.preventDefault();
-          removeRecentAt(active);
+          removeRecentAt(active, true);
         }
         break;
       default:
@@ -329,7 +328,7 @@
     const li = e.target.closest('li[role="option"]');
     if (!li) return;
     const index = Number(li.dataset.index);
-    if (e.target.closest('.remove')) removeRecentAt(index);
+    if (e.target.closest('.remove')) removeRecentAt(index, false);
     else go(items[index].text);
   });
   if (clearRecent) {

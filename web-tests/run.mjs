@@ -1,0 +1,324 @@
+// chatda's search page in a real browser. Starts the app on a random port with the demo corpus and a
+// hostile page, runs every case in a fresh browser context, prints one line per case, exits 1 on any
+// failure. `node run.mjs [name-substring…]` runs only the matching cases.
+import assert from 'node:assert/strict';
+import { HOSTILE_TITLE, launchBrowser, startServer } from './harness.mjs';
+
+const cases = [];
+const test = (name, fn, options = {}) => cases.push({ name, fn, ...options });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const LIST = '#suggestions';
+const OPTION = '#suggestions [role="option"]';
+
+async function optionTexts(page) {
+  return page.locator(OPTION + ' .text').allTextContents();
+}
+
+/** Waits until some option's text contains `needle`; fails with what the list showed instead. */
+async function expectSuggestion(page, needle, timeout = 3000) {
+  try {
+    await page.locator(OPTION, { hasText: needle }).first().waitFor({ state: 'visible', timeout });
+  } catch (e) {
+    const shown = await optionTexts(page);
+    assert.fail(`no suggestion containing ${JSON.stringify(needle)} for input ${JSON.stringify(
+      await page.inputValue('#q'))}; the list showed ${JSON.stringify(shown)}`);
+  }
+}
+
+async function expectClosed(page) {
+  await page.locator('#suggest-panel').waitFor({ state: 'hidden', timeout: 3000 });
+  assert.equal(await page.getAttribute('#q', 'aria-expanded'), 'false');
+}
+
+async function noHorizontalScroll(page, what) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth, `${what}: page is ${scrollWidth} px wide in a ${innerWidth} px viewport`);
+}
+
+// ---- the search box
+
+test('the box is an ARIA combobox that controls a listbox', async ({ page, base }) => {
+  await page.goto(base + '/');
+  const q = page.locator('#q');
+  assert.equal(await q.getAttribute('role'), 'combobox');
+  assert.equal(await q.getAttribute('aria-autocomplete'), 'list');
+  assert.equal(await q.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getAttribute('#' + (await q.getAttribute('aria-controls')), 'role'), 'listbox');
+  await q.pressSequentially('검', { delay: 30 });
+  await expectSuggestion(page, '검색');
+  assert.equal(await q.getAttribute('aria-expanded'), 'true');
+  assert.match(await page.textContent('#suggest-status'), /검색어 제안 \d+개/);
+  // the matched part is bold and each option says what kind it is
+  const first = page.locator(OPTION).first();
+  assert.equal(await first.locator('.text b').first().textContent(), '검');
+  assert.ok(['문서', '섹션', '주제', '검색어'].includes(await first.locator('.kind').textContent()));
+});
+
+test('typing rjator (검색 on an English keyboard) shows 검색 suggestions', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('rjator', { delay: 40 });
+  await expectSuggestion(page, '검색');
+}, { needs: 'the Korean-aware suggest engine (keyboard-layout matching)' });
+
+test('suggestions follow IME composition while it is still composing (검)', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.focus('#q');
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['ㄱ', '거', '검']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+  assert.equal(await page.inputValue('#q'), '검');
+  await expectSuggestion(page, '검색');
+});
+
+test('composing 검색 through the IME shows 검색 suggestions from 검ㅅ on', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.focus('#q');
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['ㄱ', '거', '검', '검ㅅ', '검새', '검색']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    assert.equal(await page.inputValue('#q'), text);
+    if (['검ㅅ', '검새', '검색'].includes(text)) await expectSuggestion(page, '검색');
+  }
+  await cdp.send('Input.insertText', { text: '검색' });
+  assert.equal(await page.inputValue('#q'), '검색');
+  await expectSuggestion(page, '검색');
+}, { needs: 'the Korean-aware suggest engine (incomplete syllables such as 검ㅅ and 검새)' });
+
+test('↓ ↓ Enter opens the chosen suggestion\'s results', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('검색', { delay: 30 });
+  await expectSuggestion(page, '검색');
+  assert.ok((await page.locator(OPTION).count()) >= 2, 'needs two suggestions');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = page.locator(OPTION).nth(1);
+  assert.equal(await second.getAttribute('aria-selected'), 'true');
+  assert.equal(await page.getAttribute('#q', 'aria-activedescendant'), await second.getAttribute('id'));
+  const chosen = await second.locator('.text').textContent();
+  assert.equal(await page.inputValue('#q'), chosen);
+  await Promise.all([page.waitForURL(/\/search\?/), page.keyboard.press('Enter')]);
+  assert.equal(new URL(page.url()).searchParams.get('q'), chosen);
+  assert.equal(await page.inputValue('#q'), chosen);
+  assert.ok((await page.locator('ol.results > li, section.empty').count()) > 0);
+});
+
+test('↑ from the first suggestion returns to what was typed; Esc closes the list', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('검', { delay: 30 });
+  await expectSuggestion(page, '검색');
+  await page.keyboard.press('ArrowDown');
+  assert.notEqual(await page.inputValue('#q'), '검');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.inputValue('#q'), '검');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expectClosed(page);
+  assert.equal(await page.inputValue('#q'), '검');
+  assert.equal(await page.getAttribute('#q', 'aria-activedescendant'), null);
+  await page.keyboard.press('ArrowDown'); // reopens
+  await expectSuggestion(page, '검색');
+  await page.keyboard.press('Tab');
+  await expectClosed(page);
+});
+
+test('a click on a suggestion opens its results', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('교착', { delay: 30 });
+  await expectSuggestion(page, '교착');
+  const option = page.locator(OPTION).first();
+  const text = await option.locator('.text').textContent();
+  await Promise.all([page.waitForURL(/\/search\?/), option.click()]);
+  assert.equal(new URL(page.url()).searchParams.get('q'), text);
+});
+
+test('a slow stale response never replaces the newer list', async ({ page, base }) => {
+  let staleServed = false;
+  await page.route((url) => url.pathname === '/api/suggest' && url.searchParams.get('q') === '검', async (route) => {
+    await sleep(1500);
+    staleServed = true;
+    try {
+      await route.fulfill({ contentType: 'application/json',
+        body: JSON.stringify({ query: '검', suggestions: [{ text: '검 STALE', kind: 'query' }] }) });
+    } catch (e) { /* the page aborted it, as it should */ }
+  });
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('검', { delay: 0 });
+  await sleep(100);
+  await page.locator('#q').pressSequentially('색', { delay: 0 });
+  await expectSuggestion(page, '검색');
+  const fresh = await optionTexts(page);
+  await sleep(2000);
+  assert.ok(staleServed, 'the slow answer was delivered');
+  assert.deepEqual(await optionTexts(page), fresh);
+  assert.ok(!(await optionTexts(page)).some((t) => t.includes('STALE')));
+});
+
+test('answers are cached per prefix: typing back over a prefix asks no one', async ({ page, base }) => {
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/api/suggest')) asked.push(new URL(r.url()).searchParams.get('q')); });
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('교착', { delay: 150 });
+  await expectSuggestion(page, '교착');
+  await page.keyboard.press('Backspace');
+  await expectSuggestion(page, '교');
+  assert.deepEqual(asked, ['교', '교착']);
+});
+
+test('when suggest is shed (503) the box stays quiet and search still works', async ({ page, base }) => {
+  await page.route((url) => url.pathname === '/api/suggest', (route) => route.fulfill({
+    status: 503, headers: { 'Retry-After': '1' }, contentType: 'application/json', body: '{"error":"busy"}' }));
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('교착상태', { delay: 30 });
+  await sleep(300);
+  assert.ok(await page.locator('#suggest-panel').isHidden());
+  assert.equal(await page.textContent('#suggest-status'), '');
+  assert.ok(!(await page.textContent('body')).includes('busy'));
+  await Promise.all([page.waitForURL(/\/search\?q=/), page.keyboard.press('Enter')]);
+  assert.ok((await page.locator('ol.results > li').count()) > 0);
+});
+
+test('recent searches show on focus when the box is empty, each removable, all clearable', async ({ page, base }) => {
+  for (const q of ['교착상태', 'deadlock', '해시 테이블']) await page.goto(base + '/search?q=' + encodeURIComponent(q));
+  await page.goto(base + '/');
+  await page.locator('#q').blur();
+  await page.locator('#q').focus();
+  await page.locator(OPTION).first().waitFor();
+  assert.deepEqual(await optionTexts(page), ['해시 테이블', 'deadlock', '교착상태']);
+  assert.equal(await page.locator(OPTION + ' .kind').first().textContent(), '최근');
+  await page.locator(OPTION, { hasText: 'deadlock' }).locator('.remove').click();
+  assert.deepEqual(await optionTexts(page), ['해시 테이블', '교착상태']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Delete'); // keyboard removal of the highlighted one
+  assert.deepEqual(await optionTexts(page), ['교착상태']);
+  await page.click('#clear-recent');
+  await expectClosed(page);
+  await page.locator('#q').blur();
+  await page.locator('#q').focus();
+  await sleep(200);
+  assert.ok(await page.locator('#suggest-panel').isHidden());
+});
+
+// ---- the results page
+
+test('results page: linked titles, readable URLs, highlighted snippets, count and time, pagination', async ({ page, base }) => {
+  await page.goto(base + '/search?q=' + encodeURIComponent('검색'));
+  assert.match(await page.title(), /^검색 – chatda/);
+  const results = page.locator('ol.results > li.result');
+  assert.equal(await results.count(), 10);
+  assert.match(await page.textContent('#summary'), /^검색결과 [\d,]+건 \([\d.]+ ms\)$/);
+  const first = results.first();
+  assert.ok((await first.locator('h2 a').getAttribute('href')).length > 0);
+  assert.ok((await first.locator('.crumbs span').count()) >= 2);
+  assert.ok((await page.locator('.snippet mark').count()) > 0, 'query terms are highlighted');
+  assert.equal(await page.textContent('nav.pages [aria-current="page"]'), '1');
+  await Promise.all([page.waitForURL(/page=2/), page.click('nav.pages a[rel="next"]')]);
+  assert.equal(await page.getAttribute('ol.results', 'start'), '11');
+  assert.equal(await page.textContent('nav.pages [aria-current="page"]'), '2');
+  assert.ok((await page.locator('nav.pages a[rel="prev"]').count()) === 1);
+});
+
+test('a query that finds nothing explains what to try', async ({ page, base }) => {
+  await page.goto(base + '/search?q=zqxjvw');
+  assert.match(await page.textContent('section.empty h1'), /검색결과가 없습니다/);
+  assert.ok((await page.locator('section.empty li').count()) >= 3);
+});
+
+test('with JavaScript disabled the page still searches and shows results', async ({ browser, base }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await page.fill('#q', '교착상태');
+    await Promise.all([page.waitForURL(/\/search\?q=/), page.press('#q', 'Enter')]);
+    assert.ok((await page.locator('ol.results > li').count()) > 0);
+    assert.match(await page.locator('ol.results h2').first().textContent(), /교착/);
+    assert.ok((await page.locator('.snippet mark').count()) > 0);
+    assert.ok(await page.locator('#suggest-panel').isHidden());
+  } finally {
+    await context.close();
+  }
+});
+
+test('a hostile title renders as text and runs nothing, in results and in suggestions', async ({ page, base, dialogs }) => {
+  await page.goto(base + '/search?q=xsscanary');
+  const title = page.locator('ol.results h2').first();
+  assert.equal((await title.textContent()).trim(), HOSTILE_TITLE);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.locator('#main script, #main [onerror]').count(), 0);
+  await page.fill('#q', '');
+  await page.locator('#q').pressSequentially('<script>', { delay: 20 });
+  await sleep(500);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.deepEqual(dialogs, [], 'no script ran');
+});
+
+test('at 360 px wide nothing scrolls sideways, and a tap picks a suggestion', async ({ browser, base }) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await noHorizontalScroll(page, 'home');
+    await page.locator('#q').pressSequentially('검색', { delay: 30 });
+    await expectSuggestion(page, '검색');
+    await noHorizontalScroll(page, 'home with suggestions');
+    const option = page.locator(OPTION).first();
+    const text = await option.locator('.text').textContent();
+    await Promise.all([page.waitForURL(/\/search\?/), option.tap()]);
+    assert.equal(new URL(page.url()).searchParams.get('q'), text);
+    for (const path of ['/search?q=' + encodeURIComponent('검색'), '/search?q=' + encodeURIComponent('검색') + '&page=2',
+      '/search?q=' + 'supercalifragilistic'.repeat(12), '/search?q=zqxjvw']) {
+      await page.goto(base + path);
+      await noHorizontalScroll(page, path);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+// ---- run
+
+const only = process.argv.slice(2);
+const selected = cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
+
+const { base, stop } = await startServer();
+const browser = await launchBrowser();
+const failures = [];
+const started = Date.now();
+try {
+  console.log(`chatda at ${base}; chromium ${browser.version()}; ${selected.length} cases`);
+  for (const c of selected) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs = [];
+    const problems = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+    page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) problems.push('CSP: ' + m.text()); });
+    context.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('third-party request: ' + r.url());
+    });
+    const t0 = Date.now();
+    try {
+      await c.fn({ page, browser, base, dialogs });
+      assert.deepEqual(problems, [], 'page errors, CSP violations or third-party requests');
+      console.log(`  ok   ${c.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failures.push(c);
+      console.log(`  FAIL ${c.name} (${Date.now() - t0} ms)${c.needs ? `\n       needs ${c.needs}` : ''}`);
+      console.log('       ' + String(e && e.message ? e.message : e).split('\n').join('\n       '));
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await stop();
+}
+console.log(`${selected.length - failures.length} passed, ${failures.length} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+process.exitCode = failures.length ? 1 : 0;
