@@ -15,6 +15,8 @@ final class DemoCommand implements Callable<Integer> {
     DataOption data;
     @Mixin
     PortOption port;
+    @Mixin
+    ServeOptions serving;
     @Spec
     CommandSpec spec;
 
@@ -29,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
             library.close();
             throw e;
         }
-        Serving.serveUntilStopped(library, listenPort, out);
+        Serving.serveUntilStopped(library, listenPort, serving, out);
         return 0;
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import io.chatda.server.DataGeneration;
+import java.time.Instant;
 
 /**
  * The open data of one data directory: the writable search index and the current suggestion
@@ -24,6 +26,7 @@ final class Library implements AutoCloseable {
     private final Indexer indexer;
     private final FileImporter importer;
     private final AtomicReference<Suggester> suggester = new AtomicReference<>();
+    private final AtomicReference<DataGeneration> generation = new AtomicReference<>(DataGeneration.fixed());
 
     private Library(SearchIndex index) {
         this.index = index;
@@ -81,6 +84,7 @@ final class Library implements AutoCloseable {
         Map<String, String> data = new java.util.HashMap<>(index.commitData());
         data.putAll(commitData);
         index.commit(data);
+        indexChanged();
         rebuildSuggestions();
         return new ImportSummary(files, documents, skipped);
     }
@@ -104,6 +108,7 @@ final class Library implements AutoCloseable {
             @Override
             public void commit() {
                 index.commit(index.commitData());
+                indexChanged();
             }
         };
     }
@@ -111,6 +116,18 @@ final class Library implements AutoCloseable {
     /** Rebuilds the suggestion dictionary from the index and swaps it in. */
     void rebuildSuggestions() {
         suggester.set(SuggestionSources.build(index));
+        Instant now = Instant.now();
+        generation.updateAndGet(g -> new DataGeneration(g.index(), g.indexUpdated(), g.dictionary() + 1, now));
+    }
+
+    /** The served data's generation, bumped after each commit and dictionary swap (keys caches and ETags). */
+    DataGeneration generation() {
+        return generation.get();
+    }
+
+    private void indexChanged() {
+        Instant now = Instant.now();
+        generation.updateAndGet(g -> new DataGeneration(g.index() + 1, now, g.dictionary(), g.dictionaryUpdated()));
     }
 
     @Override

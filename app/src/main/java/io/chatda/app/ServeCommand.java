@@ -15,13 +15,15 @@ final class ServeCommand implements Callable<Integer> {
     DataOption data;
     @Mixin
     PortOption port;
+    @Mixin
+    ServeOptions serving;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         int listenPort = port.validated();
-        Serving.serveUntilStopped(Library.open(data.directory()), listenPort, spec.commandLine().getOut());
+        Serving.serveUntilStopped(Library.open(data.directory()), listenPort, serving, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.chatda.app;
 
 import io.chatda.server.ChatdaServer;
+import io.chatda.server.ServedData;
 import io.chatda.server.ServerSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -11,8 +12,12 @@ final class Serving {
     private Serving() {
     }
 
-    static void serveUntilStopped(Library library, int port, PrintWriter out) throws InterruptedException {
-        ChatdaServer server = new ChatdaServer(ServerSettings.onPort(port), library.index(), library::suggester);
+    static void serveUntilStopped(Library library, int port, ServeOptions options, PrintWriter out)
+            throws InterruptedException {
+        ServerSettings settings = options.settings(port);
+        // admin routes come with the crawl job queue; until the app implements CrawlJobs they stay off
+        ServedData data = new ServedData(library.index()::search, library::suggester, library::generation, null);
+        ChatdaServer server = new ChatdaServer(settings, data);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -27,8 +32,8 @@ final class Serving {
             library.close();
             stopped.countDown();
         }, "chatda-shutdown"));
-        out.printf("chatda is serving %d documents on http://localhost:%d (Ctrl-C to stop)%n",
-                library.index().size(), server.port());
+        out.printf("chatda is serving %d documents on %s://localhost:%d (Ctrl-C to stop)%n",
+                library.index().size(), options.scheme(), server.port());
         out.flush();
         stopped.await();
     }
