@@ -281,6 +281,55 @@ test('at 360 px wide nothing scrolls sideways, and a tap picks a suggestion', as
   }
 });
 
+test('text contrast passes WCAG AA (4.5:1) in light and dark schemes', async ({ browser, base }) => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme });
+    try {
+      const page = await context.newPage();
+      await page.goto(base + '/search?q=' + encodeURIComponent('검색'));
+      await page.locator('#q').fill('');
+      await page.locator('#q').pressSequentially('검', { delay: 30 });
+      await expectSuggestion(page, '검색');
+      const low = await page.evaluate(() => {
+        const rgb = (c) => c.match(/[\d.]+/g).slice(0, 4).map(Number);
+        const lum = ([r, g, b]) => {
+          const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const background = (el) => {
+          for (let e = el; e; e = e.parentElement) {
+            const c = rgb(getComputedStyle(e).backgroundColor);
+            if (c.length < 4 || c[3] > 0) return c;
+          }
+          return [255, 255, 255];
+        };
+        const out = [];
+        const selectors = ['#summary', '.result h2 a', '.crumbs span', '.snippet', '.snippet mark', '#q',
+          '.option .text', '.option .kind', '.option[aria-selected] .text', 'nav.pages a', '.foot'];
+        for (const sel of selectors) {
+          for (const el of document.querySelectorAll(sel)) {
+            const a = lum(rgb(getComputedStyle(el).color));
+            const b = lum(background(el));
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            if (ratio < 4.5) out.push(`${sel}: ${ratio.toFixed(2)}`);
+          }
+        }
+        return [...new Set(out)];
+      });
+      assert.deepEqual(low, [], colorScheme + ' scheme');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('focus is visible on links and buttons', async ({ page, base }) => {
+  await page.goto(base + '/search?q=' + encodeURIComponent('검색'));
+  await page.locator('.result h2 a').first().focus();
+  const outline = await page.locator('.result h2 a').first().evaluate((e) => getComputedStyle(e).outlineStyle);
+  assert.notEqual(outline, 'none');
+});
+
 // ---- run
 
 const only = process.argv.slice(2);
