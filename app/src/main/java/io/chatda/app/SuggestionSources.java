@@ -1,7 +1,7 @@
 package io.chatda.app;
 
 import io.chatda.search.SearchIndex;
-import io.chatda.suggest.PrefixSuggester;
+import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.SuggestEntry;
 import io.chatda.suggest.Suggester;
 import java.util.ArrayList;
@@ -24,6 +24,6 @@ final class SuggestionSources {
                 entries.add(new SuggestEntry(heading, HEADING_WEIGHT, SuggestEntry.Kind.HEADING, doc.url()));
             }
         });
-        return new PrefixSuggester(entries);
+        return CompletionIndex.build(entries);
     }
 }

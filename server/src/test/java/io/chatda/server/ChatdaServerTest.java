@@ -11,7 +11,7 @@ import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.SessionProtocol;
 import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
-import io.chatda.suggest.PrefixSuggester;
+import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.SuggestEntry;
 import io.chatda.suggest.Suggester;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class ChatdaServerTest {
         index.upsert(new SearchDocument("file:///gc.md", "가비지 컬렉션", List.of(),
                 "가비지 컬렉션은 메모리를 회수한다. <script>alert(1)</script>", "demo", "ko"));
         index.commit(Map.of());
-        Suggester suggester = new PrefixSuggester(List.of(
+        Suggester suggester = CompletionIndex.build(List.of(
                 new SuggestEntry("교착상태 (Deadlock)", 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md"),
                 new SuggestEntry("교착상태의 조건", 1, SuggestEntry.Kind.HEADING, "file:///deadlock.md")));
         server = new ChatdaServer(ServerSettings.onPort(0), index, () -> suggester);

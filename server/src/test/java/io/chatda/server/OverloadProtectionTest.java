@@ -16,7 +16,7 @@ import io.chatda.crawl.CrawlJob;
 import io.chatda.crawl.CrawlMode;
 import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
-import io.chatda.suggest.PrefixSuggester;
+import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.SuggestEntry;
 import io.chatda.suggest.Suggester;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ class OverloadProtectionTest {
     }
 
     private static Suggester suggester(String title) {
-        return new PrefixSuggester(List.of(new SuggestEntry(title, 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md")));
+        return CompletionIndex.build(List.of(new SuggestEntry(title, 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md")));
     }
 
     private WebClient start(UnaryOperator<ServerSettings> settings) {

@@ -1,0 +1,211 @@
+package io.chatda.suggest;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds a {@link CompletionIndex}: merges candidates with the same key and site, numbers them
+ * heaviest first, lays texts and keys out in byte arenas and sorts the key, word-start and choseong
+ * suffixes. One builder builds one index.
+ */
+final class IndexBuilder {
+
+    private final KeyCodec codec;
+
+    IndexBuilder(KeyCodec codec) {
+        this.codec = codec;
+    }
+
+    private static final class Merged {
+        final byte[] key;
+        final String site;
+        String text;
+        double weight;
+        double best = -1;
+        SuggestEntry.Kind kind;
+        String url = "";
+
+        Merged(byte[] key, String site) {
+            this.key = key;
+            this.site = site;
+        }
+
+        void add(SuggestEntry e, String cleanText) {
+            weight += e.weight();
+            if (kind == null || e.kind().ordinal() < kind.ordinal()) {
+                kind = e.kind();
+            }
+            if (url.isEmpty() && !e.url().isEmpty() && e.kind() != SuggestEntry.Kind.QUERY) {
+                url = e.url();
+            }
+            if (e.weight() > best) {
+                best = e.weight();
+                text = cleanText;
+            }
+        }
+    }
+
+    CompletionIndex build(Collection<SuggestEntry> candidates) {
+        Map<String, Merged> merged = new HashMap<>(candidates.size() * 2);
+        Map<String, Integer> siteNumbers = new LinkedHashMap<>();
+        siteNumbers.put("", 0);
+        for (SuggestEntry e : candidates) {
+            String text = clean(e.text());
+            if (text.isEmpty() || text.length() > CompletionIndex.MAX_TEXT) {
+                continue;
+            }
+            byte[] key = codec.key(text);
+            if (key.length == 0) {
+                continue;
+            }
+            siteNumbers.computeIfAbsent(e.site(), s -> siteNumbers.size());
+            String id = new String(key, StandardCharsets.ISO_8859_1) + '\u0000' + e.site();
+            merged.computeIfAbsent(id, k -> new Merged(key, e.site())).add(e, text);
+        }
+        if (siteNumbers.size() > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("too many sites: " + siteNumbers.size());
+        }
+        Merged[] order = merged.values().toArray(Merged[]::new);
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(b.weight, a.weight);
+            if (c != 0) {
+                return c;
+            }
+            c = Arrays.compareUnsigned(a.key, b.key);
+            return c != 0 ? c : a.site.compareTo(b.site);
+        });
+        int n = order.length;
+        ByteArrayOutputStream texts = new ByteArrayOutputStream(n * 16);
+        ByteArrayOutputStream keys = new ByteArrayOutputStream(n * 16);
+        ByteArrayOutputStream cho = new ByteArrayOutputStream(n * 4);
+        int[] textEnds = new int[n + 1];
+        int[] keyEnds = new int[n + 1];
+        int[] choEnds = new int[n + 1];
+        float[] weights = new float[n];
+        byte[] kinds = new byte[n];
+        char[] siteIds = new char[n];
+        String[] urls = new String[n];
+        IntPairs words = new IntPairs();
+        IntPairs choWords = new IntPairs();
+        for (int id = 0; id < n; id++) {
+            Merged m = order[id];
+            weights[id] = (float) m.weight;
+            kinds[id] = (byte) m.kind.ordinal();
+            siteIds[id] = (char) (int) siteNumbers.get(m.site);
+            urls[id] = m.url.isEmpty() ? null : m.url;
+            texts.writeBytes(m.text.getBytes(StandardCharsets.UTF_8));
+            textEnds[id + 1] = texts.size();
+            layOut(id, m.text, keys, cho, words, choWords);
+            keyEnds[id + 1] = keys.size();
+            choEnds[id + 1] = cho.size();
+        }
+        byte[] keyArena = keys.toByteArray();
+        byte[] choArena = cho.toByteArray();
+        int[] all = new int[n];
+        int[] allStarts = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+            allStarts[i] = keyEnds[i];
+        }
+        SortedKeys byKey = sorted(keyArena, keyEnds, all, allStarts);
+        SortedKeys byWord = sorted(keyArena, keyEnds, words.ids(), words.positions());
+        SortedKeys byChoseong = sorted(choArena, choEnds, choWords.ids(), choWords.positions());
+        String[] sites = siteNumbers.keySet().toArray(String[]::new);
+        return new CompletionIndex(codec, texts.toByteArray(), textEnds, keyArena, keyEnds, choArena, choEnds, weights,
+                kinds, siteIds, sites, urls, byKey, byWord, byChoseong);
+    }
+
+    /** Trimmed, with runs of whitespace folded to one space. */
+    static String clean(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Appends the entry's key and choseong units and records where its later words start in the key
+     * and where each Hangul word starts in the choseong (the first included).
+     */
+    private void layOut(int id, String text, ByteArrayOutputStream keys, ByteArrayOutputStream cho,
+                        IntPairs words, IntPairs choWords) {
+        int keyStart = keys.size();
+        int prevType = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int type = type(cp);
+            boolean wordStart = type != 0 && type != prevType;
+            byte[] units = codec.unitsOf(cp);
+            if (wordStart && units.length > 0) {
+                if (keys.size() > keyStart) {
+                    words.add(id, keys.size());
+                }
+                if (codec.initialOf(cp) != 0) {
+                    choWords.add(id, cho.size());
+                }
+            }
+            keys.writeBytes(units);
+            byte initial = codec.initialOf(cp);
+            if (initial != 0) {
+                cho.write(initial);
+            }
+            prevType = type;
+            i += Character.charCount(cp);
+        }
+    }
+
+    /** 0 for a separator, 1 for Hangul, 2 for other letters and digits: a word starts where the type changes. */
+    private static int type(int cp) {
+        if ((cp >= KeyCodec.JAMO_FIRST && cp <= KeyCodec.JAMO_LAST) || KeyCodec.isSyllable(cp)) {
+            return 1;
+        }
+        return Character.isLetterOrDigit(cp) ? 2 : 0;
+    }
+
+    private static SortedKeys sorted(byte[] arena, int[] ends, int[] ids, int[] starts) {
+        int n = ids.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        IntSorter.sort(order, (a, b) -> {
+            int ea = ends[ids[a] + 1];
+            int eb = ends[ids[b] + 1];
+            int c = Arrays.compareUnsigned(arena, starts[a], ea, arena, starts[b], eb);
+            return c != 0 ? c : Integer.compare(ids[a], ids[b]);
+        });
+        int[] sortedIds = new int[n];
+        int[] sortedStarts = new int[n];
+        for (int i = 0; i < n; i++) {
+            sortedIds[i] = ids[order[i]];
+            sortedStarts[i] = starts[order[i]];
+        }
+        return new SortedKeys(arena, ends, sortedStarts, sortedIds);
+    }
+
+    /** A growable list of (entry id, arena position) pairs. */
+    private static final class IntPairs {
+        private int[] ids = new int[16];
+        private int[] positions = new int[16];
+        private int size;
+
+        void add(int id, int position) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            ids[size] = id;
+            positions[size++] = position;
+        }
+
+        int[] ids() {
+            return Arrays.copyOf(ids, size);
+        }
+
+        int[] positions() {
+            return Arrays.copyOf(positions, size);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.chatda.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatda.suggest.SuggestEntry.Kind;
+import io.chatda.suggest.Suggestion.Match;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompletionIndexTest {
+
+    private static SuggestEntry e(String text, double weight) {
+        return new SuggestEntry(text, weight, Kind.QUERY, "");
+    }
+
+    private static List<String> texts(List<Suggestion> s) {
+        return s.stream().map(Suggestion::text).toList();
+    }
+
+    private final CompletionIndex index = CompletionIndex.build(List.of(
+            new SuggestEntry("검색엔진", 5, Kind.TITLE, "file:///search-engine.md"),
+            e("검색 엔진 최적화", 3),
+            e("거미", 2),
+            e("search engine", 4),
+            e("search", 6),
+            e("서치", 1),
+            e("교착상태", 2),
+            e("자바 검색 엔진", 1)));
+
+    @Test
+    void everyImeStateOfAWordReachesIt() {
+        for (String typed : List.of("ㄱ", "거", "검", "검ㅅ", "검새", "검색", "검색ㅇ", "검색에", "검색엔", "검색엔ㅈ", "검색엔지", "검색엔진")) {
+            assertThat(texts(index.suggest(typed, 10))).as(typed).contains("검색엔진");
+        }
+        assertThat(texts(index.suggest("거", 10))).contains("거미");
+        assertThat(texts(index.suggest("검", 10))).contains("거미");
+    }
+
+    @Test
+    void prefixIgnoresSpacesAndCase() {
+        assertThat(texts(index.suggest("검색엔", 10))).contains("검색엔진", "검색 엔진 최적화");
+        assertThat(texts(index.suggest("SEARCH E", 10))).contains("search engine");
+    }
+
+    @Test
+    void wordStartsMatchInsideTheText() {
+        assertThat(texts(index.suggest("engine", 10))).containsExactly("search engine");
+        List<Suggestion> s = index.suggest("엔진", 10);
+        assertThat(texts(s)).contains("검색 엔진 최적화", "자바 검색 엔진");
+        Suggestion hit = s.stream().filter(x -> x.text().equals("자바 검색 엔진")).findFirst().orElseThrow();
+        assertThat(hit.match()).isEqualTo(Match.WORD);
+        assertThat(hit.spans()).containsExactly(new Suggestion.Span(6, 8));
+    }
+
+    @Test
+    void choseongAndChoseongMixedWithSyllables() {
+        List<Suggestion> s = index.suggest("ㄱㅅㅇㅈ", 10);
+        assertThat(texts(s)).contains("검색엔진", "검색 엔진 최적화", "자바 검색 엔진");
+        assertThat(s.get(0).text()).isEqualTo("검색엔진");
+        assertThat(s.get(0).match()).isEqualTo(Match.CHOSEONG);
+        assertThat(s.get(0).spans()).containsExactly(new Suggestion.Span(0, 4));
+        assertThat(texts(index.suggest("검ㅅ엔", 10))).contains("검색엔진", "검색 엔진 최적화");
+        assertThat(texts(index.suggest("겁ㅅ엔", 10))).doesNotContain("검색엔진");
+        assertThat(texts(index.suggest("ㄱㅊㅅ", 10))).containsExactly("교착상태");
+    }
+
+    @Test
+    void keyboardLayoutMistakesInBothDirections() {
+        List<Suggestion> s = index.suggest("rjator", 10);
+        assertThat(texts(s)).contains("검색엔진");
+        assertThat(s.get(0).match()).isEqualTo(Match.LAYOUT);
+        assertThat(texts(index.suggest("ㄴㄷㅁㄱ초", 10))).contains("search", "search engine");
+        assertThat(texts(index.suggest("ㄴㄷㅁㄱ초", 10))).doesNotContain("서치");
+    }
+
+    @Test
+    void layoutIsNotTriedWhenPlainMatchingSufficesAndTheInputLooksRight() {
+        CompletionIndex small = CompletionIndex.build(List.of(e("search", 1), e("ㄴㄷㅁㄱ초 목록", 5)));
+        // "search" reads as English and has a prefix match: its Hangul reading is not tried for one answer
+        assertThat(texts(small.suggest("search", 1))).containsExactly("search");
+        // but it is when plain matching finds fewer than asked
+        assertThat(texts(small.suggest("search", 2))).containsExactly("ㄴㄷㅁㄱ초 목록", "search");
+    }
+
+    @Test
+    void oneTypoInJamoOrLetters() {
+        assertThat(texts(index.suggest("seach", 10))).contains("search", "search engine");
+        assertThat(texts(index.suggest("검삭", 10))).contains("검색엔진");
+        assertThat(texts(index.suggest("serach", 10))).contains("search");
+        assertThat(texts(index.suggest("searhc", 10))).contains("search");
+        assertThat(texts(index.suggest("seearch", 10))).contains("search");
+        assertThat(index.suggest("seach", 10).get(0).match()).isEqualTo(Match.TYPO);
+    }
+
+    @Test
+    void typosNeedFourUnitsAndAtMostOneEdit() {
+        assertThat(texts(index.suggest("sae", 10))).isEmpty();
+        assertThat(texts(index.suggest("sxxrch", 10))).doesNotContain("search");
+        assertThat(texts(index.suggest("aearch", 10))).isEmpty();
+    }
+
+    @Test
+    void scoreIsWeightTimesMatchQualityWithDeterministicTies() {
+        CompletionIndex idx = CompletionIndex.build(List.of(
+                e("data base", 10), e("database", 1), e("big data", 2), e("datum", 1), e("dataset", 1)));
+        List<Suggestion> s = idx.suggest("data", 10);
+        // "data base" and "database" share a key: merged, weight 11, heavier text kept
+        assertThat(texts(s)).containsExactly("data base", "big data", "dataset", "datum");
+        assertThat(s.get(0).score()).isEqualTo(11.0);
+        assertThat(s.get(1).score()).isEqualTo(2 * Match.WORD.quality());
+        assertThat(s.get(1).match()).isEqualTo(Match.WORD);
+    }
+
+    @Test
+    void exactPrefixBeatsWordStartBeatsChoseongBeatsTypoAtEqualWeight() {
+        CompletionIndex idx = CompletionIndex.build(List.of(e("ㄱㄴ", 1), e("가나", 1), e("abcd", 1), e("x abcd", 1),
+                e("abce", 1)));
+        List<Suggestion> s = idx.suggest("abcd", 10);
+        assertThat(s).extracting(Suggestion::match).containsExactly(Match.PREFIX, Match.WORD, Match.TYPO);
+        assertThat(idx.suggest("ㄱㄴ", 10)).extracting(Suggestion::match).containsExactly(Match.PREFIX, Match.CHOSEONG);
+    }
+
+    @Test
+    void deduplicatesAcrossModesAndKinds() {
+        CompletionIndex idx = CompletionIndex.build(List.of(
+                new SuggestEntry("교착상태", 2, Kind.TITLE, "u:1"),
+                new SuggestEntry("교착상태", 1, Kind.HEADING, "u:2"),
+                new SuggestEntry("교착 상태", 1, Kind.QUERY, ""),
+                e("교착상태 회피", 1)));
+        List<Suggestion> s = idx.suggest("교착", 10);
+        assertThat(texts(s)).containsExactly("교착상태", "교착상태 회피");
+        assertThat(s.get(0).kind()).isEqualTo(Kind.TITLE);
+        assertThat(s.get(0).url()).isEqualTo("u:1");
+        assertThat(s.get(0).score()).isEqualTo(4.0);
+        assertThat(idx.size()).isEqualTo(2);
+        // ㄱㅊ matches both by prefix-free choseong and 교착상태 also by choseong of a later word: listed once
+        assertThat(texts(idx.suggest("ㄱㅊ", 10))).containsExactly("교착상태", "교착상태 회피");
+    }
+
+    @Test
+    void topKIsTheHeaviestOfManyMatches() {
+        List<SuggestEntry> many = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            many.add(e("term" + i, i % 997));
+        }
+        CompletionIndex idx = CompletionIndex.build(many);
+        List<Suggestion> s = idx.suggest("term", 20);
+        assertThat(s).hasSize(20);
+        assertThat(s.get(0).score()).isEqualTo(996.0);
+        for (int i = 1; i < s.size(); i++) {
+            assertThat(s.get(i).score()).isLessThanOrEqualTo(s.get(i - 1).score());
+        }
+        assertThat(s.stream().mapToDouble(Suggestion::score).min().orElseThrow()).isEqualTo(993.0);
+    }
+
+    @Test
+    void siteFilterKeepsOnlyThatSite() {
+        CompletionIndex idx = CompletionIndex.build(List.of(
+                new SuggestEntry("kernel", 1, Kind.TITLE, "a:/k", "a.example"),
+                new SuggestEntry("kernel", 1, Kind.TITLE, "b:/k", "b.example"),
+                new SuggestEntry("kernel panic", 3, Kind.TITLE, "b:/p", "b.example"),
+                e("kernel module", 9)));
+        assertThat(texts(idx.suggest("ker", 10))).containsExactly("kernel module", "kernel panic", "kernel");
+        assertThat(idx.suggest("ker", 10, "a.example")).extracting(Suggestion::url).containsExactly("a:/k");
+        assertThat(texts(idx.suggest("ker", 10, "b.example"))).containsExactly("kernel panic", "kernel");
+        assertThat(idx.suggest("ker", 10, "nowhere")).isEmpty();
+    }
+
+    @Test
+    void spansCoverTheTypedPart() {
+        Suggestion s = index.suggest("검ㅅ", 1).get(0);
+        assertThat(s.text()).isEqualTo("검색엔진");
+        assertThat(s.spans()).containsExactly(new Suggestion.Span(0, 2));
+    }
+
+    @Test
+    void oddInputIsHarmless() {
+        assertThat(index.suggest("", 10)).isEmpty();
+        assertThat(index.suggest("   ", 10)).isEmpty();
+        assertThat(index.suggest("!!!", 10)).isEmpty();
+        assertThat(index.suggest("\uD83D\uDE00\uD800", 10)).isEmpty();
+        assertThat(index.suggest("검".repeat(10_000), 10)).isEmpty();
+        assertThat(CompletionIndex.empty().suggest("a", 10)).isEmpty();
+        assertThatThrownBy(() -> index.suggest("a", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> index.suggest("a", 21)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
