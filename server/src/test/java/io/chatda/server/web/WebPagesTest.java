@@ -8,8 +8,6 @@ import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
 import io.chatda.server.ChatdaServer;
 import io.chatda.server.ServerSettings;
-import io.chatda.suggest.PrefixSuggester;
-import io.chatda.suggest.Suggester;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +44,8 @@ class WebPagesTest {
                     "여러 페이지로 나뉘는 결과 " + i, "demo", "ko"));
         }
         index.commit(Map.of());
-        Suggester none = new PrefixSuggester(List.of());
-        server = new ChatdaServer(ServerSettings.onPort(0), index, () -> none);
+        // the server-rendered page never asks for suggestions; the browser suite covers them
+        server = new ChatdaServer(ServerSettings.onPort(0), index, () -> null);
         server.start();
         client = WebClient.of("h2c://127.0.0.1:" + server.port());
     }
