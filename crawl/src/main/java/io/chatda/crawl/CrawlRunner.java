@@ -41,6 +41,8 @@ final class CrawlRunner {
     private static final int MAX_SITEMAP_DOCUMENTS = 50;
     /** The link source id of URLs found in sitemaps (no page has id 0). */
     private static final long SITEMAP_SOURCE = 0;
+    /** A commit may take at most this share of the time: the next one waits {@code 1/share} times as long. */
+    private static final int COMMIT_SPACING = 4;
     private static final Set<SkipReason> FAILURES = Set.of(SkipReason.SERVER_ERROR, SkipReason.TIMEOUT,
             SkipReason.FETCH_ERROR, SkipReason.CLIENT_ERROR, SkipReason.ROBOTS_UNAVAILABLE);
 
@@ -71,6 +73,10 @@ final class CrawlRunner {
 
     private Fetcher fetcher;
     private RobotsCache robots;
+    /** The sink's periodic commits run here, so fetching and parsing go on while the index commits. */
+    private ExecutorService committer;
+    private java.util.concurrent.Future<?> commitRunning;
+    private volatile long nextCheckpoint;
 
     /** Politeness state of one host (scheme and authority); guarded by {@code lock}. */
     private static final class Host {
@@ -109,6 +115,7 @@ final class CrawlRunner {
         ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), threads("chatda-crawl"));
         ExecutorService io = Executors.newCachedThreadPool(threads("chatda-http"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads("chatda-crawl-progress"));
+        committer = Executors.newSingleThreadExecutor(threads("chatda-crawl-commit"));
         String status = "failed";
         try {
             HttpClient client = Fetcher.newClient(config, io);
@@ -131,6 +138,8 @@ final class CrawlRunner {
             }
             workers.shutdownNow();
             io.shutdownNow();
+            awaitCommit();
+            committer.shutdown();
             store.requeueInFlight();
             checkpoint();
             CrawlSummary summary = summary();
@@ -188,13 +197,10 @@ final class CrawlRunner {
     private void dispatch(ExecutorService workers) throws InterruptedException {
         long fetchedBefore = store.countRunFetches();
         long dispatched = 0;
-        long nextCheckpoint = System.currentTimeMillis() + config.checkpointInterval().toMillis();
+        nextCheckpoint = System.currentTimeMillis() + config.checkpointInterval().toMillis();
         while (true) {
             long now = System.currentTimeMillis();
-            if (now >= nextCheckpoint) {
-                checkpoint();
-                nextCheckpoint = now + config.checkpointInterval().toMillis();
-            }
+            maybeCheckpoint(now);
             CrawlStore.Entry entry;
             Host host;
             synchronized (lock) {
@@ -686,6 +692,47 @@ final class CrawlRunner {
             unique.putIfAbsent(l.url(), l);
         }
         return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * Starts a commit of the sink in the background when one is due and none is running. The next one is due
+     * {@code checkpointInterval} after this one ends, or later if commits get slow (an index commit grows with
+     * the index), so committing never takes more than about a fifth of the crawl's time.
+     */
+    private void maybeCheckpoint(long now) {
+        if (!(sink instanceof CheckpointingSink) || now < nextCheckpoint
+                || (commitRunning != null && !commitRunning.isDone())) {
+            return;
+        }
+        commitRunning = committer.submit(() -> {
+            long start = System.currentTimeMillis();
+            try {
+                checkpoint();
+            } catch (RuntimeException e) {
+                LOG.error("periodic commit of the index failed", e);
+                synchronized (lock) {
+                    if (workerFailure == null) {
+                        workerFailure = e;
+                    }
+                    lock.notifyAll();
+                }
+            }
+            long end = System.currentTimeMillis();
+            nextCheckpoint = end + Math.max(config.checkpointInterval().toMillis(), COMMIT_SPACING * (end - start));
+        });
+    }
+
+    private void awaitCommit() {
+        if (commitRunning == null) {
+            return;
+        }
+        try {
+            commitRunning.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.debug("periodic commit failed", e.getCause());
+        }
     }
 
     private void checkpoint() {
