@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
             library.close();
             throw e;
         }
-        Serving.serveUntilStopped(library, listenPort, serving, out);
+        Serving.serveUntilStopped(library, data.directory(), listenPort, serving, out);
         return 0;
     }
 }

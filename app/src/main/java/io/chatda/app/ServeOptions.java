@@ -43,6 +43,10 @@ final class ServeOptions {
             description = "bearer token of the admin API (prefer the CHATDA_ADMIN_TOKEN environment variable)")
     String adminToken;
 
+    @Option(names = "--allow-private-crawls",
+            description = "let admin crawl jobs fetch loopback and private addresses (refused by default against SSRF)")
+    boolean allowPrivateCrawls;
+
     /**
      * The server settings these options describe.
      *

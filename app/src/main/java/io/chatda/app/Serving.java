@@ -1,5 +1,6 @@
 package io.chatda.app;
 
+import io.chatda.crawl.CrawlStore;
 import io.chatda.server.ChatdaServer;
 import io.chatda.server.ServedData;
 import io.chatda.server.ServerSettings;
@@ -12,23 +13,28 @@ final class Serving {
     private Serving() {
     }
 
-    static void serveUntilStopped(Library library, int port, ServeOptions options, PrintWriter out)
+    static void serveUntilStopped(Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out)
             throws InterruptedException {
         ServerSettings settings = options.settings(port);
-        // admin routes come with the crawl job queue; until the app implements CrawlJobs they stay off
-        ServedData data = new ServedData(library.index()::search, library::suggester, library::generation, null);
+        CrawlStore store = CrawlStore.open(dir.crawlStore());
+        CrawlWorker crawls = new CrawlWorker(store, library, options.allowPrivateCrawls);
+        ServedData data = new ServedData(library::search, library::suggester, library::generation, crawls.queue());
         ChatdaServer server = new ChatdaServer(settings, data);
         try {
             server.start();
         } catch (RuntimeException e) {
+            store.close();
             throw new UsageException("can't listen on port " + port + ": " + rootMessage(e));
         }
+        crawls.start();
         Thread warmUp = new Thread(library::warmUp, "chatda-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            crawls.close();
+            store.close();
             library.close();
             stopped.countDown();
         }, "chatda-shutdown"));
