@@ -6,7 +6,15 @@ import io.chatda.crawl.ImportException;
 import io.chatda.crawl.SourceDocument;
 import io.chatda.search.SearchIndex;
 import io.chatda.search.TextAnalysis;
+import io.chatda.search.SearchResults;
+import io.chatda.suggest.QueryLog;
 import io.chatda.suggest.Suggester;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +25,10 @@ import java.time.Instant;
 
 /**
  * The open data of one data directory: the writable search index and the current suggestion
- * dictionary, swapped atomically after each change. The only class that wires crawl, search and
- * suggest together.
+ * dictionary, swapped atomically after each change, and the query log that feeds it. The only class
+ * that wires crawl, search and suggest together. Dictionaries are rebuilt after an import, in the
+ * background after a crawl checkpoint, and every {@link #REBUILD_PERIOD} when the query log changed;
+ * readers keep the old one until the new one is complete.
  */
 final class Library implements AutoCloseable {
 
@@ -27,18 +37,57 @@ final class Library implements AutoCloseable {
     private final FileImporter importer;
     private final AtomicReference<Suggester> suggester = new AtomicReference<>();
     private final AtomicReference<DataGeneration> generation = new AtomicReference<>(DataGeneration.fixed());
+    private final QueryLog queryLog;
+    private final AtomicLong logChanges = new AtomicLong();
+    private volatile long logChangesBuilt = -1;
+    private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "chatda-suggest-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private Library(SearchIndex index) {
+    /** How often the dictionary is rebuilt when the query log has changed. */
+    static final Duration REBUILD_PERIOD = Duration.ofMinutes(5);
+
+    private Library(SearchIndex index, QueryLog queryLog) {
         this.index = index;
+        this.queryLog = queryLog;
         this.indexer = new Indexer(index);
         this.importer = new FileImporter(new HtmlExtractor());
         rebuildSuggestions();
+        rebuilds.scheduleWithFixedDelay(() -> {
+            if (logChanges.get() != logChangesBuilt) {
+                rebuildSuggestions();
+            }
+        }, REBUILD_PERIOD.toMillis(), REBUILD_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Opens (creating if needed) the data directory's index for writing. */
+    /** Opens (creating if needed) the data directory's index for writing and its query log. */
     static Library open(DataDirectory data) {
         data.create();
-        return new Library(SearchIndex.open(data.index(), TextAnalysis.withUserDictionary(data.userDictionary())));
+        SearchIndex index = SearchIndex.open(data.index(), TextAnalysis.withUserDictionary(data.userDictionary()));
+        QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC());
+        return new Library(index, log);
+    }
+
+    /**
+     * Runs a user query; first pages are recorded in the query log with their hit count (a query that
+     * found nothing is remembered but never suggested).
+     */
+    SearchResults search(String query, int page, int size) {
+        SearchResults results = index.search(query, page, size);
+        if (page == 1) {
+            // results for a corrected query are not hits of the query as typed
+            queryLog.recordSearch(query, results.corrected() ? 0 : results.totalHits());
+            logChanges.incrementAndGet();
+        }
+        return results;
+    }
+
+    /** Records that a user picked a suggestion. */
+    void recordPick(String text) {
+        queryLog.recordPick(text);
+        logChanges.incrementAndGet();
     }
 
     /** Loads the Korean dictionary and exercises the search path, so the first user doesn't wait for it. */
@@ -109,13 +158,16 @@ final class Library implements AutoCloseable {
             public void commit() {
                 index.commit(index.commitData());
                 indexChanged();
+                rebuilds.execute(Library.this::rebuildSuggestions);
             }
         };
     }
 
-    /** Rebuilds the suggestion dictionary from the index and swaps it in. */
-    void rebuildSuggestions() {
-        suggester.set(SuggestionSources.build(index));
+    /** Rebuilds the suggestion dictionary from the index and the query log and swaps it in. */
+    synchronized void rebuildSuggestions() {
+        long changes = logChanges.get();
+        suggester.set(SuggestionSources.build(index, queryLog.entries()));
+        logChangesBuilt = changes;
         Instant now = Instant.now();
         generation.updateAndGet(g -> new DataGeneration(g.index(), g.indexUpdated(), g.dictionary() + 1, now));
     }
@@ -132,6 +184,8 @@ final class Library implements AutoCloseable {
 
     @Override
     public void close() {
+        rebuilds.shutdownNow();
+        queryLog.close();
         index.close();
     }
 }

@@ -2,6 +2,7 @@ package io.chatda.app;
 
 import io.chatda.search.SearchIndex;
 import io.chatda.suggest.Suggestion;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class SuggestCommand implements Callable<Integer> {
         }
         try (SearchIndex index = ReadOnly.index(data.directory())) {
             var out = spec.commandLine().getOut();
-            for (Suggestion s : SuggestionSources.build(index).suggest(String.join(" ", words), limit)) {
+            for (Suggestion s : SuggestionSources.build(index, List.of()).suggest(String.join(" ", words), limit)) {
                 out.printf("%-8s %s%n", s.kind().name().toLowerCase(Locale.ROOT), s.text());
             }
             return 0;

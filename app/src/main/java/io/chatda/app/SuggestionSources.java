@@ -1,29 +1,48 @@
 package io.chatda.app;
 
+import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
+import io.chatda.search.TopicExtractor;
 import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.SuggestEntry;
-import io.chatda.suggest.Suggester;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Builds the suggestion dictionary from what the index holds: document titles and headings. */
+/**
+ * Builds the suggestion dictionary from what the index holds (document titles, headings and topics)
+ * plus the query log's popular queries. Topics are computed here, over the whole collection, at each
+ * build (see docs/suggest.md for why not at import time).
+ */
 final class SuggestionSources {
 
-    private static final double TITLE_WEIGHT = 2;
-    private static final double HEADING_WEIGHT = 1;
+    static final double TITLE_WEIGHT = 3;
+    static final double HEADING_WEIGHT = 1;
+    static final double TOPIC_WEIGHT = 1;
+    static final int TOPICS_PER_DOCUMENT = 5;
 
     private SuggestionSources() {
     }
 
-    static Suggester build(SearchIndex index) {
-        List<SuggestEntry> entries = new ArrayList<>();
+    /** The dictionary of {@code index} and {@code queries} (query-log entries, already weighted). */
+    static CompletionIndex build(SearchIndex index, List<SuggestEntry> queries) {
+        List<SuggestEntry> entries = new ArrayList<>(queries);
+        TopicExtractor topics = new TopicExtractor();
+        List<SearchDocument> docs = new ArrayList<>();
         index.forEach(doc -> {
-            entries.add(new SuggestEntry(doc.title(), TITLE_WEIGHT, SuggestEntry.Kind.TITLE, doc.url()));
+            entries.add(new SuggestEntry(doc.title(), TITLE_WEIGHT, SuggestEntry.Kind.TITLE, doc.url(), doc.site()));
             for (String heading : doc.headings()) {
-                entries.add(new SuggestEntry(heading, HEADING_WEIGHT, SuggestEntry.Kind.HEADING, doc.url()));
+                entries.add(new SuggestEntry(heading, HEADING_WEIGHT, SuggestEntry.Kind.HEADING, doc.url(), doc.site()));
             }
+            topics.add(doc.url(), doc.title(), String.join("\n", doc.headings()) + "\n" + doc.body());
+            docs.add(new SearchDocument(doc.url(), doc.title(), List.of(), "", doc.site(), ""));
         });
+        Map<String, List<TopicExtractor.Topic>> byDocument = topics.topics(TOPICS_PER_DOCUMENT);
+        for (SearchDocument doc : docs) {
+            for (TopicExtractor.Topic topic : byDocument.getOrDefault(doc.url(), List.of())) {
+                entries.add(new SuggestEntry(topic.phrase(), TOPIC_WEIGHT, SuggestEntry.Kind.TOPIC, "", doc.site()));
+            }
+        }
         return CompletionIndex.build(entries);
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /api/suggest?q=&limit=}: completions for what the user has typed so far. In memory, on the
+ * {@code GET /api/suggest?q=&limit=&site=}: completions for what the user has typed so far. In memory, on the
  * event loop; the JSON of hot prefixes is cached (Caffeine), keyed by the dictionary generation so a
  * rebuilt dictionary is never answered from the old one.
  */
@@ -29,11 +29,15 @@ final class SuggestApi implements HttpService {
     record Answer(String query, List<Item> suggestions) {
     }
 
-    /** One suggestion; {@code kind} is query, title, heading or topic. */
-    record Item(String text, String kind, String url) {
+    /**
+     * One suggestion; {@code kind} is query, title, heading or topic; {@code match} how it matched (prefix,
+     * word, choseong, layout, typo); {@code spans} the UTF-16 {@code [start, end)} ranges of {@code text} to
+     * highlight.
+     */
+    record Item(String text, String kind, String url, String match, List<int[]> spans) {
     }
 
-    private record Key(long generation, String q, int limit) {
+    private record Key(long generation, String q, int limit, String site) {
     }
 
     private final Supplier<Suggester> suggester;
@@ -56,16 +60,20 @@ final class SuggestApi implements HttpService {
         StrictQuery params = StrictQuery.parse(ctx.query());
         String q = QueryText.require(params);
         int limit = params.intParam("limit", 10, 1, MAX_LIMIT);
-        byte[] body = answers.get(new Key(generation.getAsLong(), q, limit), k -> json.bytes(answer(k.q(), k.limit())));
+        String site = params.get("site") == null ? "" : params.get("site").strip();
+        byte[] body = answers.get(new Key(generation.getAsLong(), q, limit, site),
+                k -> json.bytes(answer(k.q(), k.limit(), k.site())));
         return json.okJson(body);
     }
 
-    private Answer answer(String q, int limit) {
-        List<Item> items = suggester.get().suggest(q, limit).stream().map(SuggestApi::toItem).toList();
+    private Answer answer(String q, int limit, String site) {
+        List<Item> items = suggester.get().suggest(q, limit, site).stream().map(SuggestApi::toItem).toList();
         return new Answer(q, items);
     }
 
     private static Item toItem(Suggestion s) {
-        return new Item(s.text(), s.kind().name().toLowerCase(Locale.ROOT), s.url());
+        return new Item(s.text(), s.kind().name().toLowerCase(Locale.ROOT), s.url(),
+                s.match().name().toLowerCase(Locale.ROOT),
+                s.spans().stream().map(span -> new int[] {span.start(), span.end()}).toList());
     }
 }
