@@ -208,6 +208,13 @@ class JamoTest {
     }
 
     @Test
+    void oldHangulBlocksAreWhole() {
+      // 가 followed by an archaic final is one old-Hangul syllable, not 가 plus something
+      assertThat(Jamo.startsWith("가\u11EB", "가")).isFalse();
+      assertThat(Jamo.startsWith("가\u11EB 나", "가\u11EB")).isTrue();
+    }
+
+    @Test
     void mixesWithLatin() {
       assertThat(Jamo.startsWith("Java 검색", "Java 거")).isTrue();
       assertThat(Jamo.startsWith("Java 검색", "java")).isFalse();
