@@ -18,7 +18,7 @@ final class Serving {
         ServerSettings settings = options.settings(port);
         CrawlStore store = CrawlStore.open(dir.crawlStore());
         CrawlWorker crawls = new CrawlWorker(store, library, options.allowPrivateCrawls);
-        ServedData data = new ServedData(library.index()::search, library::suggester, library::generation, crawls.queue());
+        ServedData data = new ServedData(library::search, library::suggester, library::generation, crawls.queue());
         ChatdaServer server = new ChatdaServer(settings, data);
         try {
             server.start();
