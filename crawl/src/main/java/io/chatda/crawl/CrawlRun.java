@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One past or running crawl, for {@code chatda status}.
  *
- * @param status  {@code running}, {@code done}, {@code stopped} or {@code failed}; a run that still says
- *                {@code running} after its process died was interrupted
+ * @param status  {@code running}, {@code done}, {@code stopped}, {@code failed}, or {@code interrupted}: its
+ *                process died (e.g. {@code kill -9}), as the next run on the same store finds out
  * @param summary {@link CrawlSummary#format()} of the finished run, empty while running
  */
 public record CrawlRun(long id, CrawlMode mode, List<String> seeds, Instant startedAt, Instant finishedAt,

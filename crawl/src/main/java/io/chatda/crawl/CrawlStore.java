@@ -246,8 +246,10 @@ public final class CrawlStore implements AutoCloseable {
     record Robots(int status, byte[] body, long fetchedAt, boolean sitemapsDone) {
     }
 
+    /** Records a new run; a run still marked running belonged to a process that died, so it becomes interrupted. */
     synchronized long startRun(CrawlMode mode, List<String> seeds) {
         return update(() -> {
+            exec("UPDATE runs SET status='interrupted' WHERE status='running'");
             try (PreparedStatement ps = db.prepareStatement(
                     "INSERT INTO runs(mode, seeds, started_at, status) VALUES(?, ?, ?, 'running')",
                     Statement.RETURN_GENERATED_KEYS)) {

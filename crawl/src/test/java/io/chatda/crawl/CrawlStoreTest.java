@@ -14,6 +14,20 @@ class CrawlStoreTest {
     Path dir;
 
     @Test
+    void aRunLeftRunningByADeadProcessIsMarkedInterruptedByTheNext() {
+        Path db = dir.resolve("crawl.db");
+        try (CrawlStore store = CrawlStore.open(db)) {
+            store.startRun(CrawlMode.START, List.of("https://a.example/"));   // its process is killed: never finished
+        }
+        try (CrawlStore store = CrawlStore.open(db)) {
+            long resumed = store.startRun(CrawlMode.RESUME, List.of());
+            assertThat(store.runs(5)).extracting(CrawlRun::status).containsExactly("running", "interrupted");
+            store.finishRun(resumed, "done", "fetched=1");
+            assertThat(store.runs(5)).extracting(CrawlRun::status).containsExactly("done", "interrupted");
+        }
+    }
+
+    @Test
     void jobQueueIsDurableAndFifo() {
         Path db = dir.resolve("crawl.db");
         long first;
