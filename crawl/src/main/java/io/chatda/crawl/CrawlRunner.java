@@ -41,8 +41,10 @@ final class CrawlRunner {
     private static final int MAX_SITEMAP_DOCUMENTS = 50;
     /** The link source id of URLs found in sitemaps (no page has id 0). */
     private static final long SITEMAP_SOURCE = 0;
-    /** A commit may take at most this share of the time: the next one waits {@code 1/share} times as long. */
+    /** The next periodic commit waits this many times as long as the last one took: commits get about a fifth of the time. */
     private static final int COMMIT_SPACING = 4;
+    /** However slow commits get, pages become searchable at least this often (unless the interval is longer). */
+    private static final long MAX_COMMIT_GAP_MS = 60_000;
     private static final Set<SkipReason> FAILURES = Set.of(SkipReason.SERVER_ERROR, SkipReason.TIMEOUT,
             SkipReason.FETCH_ERROR, SkipReason.CLIENT_ERROR, SkipReason.ROBOTS_UNAVAILABLE);
 
@@ -697,7 +699,8 @@ final class CrawlRunner {
     /**
      * Starts a commit of the sink in the background when one is due and none is running. The next one is due
      * {@code checkpointInterval} after this one ends, or later if commits get slow (an index commit grows with
-     * the index), so committing never takes more than about a fifth of the crawl's time.
+     * the index), so committing takes at most about a fifth of the crawl's time, yet never waits more than a
+     * minute (or the interval, if longer).
      */
     private void maybeCheckpoint(long now) {
         if (!(sink instanceof CheckpointingSink) || now < nextCheckpoint
@@ -718,7 +721,8 @@ final class CrawlRunner {
                 }
             }
             long end = System.currentTimeMillis();
-            nextCheckpoint = end + Math.max(config.checkpointInterval().toMillis(), COMMIT_SPACING * (end - start));
+            long interval = config.checkpointInterval().toMillis();
+            nextCheckpoint = end + Math.max(interval, Math.min(COMMIT_SPACING * (end - start), MAX_COMMIT_GAP_MS));
         });
     }
 
