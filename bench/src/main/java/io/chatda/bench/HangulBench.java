@@ -18,13 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of the io.chatda.hangul primitives on a 20-character query, the size of what a search box
- * sends on every key press. Run:
- *
- * <pre>
- * java -cp bench/target/classes:$(cat /tmp/bench.cp) org.openjdk.jmh.Main HangulBench
- * </pre>
- *
- * (see docs/hangul.md, "Performance", for building the class path).
+ * sends on every key press: {@code java -cp ... org.openjdk.jmh.Main HangulBench}, see
+ * docs/hangul.md, "Performance", for the class path.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
