@@ -9,8 +9,16 @@ import java.util.PriorityQueue;
  * One lookup: gathers the key ranges every matching mode selects, then takes entries best first
  * from a heap of ranges, each range represented by its heaviest entry (range-minimum query over
  * ids). A popped range is split around that entry, so only about k ranges are ever opened however
- * large they are. Typo ranges are added only after the exact modes have produced their top k, and
- * only where they could still beat the k-th score. Used once, by one thread.
+ * large they are.
+ *
+ * <p>Typo ranges come after the exact modes (prefix, word start, choseong, layout) have produced
+ * their top k. They are generated one at a time and drained at once, so the k-th score rises as
+ * they come and every later range, and every group of next units a substitution or insertion would
+ * enumerate, is skipped when its best entry (one range-minimum query) can't beat it. Which typo
+ * candidates get in doesn't depend on that order: they are ranked by score, then exact matches
+ * before typos (a typo never displaces an exact match of equal score), then id.
+ *
+ * <p>Used once, by one thread.
  */
 final class Lookup {
 
@@ -24,10 +32,10 @@ final class Lookup {
         final double score;
         final Suggestion.Match match;
         final int matchLength;
-        final boolean mixed;
+        final int mixed;
 
         Range(SortedKeys keys, int lo, int hi, int pos, int id, double score, Suggestion.Match match, int matchLength,
-              boolean mixed) {
+              int mixed) {
             this.keys = keys;
             this.lo = lo;
             this.hi = hi;
@@ -40,8 +48,16 @@ final class Lookup {
         }
     }
 
+    /** Not a mixed choseong range. */
+    private static final int PLAIN = 0;
+    /** A choseong range for input mixing syllables and initials: each entry is checked. */
+    private static final int MIXED_CHOSEONG = 1;
+    /** A key range of word starts spelling the first typed syllable, for mixed input: each entry is checked. */
+    private static final int MIXED_KEY = 2;
+
     /** An accepted answer, before it is turned into a {@link Suggestion}. */
-    private record Hit(int id, double score, Suggestion.Match match, boolean onChoseong, int offset, int length) {
+    private record Hit(int id, double score, boolean typo, Suggestion.Match match, boolean onChoseong, int offset,
+                       int length) {
     }
 
     private final CompletionIndex index;
@@ -54,6 +70,8 @@ final class Lookup {
     private int pops;
     private final int maxPops;
     private char[] typedChars;
+    /** Whether typo ranges are being drained (hits are then kept beyond the limit until the end). */
+    private boolean typoPhase;
 
     Lookup(CompletionIndex index, String typed, byte[] key, int limit, int siteId, int maxPops) {
         this.index = index;
@@ -90,12 +108,16 @@ final class Lookup {
             }
         }
         drain();
-        if (KeyCodec.units(key) >= CompletionIndex.MIN_TYPO_UNITS) {
+        if (KeyCodec.units(key) >= CompletionIndex.MIN_TYPO_UNITS && pops < maxPops) {
+            // what is left can't beat the k-th exact match (the drain stopped there) or nothing is left
+            heap.clear();
+            typoPhase = true;
             addTypos();
-            drain();
         }
-        List<Suggestion> out = new ArrayList<>(hits.size());
-        for (Hit h : hits) {
+        List<Hit> top = new ArrayList<>(hits.subList(0, Math.min(limit, hits.size())));
+        top.sort((a, b) -> better(a, b) ? -1 : better(b, a) ? 1 : 0);
+        List<Suggestion> out = new ArrayList<>(top.size());
+        for (Hit h : top) {
             out.add(index.toSuggestion(h.id, h.score, h.match, h.onChoseong, h.offset, h.length, index.text(h.id)));
         }
         return out;
@@ -105,11 +127,11 @@ final class Lookup {
     private int add(SortedKeys keys, byte[] q, int len, Suggestion.Match match) {
         int lo = keys.lowerBound(q, len, 0, keys.size());
         int hi = keys.upperBound(q, len, lo, keys.size());
-        push(keys, lo, hi, match, len, false);
+        push(keys, lo, hi, match, len, PLAIN);
         return hi - lo;
     }
 
-    private void push(SortedKeys keys, int lo, int hi, Suggestion.Match match, int matchLength, boolean mixed) {
+    private void push(SortedKeys keys, int lo, int hi, Suggestion.Match match, int matchLength, int mixed) {
         if (lo >= hi) {
             return;
         }
@@ -122,7 +144,7 @@ final class Lookup {
     private void drain() {
         while (!heap.isEmpty() && pops < maxPops) {
             Range r = heap.peek();
-            if (hits.size() == limit && r.score <= hits.get(limit - 1).score) {
+            if (!canEnter(r.score, r.id)) {
                 return;
             }
             heap.poll();
@@ -133,42 +155,87 @@ final class Lookup {
         }
     }
 
+    /**
+     * Whether an entry with this score and id would get into the answer as it stands: always while
+     * it has fewer than {@code limit} entries, else only above the k-th (a typo also above a k-th
+     * typo of equal score and larger id).
+     */
+    private boolean canEnter(double score, int id) {
+        if (hits.size() < limit) {
+            return true;
+        }
+        Hit kth = hits.get(limit - 1);
+        int c = Double.compare(score, kth.score);
+        return c > 0 || (c == 0 && typoPhase && kth.typo && id < kth.id);
+    }
+
     private void accept(Range r) {
         int id = r.id;
         if (siteId >= 0 && index.siteIds[id] != siteId) {
             return;
         }
-        for (Hit h : hits) {
-            if (h.id == id || index.sameKey(h.id, id)) {
+        boolean onChoseong;
+        int offset;
+        if (r.mixed == MIXED_KEY) {
+            onChoseong = true;
+            offset = mixedChoseongOffset(id, r.keys.keyStart(r.pos) - index.keyEnds[id]);
+            if (offset < 0) {
                 return;
             }
+        } else {
+            onChoseong = r.keys == index.byChoseong;
+            offset = r.keys.keyStart(r.pos) - (onChoseong ? index.choEnds[id] : index.keyEnds[id]);
         }
-        boolean onChoseong = r.keys == index.byChoseong;
-        int offset = r.keys.keyStart(r.pos) - (onChoseong ? index.choEnds[id] : index.keyEnds[id]);
-        if (r.mixed && !mixedMatches(id, offset)) {
+        if (r.mixed == MIXED_CHOSEONG && !mixedMatches(id, offset)) {
             return;
         }
-        Hit hit = new Hit(id, r.score, r.match, onChoseong, offset, r.matchLength);
+        Hit hit = new Hit(id, r.score, typoPhase, r.match, onChoseong, offset, r.matchLength);
+        for (int i = 0; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            if (h.id == id || index.sameKey(h.id, id)) {
+                // exact modes come best first, so only a typo of another site's entry can be better
+                if (!typoPhase || !ranksAbove(hit, h)) {
+                    return;
+                }
+                hits.remove(i);
+                break;
+            }
+        }
         int at = hits.size();
-        while (at > 0 && better(hit, hits.get(at - 1))) {
+        while (at > 0 && ranksAbove(hit, hits.get(at - 1))) {
             at--;
         }
         hits.add(at, hit);
-        if (hits.size() > limit) {
+        // while typos are drained, a better entry of the same key may still replace one: keep the rest
+        if (!typoPhase && hits.size() > limit) {
             hits.remove(limit);
         }
     }
 
+    /** The answer's order: score, then the heavier entry. */
     private static boolean better(Hit a, Hit b) {
         int c = Double.compare(a.score, b.score);
         return c > 0 || (c == 0 && a.id < b.id);
     }
 
+    /** Which entries get in: score, then an exact match before a typo, then the heavier entry. */
+    private static boolean ranksAbove(Hit a, Hit b) {
+        int c = Double.compare(a.score, b.score);
+        if (c != 0) {
+            return c > 0;
+        }
+        return a.typo != b.typo ? !a.typo : a.id < b.id;
+    }
+
     // ---- choseong mixed with syllables: 검ㅅ엔
 
     /**
-     * For input mixing whole syllables and lone consonants, the choseong range of its initials;
-     * each entry in it is checked against the syllables typed ({@link #mixedMatches}).
+     * For input mixing whole syllables and lone consonants, the entries whose choseong from a word
+     * start agrees with its initials; each is checked against the syllables typed ({@link
+     * #mixedMatches}). When the input starts with a whole syllable, the word starts spelling it and
+     * the next typed character ({@link #addMixedByKey}) are far fewer than those sharing the
+     * initials (which are mostly rejected), so they are the ones checked; otherwise the choseong
+     * range is.
      */
     private int addMixedChoseong() {
         boolean syllable = false;
@@ -191,22 +258,85 @@ final class Lookup {
         if (!syllable || !consonant || len < 2) {
             return 0;
         }
-        byte[] mixedQuery = Arrays.copyOf(initials, len);
         typedChars = typed.replaceAll("\\s+", "").toCharArray();
+        if (KeyCodec.isSyllable(typedChars[0])) {
+            addMixedByKey(len);
+            return 0;
+        }
         SortedKeys cho = index.byChoseong;
-        int lo = cho.lowerBound(mixedQuery, len, 0, cho.size());
-        int hi = cho.upperBound(mixedQuery, len, lo, cho.size());
-        push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, true);
+        int lo = cho.lowerBound(initials, len, 0, cho.size());
+        int hi = cho.upperBound(initials, len, lo, cho.size());
+        push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
         return 0;
+    }
+
+    /**
+     * The word starts that can match mixed input beginning with syllable s: those spelling s followed
+     * by the second typed character (its initial, if a lone consonant), and those where s is followed
+     * by something other than Hangul, which the choseong skips (digits, Latin).
+     */
+    private void addMixedByKey(int len) {
+        KeyCodec codec = index.codec;
+        byte[] first = codec.unitsOf(typedChars[0]);
+        char second = typedChars[1];
+        byte[] next = KeyCodec.isSyllable(second) ? codec.unitsOf(second) : new byte[] {codec.initialOf(second)};
+        byte[] q = Arrays.copyOf(first, first.length + Math.max(1, next.length));
+        System.arraycopy(next, 0, q, first.length, next.length);
+        for (SortedKeys keys : List.of(index.byKey, index.byWord)) {
+            int lo = keys.lowerBound(q, first.length + next.length, 0, keys.size());
+            int hi = keys.upperBound(q, first.length + next.length, lo, keys.size());
+            push(keys, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_KEY);
+            // s followed by an ASCII unit (below the jamo units) or a wide one (above them)
+            q[first.length] = 0;
+            lo = keys.lowerBound(q, first.length + 1, 0, keys.size());
+            q[first.length] = (byte) 0x80;
+            hi = keys.lowerBound(q, first.length + 1, lo, keys.size());
+            push(keys, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_KEY);
+            q[first.length] = (byte) KeyCodec.WIDE;
+            lo = keys.lowerBound(q, first.length + 1, 0, keys.size());
+            hi = keys.upperBound(q, first.length + 1, lo, keys.size());
+            push(keys, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_KEY);
+            System.arraycopy(next, 0, q, first.length, next.length);
+        }
+    }
+
+    /**
+     * For an entry found by its key from {@code keyOffset} (a word start spelling the first typed
+     * syllable): the choseong offset of that word start if the typed syllables and initials agree
+     * with the entry from there ({@link #mixedMatches}), else -1.
+     */
+    private int mixedChoseongOffset(int id, int keyOffset) {
+        String text = index.text(id);
+        KeyCodec codec = index.codec;
+        int at = 0;
+        int initials = 0;
+        int i = 0;
+        while (i < text.length() && at < keyOffset) {
+            int cp = text.codePointAt(i);
+            at += codec.unitsOf(cp).length;
+            if (codec.initialOf(cp) != 0) {
+                initials++;
+            }
+            i += Character.charCount(cp);
+        }
+        return at == keyOffset && mixedMatches(text, i, 0) ? initials : -1;
     }
 
     /** Whether the typed syllables agree with the entry's syllables from choseong offset {@code offset}. */
     private boolean mixedMatches(int id, int offset) {
-        String text = index.text(id);
+        return mixedMatches(index.text(id), 0, offset);
+    }
+
+    /**
+     * Whether the typed syllables agree with the Hangul of {@code text}, from its {@code offset}-th
+     * initial counted from char {@code from}: a typed syllable must be there whole (the last one may be
+     * unfinished), a typed consonant is the initial there.
+     */
+    private boolean mixedMatches(String text, int from, int offset) {
         int at = 0;
         int t = 0;
         KeyCodec codec = index.codec;
-        for (int i = 0; i < text.length() && t < typedChars.length; i++) {
+        for (int i = from; i < text.length() && t < typedChars.length; i++) {
             char c = text.charAt(i);
             if (codec.initialOf(c) == 0) {
                 continue;
@@ -220,6 +350,8 @@ final class Lookup {
                 if (last ? !startsWith(codec.unitsOf(c), codec.unitsOf(q)) : c != q) {
                     return false;
                 }
+            } else if (codec.initialOf(c) != codec.initialOf(q)) {
+                return false; // found by key, not by choseong: the initials are not known to agree
             }
             t++;
         }
@@ -241,66 +373,112 @@ final class Lookup {
 
     // ---- typos: one unit substituted, missing, extra or swapped, never the first
 
+    /**
+     * Adds and drains the typo ranges. Every variant with an edit at unit {@code i} lies among the
+     * keys sharing the first {@code i} units; those ranges are nested, so they are visited deepest
+     * (smallest) first, and one that can't beat the k-th answer ends nothing but itself.
+     */
     private void addTypos() {
         SortedKeys keys = index.byKey;
         int[] bounds = unitBounds(key);
         int units = bounds.length - 1;
-        double floor = hits.size() == limit ? hits.get(limit - 1).score : -1;
-        byte[] buf = new byte[key.length + 3];
+        int[] los = new int[units];
+        int[] his = new int[units];
+        int depth = 0;
         int lo = 0;
         int hi = keys.size();
         for (int i = 1; i < units; i++) {
-            // keys sharing the first i units: every variant with an edit at unit i lies in this range
             lo = keys.lowerBound(key, bounds[i], lo, hi);
             hi = keys.upperBound(key, bounds[i], lo, hi);
-            if (lo >= hi || !canBeat(keys, lo, hi, floor)) {
-                return;
+            if (lo >= hi) {
+                break;
+            }
+            los[i] = lo;
+            his[i] = hi;
+            depth = i;
+        }
+        byte[] buf = new byte[key.length + 3];
+        byte[] variant = new byte[key.length + 3];
+        int[] gaps = new int[64];
+        for (int i = depth; i >= 1 && pops < maxPops; i--) {
+            lo = los[i];
+            hi = his[i];
+            if (!canBeat(keys, lo, hi)) {
+                continue;
             }
             if (i == units - 1) {
                 // substituting or dropping the last unit: any completion of the first units - 1
-                push(keys, lo, hi, Suggestion.Match.TYPO, bounds[i], false);
+                pushTypo(keys, lo, hi, bounds[i]);
                 continue;
             }
-            addVariant(keys, lo, hi, delete(key, bounds, i), floor);
-            addVariant(keys, lo, hi, swap(key, bounds, i), floor);
+            // a unit missing from the entry, or two units swapped
+            System.arraycopy(key, 0, variant, 0, bounds[i]);
+            System.arraycopy(key, bounds[i + 1], variant, bounds[i], key.length - bounds[i + 1]);
+            addVariant(keys, lo, hi, variant, key.length - (bounds[i + 1] - bounds[i]));
+            if (swap(key, bounds, i, variant)) {
+                addVariant(keys, lo, hi, variant, key.length);
+            }
+            // a unit substituted or extra at i: each unit u the range has there, heaviest groups first
             System.arraycopy(key, 0, buf, 0, bounds[i]);
-            int p = lo;
-            while (p < hi) {
-                int b = keys.byteAt(p, bounds[i]);
-                if (b < 0) {
-                    p++;
+            while (lo < hi && keys.byteAt(lo, bounds[i]) < 0) {
+                lo++; // keys that end after the first i units (they sort first)
+            }
+            int top = 0;
+            gaps[top++] = lo;
+            gaps[top++] = hi;
+            while (top > 0 && pops < maxPops) {
+                int b = gaps[--top];
+                int a = gaps[--top];
+                if (a >= b || !canBeat(keys, a, b)) {
                     continue;
                 }
-                int unitLength = KeyCodec.unitLength((byte) b);
+                int p = keys.best(a, b);
+                int lead = keys.byteAt(p, bounds[i]);
+                int unitLength = KeyCodec.unitLength((byte) lead);
                 for (int k = 0; k < unitLength; k++) {
                     buf[bounds[i] + k] = (byte) keys.byteAt(p, bounds[i] + k);
                 }
-                int end = keys.upperBound(buf, bounds[i] + unitLength, p, hi);
-                if (canBeat(keys, p, end, floor)) {
-                    boolean same = Arrays.equals(buf, bounds[i], bounds[i] + unitLength, key, bounds[i], bounds[i + 1]);
-                    if (!same) {
-                        addVariant(keys, p, end, concat(buf, bounds[i] + unitLength, key, bounds[i + 1]), floor);
-                    }
-                    addVariant(keys, p, end, concat(buf, bounds[i] + unitLength, key, bounds[i]), floor);
+                int uLen = bounds[i] + unitLength;
+                int s = keys.lowerBound(buf, uLen, a, p + 1);
+                int e = keys.upperBound(buf, uLen, p, b);
+                if (!Arrays.equals(buf, bounds[i], uLen, key, bounds[i], bounds[i + 1])) {
+                    System.arraycopy(buf, 0, variant, 0, uLen);
+                    System.arraycopy(key, bounds[i + 1], variant, uLen, key.length - bounds[i + 1]);
+                    addVariant(keys, s, e, variant, uLen + key.length - bounds[i + 1]);
                 }
-                p = end;
+                System.arraycopy(buf, 0, variant, 0, uLen);
+                System.arraycopy(key, bounds[i], variant, uLen, key.length - bounds[i]);
+                addVariant(keys, s, e, variant, uLen + key.length - bounds[i]);
+                if (top + 4 > gaps.length) {
+                    gaps = Arrays.copyOf(gaps, gaps.length * 2);
+                }
+                gaps[top++] = a;
+                gaps[top++] = s;
+                gaps[top++] = e;
+                gaps[top++] = b;
             }
         }
     }
 
-    private boolean canBeat(SortedKeys keys, int lo, int hi, double floor) {
-        return index.weights[keys.id(keys.best(lo, hi))] * Suggestion.Match.TYPO.quality() > floor;
+    /** Whether the best entry of {@code [lo, hi)}, as a typo, could still get into the answer. */
+    private boolean canBeat(SortedKeys keys, int lo, int hi) {
+        int id = keys.id(keys.best(lo, hi));
+        return canEnter(index.weights[id] * Suggestion.Match.TYPO.quality(), id);
     }
 
-    private void addVariant(SortedKeys keys, int lo, int hi, byte[] variant, double floor) {
-        if (variant == null) {
-            return;
+    /** Adds the keys of {@code [lo, hi)} starting with {@code variant[0, length)} as typos. */
+    private void addVariant(SortedKeys keys, int lo, int hi, byte[] variant, int length) {
+        int l = keys.lowerBound(variant, length, lo, hi);
+        int h = keys.upperBound(variant, length, l, hi);
+        if (l < h && canBeat(keys, l, h)) {
+            pushTypo(keys, l, h, length);
         }
-        int l = keys.lowerBound(variant, variant.length, lo, hi);
-        int h = keys.upperBound(variant, variant.length, l, hi);
-        if (l < h && canBeat(keys, l, h, floor)) {
-            push(keys, l, h, Suggestion.Match.TYPO, variant.length, false);
-        }
+    }
+
+    /** Pushes a typo range and drains at once, so the k-th score the next ranges must beat rises. */
+    private void pushTypo(SortedKeys keys, int lo, int hi, int matchLength) {
+        push(keys, lo, hi, Suggestion.Match.TYPO, matchLength, PLAIN);
+        drain();
     }
 
     private static int[] unitBounds(byte[] key) {
@@ -313,32 +491,20 @@ final class Lookup {
         return Arrays.copyOf(bounds, n);
     }
 
-    /** The key without unit {@code i}. */
-    private static byte[] delete(byte[] key, int[] bounds, int i) {
-        return concat(key, bounds[i], key, bounds[i + 1]);
-    }
-
-    /** The key with units {@code i} and {@code i + 1} swapped, or null if they are equal. */
-    private static byte[] swap(byte[] key, int[] bounds, int i) {
+    /** Writes the key with units {@code i} and {@code i + 1} swapped to {@code out}; false if they are equal. */
+    private static boolean swap(byte[] key, int[] bounds, int i, byte[] out) {
         if (i + 2 >= bounds.length) {
-            return null;
+            return false;
         }
         int a = bounds[i];
         int b = bounds[i + 1];
         int c = bounds[i + 2];
         if (Arrays.equals(key, a, b, key, b, c)) {
-            return null;
+            return false;
         }
-        byte[] out = key.clone();
+        System.arraycopy(key, 0, out, 0, key.length);
         System.arraycopy(key, b, out, a, c - b);
         System.arraycopy(key, a, out, a + c - b, b - a);
-        return out;
-    }
-
-    /** {@code head[0, headLength)} followed by {@code tail[from, end)}. */
-    private static byte[] concat(byte[] head, int headLength, byte[] tail, int from) {
-        byte[] out = Arrays.copyOf(head, headLength + tail.length - from);
-        System.arraycopy(tail, from, out, headLength, tail.length - from);
-        return out;
+        return true;
     }
 }

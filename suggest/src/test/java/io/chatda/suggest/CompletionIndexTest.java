@@ -67,6 +67,32 @@ class CompletionIndexTest {
     }
 
     @Test
+    void mixedChoseongChecksEveryTypedUnitAndSkipsNonHangulLikeChoseongDoes() {
+        CompletionIndex idx = CompletionIndex.build(List.of(e("검색엔진", 1), e("검색엔비", 2), e("한국IT산업", 1),
+                e("검사 엔진 시험", 1)));
+        assertThat(texts(idx.suggest("검ㅅ엔ㅈ", 10))).containsExactlyInAnyOrder("검색엔진", "검사 엔진 시험");
+        assertThat(texts(idx.suggest("검ㅅ엔ㅂ", 10))).containsExactly("검색엔비");
+        // the choseong of 한국IT산업 is ㅎㄱㅅㅇ: Latin between syllables doesn't break a mixed match
+        List<Suggestion> s = idx.suggest("한국ㅅ", 10);
+        assertThat(texts(s)).containsExactly("한국IT산업");
+        assertThat(s.get(0).match()).isEqualTo(Match.CHOSEONG);
+        assertThat(s.get(0).spans()).containsExactly(new Suggestion.Span(0, 5));
+        assertThat(texts(idx.suggest("엔ㅈ", 10))).containsExactly("검사 엔진 시험");
+    }
+
+    @Test
+    void mixedChoseongFindsALightMatchAmongManyHeavierEntriesWithTheSameInitials() {
+        List<SuggestEntry> many = new ArrayList<>();
+        for (int i = 0; i < 8000; i++) {
+            // choseong ㅇㅈ, like 옥좌, but none starts with 옥
+            many.add(e("이자" + (char) ('가' + i), 10 + i % 7));
+        }
+        many.add(e("옥좌", 1));
+        CompletionIndex idx = CompletionIndex.build(many);
+        assertThat(texts(idx.suggest("옥ㅈ", 10))).containsExactly("옥좌");
+    }
+
+    @Test
     void keyboardLayoutMistakesInBothDirections() {
         List<Suggestion> s = index.suggest("rjator", 10);
         assertThat(texts(s)).contains("검색엔진");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -48,14 +49,14 @@ public class SuggestBench {
 
     static final int ENTRIES = 1_000_000;
 
-    private CompletionIndex index;
-    private String[] queries;
+    CompletionIndex index;
+    String[] queries;
     private int next;
 
     @Setup(Level.Trial)
     public void build() throws IOException {
-        List<String> english = words(Path.of("/usr/share/dict/american-english"), false);
-        List<String> korean = words(Path.of("/usr/share/hunspell/ko.dic"), true);
+        List<String> english = words(Path.of("/usr/share/dict/american-english"));
+        List<String> korean = words(Path.of("/usr/share/hunspell/ko.dic"));
         if (korean.isEmpty()) {
             korean = syntheticKorean(english.size());
         }
@@ -139,13 +140,14 @@ public class SuggestBench {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    private static List<String> words(Path file, boolean hunspell) throws IOException {
+    private static List<String> words(Path file) throws IOException {
         if (!Files.exists(file)) {
             return new ArrayList<>();
         }
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, hunspell ? StandardCharsets.UTF_8 : StandardCharsets.UTF_8)) {
-            String w = line.split("/", 2)[0].strip();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            // ko.dic spells Hangul as conjoining jamo (NFD); titles and typed text are NFC
+            String w = Normalizer.normalize(line.split("/", 2)[0].strip(), Normalizer.Form.NFC);
             if (!w.isEmpty() && !w.chars().allMatch(Character::isDigit) && !w.contains("'")) {
                 out.add(w);
             }
