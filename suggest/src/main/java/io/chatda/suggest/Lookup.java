@@ -193,8 +193,10 @@ final class Lookup {
         for (int i = 0; i < hits.size(); i++) {
             Hit h = hits.get(i);
             if (h.id == id || index.sameKey(h.id, id)) {
-                // exact modes come best first, so only a typo of another site's entry can be better
-                if (!typoPhase || !ranksAbove(hit, h)) {
+                // exact modes come best first, so only a typo of another site's entry can be better;
+                // of two edits that explain the same entry, the one matching more of the typed key is shown
+                boolean longer = h.id == id && h.typo && hit.length > h.length;
+                if (!typoPhase || !(ranksAbove(hit, h) || longer)) {
                     return;
                 }
                 hits.remove(i);
@@ -388,8 +390,8 @@ final class Lookup {
         int lo = 0;
         int hi = keys.size();
         for (int i = 1; i < units; i++) {
-            lo = keys.lowerBound(key, bounds[i], lo, hi);
-            hi = keys.upperBound(key, bounds[i], lo, hi);
+            lo = keys.lowerBound(key, bounds[i - 1], bounds[i], lo, hi);
+            hi = keys.upperBound(key, bounds[i - 1], bounds[i], lo, hi);
             if (lo >= hi) {
                 break;
             }
@@ -414,9 +416,9 @@ final class Lookup {
             // a unit missing from the entry, or two units swapped
             System.arraycopy(key, 0, variant, 0, bounds[i]);
             System.arraycopy(key, bounds[i + 1], variant, bounds[i], key.length - bounds[i + 1]);
-            addVariant(keys, lo, hi, variant, key.length - (bounds[i + 1] - bounds[i]));
+            addVariant(keys, lo, hi, variant, bounds[i], key.length - (bounds[i + 1] - bounds[i]));
             if (swap(key, bounds, i, variant)) {
-                addVariant(keys, lo, hi, variant, key.length);
+                addVariant(keys, lo, hi, variant, bounds[i], key.length);
             }
             // a unit substituted or extra at i: each unit u the range has there, heaviest groups first
             System.arraycopy(key, 0, buf, 0, bounds[i]);
@@ -439,16 +441,16 @@ final class Lookup {
                     buf[bounds[i] + k] = (byte) keys.byteAt(p, bounds[i] + k);
                 }
                 int uLen = bounds[i] + unitLength;
-                int s = keys.lowerBound(buf, uLen, a, p + 1);
-                int e = keys.upperBound(buf, uLen, p, b);
+                int s = keys.lowerBound(buf, bounds[i], uLen, a, p);
+                int e = keys.upperBound(buf, bounds[i], uLen, p + 1, b);
                 if (!Arrays.equals(buf, bounds[i], uLen, key, bounds[i], bounds[i + 1])) {
                     System.arraycopy(buf, 0, variant, 0, uLen);
                     System.arraycopy(key, bounds[i + 1], variant, uLen, key.length - bounds[i + 1]);
-                    addVariant(keys, s, e, variant, uLen + key.length - bounds[i + 1]);
+                    addVariant(keys, s, e, variant, uLen, uLen + key.length - bounds[i + 1]);
                 }
                 System.arraycopy(buf, 0, variant, 0, uLen);
                 System.arraycopy(key, bounds[i], variant, uLen, key.length - bounds[i]);
-                addVariant(keys, s, e, variant, uLen + key.length - bounds[i]);
+                addVariant(keys, s, e, variant, uLen, uLen + key.length - bounds[i]);
                 if (top + 4 > gaps.length) {
                     gaps = Arrays.copyOf(gaps, gaps.length * 2);
                 }
@@ -466,11 +468,17 @@ final class Lookup {
         return canEnter(index.weights[id] * Suggestion.Match.TYPO.quality(), id);
     }
 
-    /** Adds the keys of {@code [lo, hi)} starting with {@code variant[0, length)} as typos. */
-    private void addVariant(SortedKeys keys, int lo, int hi, byte[] variant, int length) {
-        int l = keys.lowerBound(variant, length, lo, hi);
-        int h = keys.upperBound(variant, length, l, hi);
-        if (l < h && canBeat(keys, l, h)) {
+    /**
+     * Adds the keys of {@code [lo, hi)} starting with {@code variant[0, length)} as typos; all of
+     * them start with {@code variant[0, shared)}.
+     */
+    private void addVariant(SortedKeys keys, int lo, int hi, byte[] variant, int shared, int length) {
+        int l = keys.lowerBound(variant, shared, length, lo, hi);
+        if (l == hi || keys.comparePrefix(l, variant, shared, length) != 0) {
+            return;
+        }
+        int h = keys.upperBound(variant, shared, length, l + 1, hi);
+        if (canBeat(keys, l, h)) {
             pushTypo(keys, l, h, length);
         }
     }

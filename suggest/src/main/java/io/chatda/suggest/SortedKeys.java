@@ -71,9 +71,17 @@ final class SortedKeys {
 
     /** First position whose key is not below {@code q}, searching {@code [lo, hi)}. */
     int lowerBound(byte[] q, int qLen, int lo, int hi) {
+        return lowerBound(q, 0, qLen, lo, hi);
+    }
+
+    /**
+     * {@link #lowerBound(byte[], int, int, int)} when every key in {@code [lo, hi)} is known to start
+     * with {@code q[0, from)}: only the bytes after it are compared.
+     */
+    int lowerBound(byte[] q, int from, int qLen, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (comparePrefix(mid, q, qLen) < 0) {
+            if (comparePrefix(mid, q, from, qLen) < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -84,9 +92,14 @@ final class SortedKeys {
 
     /** First position whose key neither starts with {@code q} nor sorts below it, in {@code [lo, hi)}. */
     int upperBound(byte[] q, int qLen, int lo, int hi) {
+        return upperBound(q, 0, qLen, lo, hi);
+    }
+
+    /** {@link #upperBound(byte[], int, int, int)} when every key in {@code [lo, hi)} starts with {@code q[0, from)}. */
+    int upperBound(byte[] q, int from, int qLen, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (comparePrefix(mid, q, qLen) <= 0) {
+            if (comparePrefix(mid, q, from, qLen) <= 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -100,10 +113,15 @@ final class SortedKeys {
      * only at the key's first {@code qLen} bytes: 0 when the key starts with them.
      */
     int comparePrefix(int position, byte[] q, int qLen) {
+        return comparePrefix(position, q, 0, qLen);
+    }
+
+    /** {@link #comparePrefix(int, byte[], int)} from byte {@code from}, the bytes before it known equal. */
+    int comparePrefix(int position, byte[] q, int from, int qLen) {
         int a = start[position];
         int end = keyEnd(position);
         int len = Math.min(end - a, qLen);
-        for (int i = 0; i < len; i++) {
+        for (int i = from; i < len; i++) {
             int d = (arena[a + i] & 0xFF) - (q[i] & 0xFF);
             if (d != 0) {
                 return d;
