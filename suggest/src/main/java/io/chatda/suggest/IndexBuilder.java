@@ -70,15 +70,7 @@ final class IndexBuilder {
         if (siteNumbers.size() > Character.MAX_VALUE) {
             throw new IllegalArgumentException("too many sites: " + siteNumbers.size());
         }
-        Merged[] order = merged.values().toArray(Merged[]::new);
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(b.weight, a.weight);
-            if (c != 0) {
-                return c;
-            }
-            c = Arrays.compareUnsigned(a.key, b.key);
-            return c != 0 ? c : a.site.compareTo(b.site);
-        });
+        Merged[] order = byWeight(merged.values().toArray(Merged[]::new));
         int n = order.length;
         ByteArrayOutputStream texts = new ByteArrayOutputStream(n * 16);
         ByteArrayOutputStream keys = new ByteArrayOutputStream(n * 16);
@@ -120,9 +112,54 @@ final class IndexBuilder {
                 kinds, siteIds, sites, urls, byKey, byWord, byChoseong);
     }
 
+    /**
+     * Heaviest first, then by key (unsigned bytes), then by site: sorted by key and site (radix on
+     * the first eight key bytes, the comparator within runs), then stably by weight.
+     */
+    private static Merged[] byWeight(Merged[] merged) {
+        int m = merged.length;
+        int[] order = new int[m];
+        long[] prefix = new long[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+            prefix[i] = prefix8(merged[i].key, 0, merged[i].key.length);
+        }
+        IntSorter.sortByPrefix(order, prefix, (a, b) -> {
+            int c = Arrays.compareUnsigned(merged[a].key, merged[b].key);
+            return c != 0 ? c : merged[a].site.compareTo(merged[b].site);
+        });
+        long[] weight = new long[m];
+        for (int i = 0; i < m; i++) {
+            // descending: the complement of the weight's bits in ascending unsigned order
+            long bits = Double.doubleToLongBits(merged[order[i]].weight);
+            weight[i] = ~(bits ^ ((bits >> 63) | Long.MIN_VALUE));
+        }
+        IntSorter.sortByKey(order, weight);
+        Merged[] out = new Merged[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = merged[order[i]];
+        }
+        return out;
+    }
+
+    /** The first eight bytes of {@code bytes[from, to)}, big-endian, zero-padded: orders like the bytes, unsigned. */
+    private static long prefix8(byte[] bytes, int from, int to) {
+        long p = 0;
+        for (int i = 0; i < 8; i++) {
+            p = p << 8 | (from + i < to ? bytes[from + i] & 0xFF : 0);
+        }
+        return p;
+    }
+
     /** Trimmed, with runs of whitespace folded to one space. */
     static String clean(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        int n = text.length();
+        boolean tidy = n > 0 && !Character.isWhitespace(text.charAt(0)) && !Character.isWhitespace(text.charAt(n - 1));
+        for (int i = 0; i < n && tidy; i++) {
+            char c = text.charAt(i);
+            tidy = !Character.isWhitespace(c) || (c == ' ' && !Character.isWhitespace(text.charAt(i + 1)));
+        }
+        return tidy || n == 0 ? text : text.strip().replaceAll("\\s+", " ");
     }
 
     /**
@@ -167,10 +204,12 @@ final class IndexBuilder {
     private static SortedKeys sorted(byte[] arena, int[] ends, int[] ids, int[] starts) {
         int n = ids.length;
         int[] order = new int[n];
+        long[] prefix = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
+            prefix[i] = prefix8(arena, starts[i], ends[ids[i] + 1]);
         }
-        IntSorter.sort(order, (a, b) -> {
+        IntSorter.sortByPrefix(order, prefix, (a, b) -> {
             int ea = ends[ids[a] + 1];
             int eb = ends[ids[b] + 1];
             int c = Arrays.compareUnsigned(arena, starts[a], ea, arena, starts[b], eb);
