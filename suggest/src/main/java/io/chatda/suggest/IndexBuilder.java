@@ -24,15 +24,17 @@ final class IndexBuilder {
     private static final class Merged {
         final byte[] key;
         final String site;
+        final char siteId;
         String text;
         double weight;
         double best = -1;
         SuggestEntry.Kind kind;
         String url = "";
 
-        Merged(byte[] key, String site) {
+        Merged(byte[] key, String site, char siteId) {
             this.key = key;
             this.site = site;
+            this.siteId = siteId;
         }
 
         void add(SuggestEntry e, String cleanText) {
@@ -63,9 +65,9 @@ final class IndexBuilder {
             if (key.length == 0) {
                 continue;
             }
-            siteNumbers.computeIfAbsent(e.site(), s -> siteNumbers.size());
+            int siteId = siteNumbers.computeIfAbsent(e.site(), s -> siteNumbers.size());
             String id = new String(key, StandardCharsets.ISO_8859_1) + '\u0000' + e.site();
-            merged.computeIfAbsent(id, k -> new Merged(key, e.site())).add(e, text);
+            merged.computeIfAbsent(id, k -> new Merged(key, e.site(), (char) siteId)).add(e, text);
         }
         if (siteNumbers.size() > Character.MAX_VALUE) {
             throw new IllegalArgumentException("too many sites: " + siteNumbers.size());
@@ -88,7 +90,7 @@ final class IndexBuilder {
             Merged m = order[id];
             weights[id] = (float) m.weight;
             kinds[id] = (byte) m.kind.ordinal();
-            siteIds[id] = (char) (int) siteNumbers.get(m.site);
+            siteIds[id] = m.siteId;
             urls[id] = m.url.isEmpty() ? null : m.url;
             texts.writeBytes(m.text.getBytes(StandardCharsets.UTF_8));
             textEnds[id + 1] = texts.size();

@@ -3,6 +3,7 @@ package io.chatda.suggest;
 import io.chatda.hangul.Jamo;
 import io.chatda.hangul.TextNormalizer;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Turns text into the byte keys the engine sorts and compares. Each character is normalised on its
@@ -66,9 +67,19 @@ final class KeyCodec {
 
     /** The key of a whole text. */
     byte[] key(CharSequence text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 2);
-        text.codePoints().forEach(cp -> out.writeBytes(unitsOf(cp)));
-        return out.toByteArray();
+        byte[] out = new byte[text.length() * 5];
+        int size = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = Character.codePointAt(text, i);
+            byte[] units = unitsOf(cp);
+            if (size + units.length > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, size + units.length));
+            }
+            System.arraycopy(units, 0, out, size, units.length);
+            size += units.length;
+            i += Character.charCount(cp);
+        }
+        return Arrays.copyOf(out, size);
     }
 
     /** Length in bytes of the unit starting with {@code lead}. */

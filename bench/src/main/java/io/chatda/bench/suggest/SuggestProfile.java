@@ -50,6 +50,14 @@ public final class SuggestProfile {
         long[] all = Arrays.stream(nanos).flatMapToLong(q -> Arrays.stream(q, skip, rounds)).sorted().toArray();
         System.out.printf("lookups %d: p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs%n", all.length,
                 pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999), all[all.length - 1] / 1e3);
+        String[] kinds = {"IME state", "choseong", "layout", "typo"};
+        for (int k = 0; k < 4; k++) {
+            int kind = k;
+            long[] some = IntStream.range(0, queries.length).filter(i -> i % 4 == kind)
+                    .mapToObj(i -> Arrays.stream(nanos[i], skip, rounds)).flatMapToLong(x -> x).sorted().toArray();
+            System.out.printf("  %-9s p50 %.1f µs, p90 %.1f µs, p99 %.1f µs%n", kinds[k], pct(some, 0.50), pct(some, 0.90),
+                    pct(some, 0.99));
+        }
         long[] median = new long[queries.length];
         for (int i = 0; i < queries.length; i++) {
             long[] q = Arrays.copyOfRange(nanos[i], skip, rounds);
