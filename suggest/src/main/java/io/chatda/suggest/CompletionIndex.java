@@ -50,6 +50,8 @@ public final class CompletionIndex implements Suggester {
     final byte[] keys;
     final int[] keyEnds;
     final byte[] choseong;
+    /** The character each choseong unit comes from (a syllable or a lone consonant), parallel to {@link #choseong}. */
+    final char[] choChars;
     final int[] choEnds;
     final float[] weights;
     final byte[] kinds;
@@ -62,7 +64,7 @@ public final class CompletionIndex implements Suggester {
     private final Map<String, Integer> siteNumbers;
 
     CompletionIndex(KeyCodec codec, byte[] texts, int[] textEnds, byte[] keys, int[] keyEnds, byte[] choseong,
-                    int[] choEnds, float[] weights, byte[] kinds, char[] siteIds, String[] sites, String[] urls,
+                    char[] choChars, int[] choEnds, float[] weights, byte[] kinds, char[] siteIds, String[] sites, String[] urls,
                     SortedKeys byKey, SortedKeys byWord, SortedKeys byChoseong) {
         this.codec = codec;
         this.n = weights.length;
@@ -71,6 +73,7 @@ public final class CompletionIndex implements Suggester {
         this.keys = keys;
         this.keyEnds = keyEnds;
         this.choseong = choseong;
+        this.choChars = choChars;
         this.choEnds = choEnds;
         this.weights = weights;
         this.kinds = kinds;
@@ -107,7 +110,7 @@ public final class CompletionIndex implements Suggester {
     /** Heap bytes held by the dictionary's arrays and strings (excluding the shared key table). */
     public long memoryBytes() {
         long bytes = arr(texts.length) + arr(4L * textEnds.length) + arr(keys.length) + arr(4L * keyEnds.length)
-                + arr(choseong.length) + arr(4L * choEnds.length) + arr(4L * weights.length) + arr(kinds.length)
+                + arr(choseong.length) + arr(2L * choChars.length) + arr(4L * choEnds.length) + arr(4L * weights.length) + arr(kinds.length)
                 + arr(2L * siteIds.length) + arr(4L * urls.length)
                 + arr(4L * byKey.tree().length) + arr(4L * byKey.start().length)
                 + arr(4L * byWord.tree().length) + arr(4L * byWord.start().length)

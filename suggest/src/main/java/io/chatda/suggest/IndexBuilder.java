@@ -77,6 +77,7 @@ final class IndexBuilder {
         ByteArrayOutputStream texts = new ByteArrayOutputStream(n * 16);
         ByteArrayOutputStream keys = new ByteArrayOutputStream(n * 16);
         ByteArrayOutputStream cho = new ByteArrayOutputStream(n * 4);
+        CharList choChars = new CharList(n * 4);
         int[] textEnds = new int[n + 1];
         int[] keyEnds = new int[n + 1];
         int[] choEnds = new int[n + 1];
@@ -94,7 +95,7 @@ final class IndexBuilder {
             urls[id] = m.url.isEmpty() ? null : m.url;
             texts.writeBytes(m.text.getBytes(StandardCharsets.UTF_8));
             textEnds[id + 1] = texts.size();
-            layOut(id, m.text, keys, cho, words, choWords);
+            layOut(id, m.text, keys, cho, choChars, words, choWords);
             keyEnds[id + 1] = keys.size();
             choEnds[id + 1] = cho.size();
         }
@@ -110,8 +111,8 @@ final class IndexBuilder {
         SortedKeys byWord = sorted(keyArena, keyEnds, words.ids(), words.positions());
         SortedKeys byChoseong = sorted(choArena, choEnds, choWords.ids(), choWords.positions());
         String[] sites = siteNumbers.keySet().toArray(String[]::new);
-        return new CompletionIndex(codec, texts.toByteArray(), textEnds, keyArena, keyEnds, choArena, choEnds, weights,
-                kinds, siteIds, sites, urls, byKey, byWord, byChoseong);
+        return new CompletionIndex(codec, texts.toByteArray(), textEnds, keyArena, keyEnds, choArena, choChars.toArray(),
+                choEnds, weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong);
     }
 
     /**
@@ -168,7 +169,7 @@ final class IndexBuilder {
      * Appends the entry's key and choseong units and records where its later words start in the key
      * and where each Hangul word starts in the choseong (the first included).
      */
-    private void layOut(int id, String text, ByteArrayOutputStream keys, ByteArrayOutputStream cho,
+    private void layOut(int id, String text, ByteArrayOutputStream keys, ByteArrayOutputStream cho, CharList choChars,
                         IntPairs words, IntPairs choWords) {
         int keyStart = keys.size();
         int prevType = 0;
@@ -189,6 +190,7 @@ final class IndexBuilder {
             byte initial = codec.initialOf(cp);
             if (initial != 0) {
                 cho.write(initial);
+                choChars.add((char) cp);
             }
             prevType = type;
             i += Character.charCount(cp);
@@ -224,6 +226,27 @@ final class IndexBuilder {
             sortedStarts[i] = starts[order[i]];
         }
         return new SortedKeys(arena, ends, sortedStarts, sortedIds);
+    }
+
+    /** A growable list of chars. */
+    private static final class CharList {
+        private char[] chars;
+        private int size;
+
+        CharList(int capacity) {
+            chars = new char[Math.max(16, capacity)];
+        }
+
+        void add(char c) {
+            if (size == chars.length) {
+                chars = Arrays.copyOf(chars, size * 2);
+            }
+            chars[size++] = c;
+        }
+
+        char[] toArray() {
+            return Arrays.copyOf(chars, size);
+        }
     }
 
     /** A growable list of (entry id, arena position) pairs. */

@@ -186,7 +186,7 @@ final class Lookup {
             onChoseong = r.keys == index.byChoseong;
             offset = r.keys.keyStart(r.pos) - (onChoseong ? index.choEnds[id] : index.keyEnds[id]);
         }
-        if (r.mixed == MIXED_CHOSEONG && !mixedMatches(id, offset)) {
+        if (r.mixed == MIXED_CHOSEONG && !mixedMatchesAt(r.keys.keyStart(r.pos))) {
             return;
         }
         Hit hit = new Hit(id, r.score, typoPhase, r.match, onChoseong, offset, r.matchLength);
@@ -235,9 +235,8 @@ final class Lookup {
      * For input mixing whole syllables and lone consonants, the entries whose choseong from a word
      * start agrees with its initials; each is checked against the syllables typed ({@link
      * #mixedMatches}). When the input starts with a whole syllable, the word starts spelling it and
-     * the next typed character ({@link #addMixedByKey}) are far fewer than those sharing the
-     * initials (which are mostly rejected), so they are the ones checked; otherwise the choseong
-     * range is.
+     * the next typed character ({@link #addMixedByKey}) are often far fewer than those sharing the
+     * initials (which are then mostly rejected): the smaller set is the one checked.
      */
     private int addMixedChoseong() {
         boolean syllable = false;
@@ -261,13 +260,12 @@ final class Lookup {
             return 0;
         }
         typedChars = typed.replaceAll("\\s+", "").toCharArray();
-        if (KeyCodec.isSyllable(typedChars[0])) {
-            addMixedByKey(len);
-            return 0;
-        }
         SortedKeys cho = index.byChoseong;
         int lo = cho.lowerBound(initials, len, 0, cho.size());
         int hi = cho.upperBound(initials, len, lo, cho.size());
+        if (lo < hi && KeyCodec.isSyllable(typedChars[0]) && addMixedByKey(len, hi - lo)) {
+            return 0;
+        }
         push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
         return 0;
     }
@@ -277,29 +275,44 @@ final class Lookup {
      * by the second typed character (its initial, if a lone consonant), and those where s is followed
      * by something other than Hangul, which the choseong skips (digits, Latin).
      */
-    private void addMixedByKey(int len) {
+    private boolean addMixedByKey(int len, int choseongCandidates) {
         KeyCodec codec = index.codec;
         byte[] first = codec.unitsOf(typedChars[0]);
         char second = typedChars[1];
         byte[] next = KeyCodec.isSyllable(second) ? codec.unitsOf(second) : new byte[] {codec.initialOf(second)};
         byte[] q = Arrays.copyOf(first, first.length + Math.max(1, next.length));
         System.arraycopy(next, 0, q, first.length, next.length);
+        int[] ranges = new int[12];
+        int candidates = 0;
+        int r = 0;
         for (SortedKeys keys : List.of(index.byKey, index.byWord)) {
             int lo = keys.lowerBound(q, first.length + next.length, 0, keys.size());
-            int hi = keys.upperBound(q, first.length + next.length, lo, keys.size());
-            push(keys, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_KEY);
+            ranges[r++] = lo;
+            ranges[r++] = keys.upperBound(q, first.length + next.length, lo, keys.size());
             // s followed by an ASCII unit (below the jamo units) or a wide one (above them)
             q[first.length] = 0;
             lo = keys.lowerBound(q, first.length + 1, 0, keys.size());
+            ranges[r++] = lo;
             q[first.length] = (byte) 0x80;
-            hi = keys.lowerBound(q, first.length + 1, lo, keys.size());
-            push(keys, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_KEY);
+            ranges[r++] = keys.lowerBound(q, first.length + 1, lo, keys.size());
             q[first.length] = (byte) KeyCodec.WIDE;
             lo = keys.lowerBound(q, first.length + 1, 0, keys.size());
-            hi = keys.upperBound(q, first.length + 1, lo, keys.size());
-            push(keys, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_KEY);
+            ranges[r++] = lo;
+            ranges[r++] = keys.upperBound(q, first.length + 1, lo, keys.size());
             System.arraycopy(next, 0, q, first.length, next.length);
         }
+        for (int i = 0; i < ranges.length; i += 2) {
+            candidates += ranges[i + 1] - ranges[i];
+        }
+        // checking a choseong candidate is cheaper (no text to decode), so the key ranges must be smaller
+        if (candidates * 2 >= choseongCandidates) {
+            return false;
+        }
+        for (int i = 0; i < ranges.length; i += 2) {
+            push(i < 6 ? index.byKey : index.byWord, ranges[i], ranges[i + 1], Suggestion.Match.CHOSEONG, len,
+                    MIXED_KEY);
+        }
+        return true;
     }
 
     /**
@@ -324,9 +337,24 @@ final class Lookup {
         return at == keyOffset && mixedMatches(text, i, 0) ? initials : -1;
     }
 
-    /** Whether the typed syllables agree with the entry's syllables from choseong offset {@code offset}. */
-    private boolean mixedMatches(int id, int offset) {
-        return mixedMatches(index.text(id), 0, offset);
+    /**
+     * Whether the typed syllables agree with the characters behind the choseong from arena position
+     * {@code at}, whose initials are known to match: as {@link #mixedMatches(String, int, int)}, without
+     * decoding the entry's text.
+     */
+    private boolean mixedMatchesAt(int at) {
+        KeyCodec codec = index.codec;
+        for (int t = 0; t < typedChars.length; t++) {
+            char q = typedChars[t];
+            if (!KeyCodec.isSyllable(q)) {
+                continue;
+            }
+            char c = index.choChars[at + t];
+            if (t == typedChars.length - 1 ? !startsWith(codec.unitsOf(c), codec.unitsOf(q)) : c != q) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
