@@ -28,6 +28,11 @@ final class AuthorityBoost extends DoubleValuesSource {
         return 1 + weight * authority / (authority + 1);
     }
 
+    /** An upper bound of {@link #factor}, reached only as the authority grows without limit. */
+    double maxFactor() {
+        return 1 + weight;
+    }
+
     static double decode(long bits) {
         return Double.longBitsToDouble(bits);
     }

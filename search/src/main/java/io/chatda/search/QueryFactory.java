@@ -3,7 +3,6 @@ package io.chatda.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -56,7 +55,7 @@ final class QueryFactory {
         }
         addProximity(parsed, all);
         addFilters(parsed, all);
-        return FunctionScoreQuery.boostByValue(all.build(), authority);
+        return new AuthorityQuery(all.build(), authority);
     }
 
     /** The evaluation baseline: BM25 on the body alone, any word may match. */
