@@ -149,6 +149,17 @@ class CompletionIndexTest {
     }
 
     @Test
+    void aTypoNeverDisplacesAnExactMatchOfEqualScore() {
+        // "abce" as a typo of "abcd" scores 5 × 0.4 = 2, like the exact "abcd"; it is heavier (smaller id)
+        CompletionIndex idx = CompletionIndex.build(List.of(e("abcd", 2), e("abce", 5), e("abcf", 1)));
+        assertThat(texts(idx.suggest("abcd", 1))).containsExactly("abcd");
+        List<Suggestion> two = idx.suggest("abcd", 2);
+        assertThat(two).extracting(Suggestion::score).containsExactly(2.0, 2.0);
+        assertThat(two).extracting(Suggestion::match).containsExactlyInAnyOrder(Match.PREFIX, Match.TYPO);
+        assertThat(texts(idx.suggest("abcd", 3))).contains("abcf");
+    }
+
+    @Test
     void deduplicatesAcrossModesAndKinds() {
         CompletionIndex idx = CompletionIndex.build(List.of(
                 new SuggestEntry("교착상태", 2, Kind.TITLE, "u:1"),
