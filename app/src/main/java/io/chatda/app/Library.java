@@ -6,6 +6,7 @@ import io.chatda.crawl.ImportException;
 import io.chatda.crawl.SourceDocument;
 import io.chatda.search.SearchIndex;
 import io.chatda.search.TextAnalysis;
+import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
 import io.chatda.suggest.QueryLog;
 import io.chatda.suggest.Suggester;
@@ -75,7 +76,12 @@ final class Library implements AutoCloseable {
      * found nothing is remembered but never suggested).
      */
     SearchResults search(String query, int page, int size) {
-        SearchResults results = index.search(query, page, size);
+        return search(query, page, size, SearchOptions.DEFAULT);
+    }
+
+    /** {@link #search(String, int, int)} with options such as explain. */
+    SearchResults search(String query, int page, int size, SearchOptions options) {
+        SearchResults results = index.search(query, page, size, options);
         if (page == 1) {
             // results for a corrected query are not hits of the query as typed
             queryLog.recordSearch(query, results.corrected() ? 0 : results.totalHits());

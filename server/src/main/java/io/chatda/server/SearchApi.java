@@ -1,9 +1,11 @@
 package io.chatda.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +15,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * {@code GET /api/search?q=&page=&size=}: ranked results as JSON. Index reads run on the server's bounded
+ * {@code GET /api/search?q=&page=&size=&explain=}: ranked results as JSON ({@code explain=true} adds each
+ * hit's score breakdown as {@code explanation}). Index reads run on the server's bounded
  * search executor, never on the event loop; a request its client has cancelled (RST_STREAM, closed
  * connection, timeout) before its turn comes is dropped without touching the index.
  */
@@ -21,6 +24,7 @@ final class SearchApi implements HttpService {
 
     static final int MAX_SIZE = 50;
     static final int MAX_PAGE = 100;
+    private static final SearchOptions EXPLAINED = new SearchOptions(true, SearchOptions.Ranking.FULL);
 
     /**
      * The JSON shape of a result page; {@code didYouMean} is a corrected query or empty, {@code corrected}
@@ -31,7 +35,8 @@ final class SearchApi implements HttpService {
     }
 
     /** The JSON shape of one hit; {@code snippet} is escaped HTML with {@code <mark>} around matches. */
-    record Result(String url, String title, String snippet, String site, List<String> topics) {
+    record Result(String url, String title, String snippet, String site, List<String> topics,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {
     }
 
     private final SearchBackend index;
@@ -54,6 +59,7 @@ final class SearchApi implements HttpService {
         String q = QueryText.require(params);
         int page = params.intParam("page", 1, 1, MAX_PAGE);
         int size = params.intParam("size", 10, 1, MAX_SIZE);
+        SearchOptions options = explain(params.get("explain")) ? EXPLAINED : SearchOptions.DEFAULT;
         CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
         try {
             executor.execute(() -> {
@@ -63,7 +69,7 @@ final class SearchApi implements HttpService {
                     return;
                 }
                 try {
-                    answer.complete(json.ok(toAnswer(index.search(q, page, size))));
+                    answer.complete(json.ok(toAnswer(index.search(q, page, size, options))));
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 }
@@ -74,9 +80,20 @@ final class SearchApi implements HttpService {
         return HttpResponse.of(answer);
     }
 
+    private static boolean explain(String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new BadRequestException("explain must be true or false");
+    }
+
     static Answer toAnswer(SearchResults r) {
         List<Result> results = r.hits().stream()
-                .map(h -> new Result(h.url(), h.title(), h.snippetHtml(), h.site(), h.topics()))
+                .map(h -> new Result(h.url(), h.title(), h.snippetHtml(), h.site(), h.topics(),
+                        h.explanation().isEmpty() ? null : h.explanation()))
                 .toList();
         return new Answer(r.query(), r.totalHits(), r.page(), r.size(), r.tookMicros() / 1000.0, results,
                 r.didYouMean(), r.corrected());

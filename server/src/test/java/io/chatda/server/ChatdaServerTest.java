@@ -87,6 +87,17 @@ class ChatdaServerTest {
     }
 
     @Test
+    void explainTrueAddsEachHitsScoreBreakdown() throws Exception {
+        JsonNode explained = json(get("/api/search?q=deadlock&explain=true")).get("results").get(0);
+        JsonNode plain = json(get("/api/search?q=deadlock")).get("results").get(0);
+
+        assertThat(explained.get("url").asText()).isEqualTo("file:///deadlock.md");
+        assertThat(explained.get("explanation").asText()).contains("authority factor").contains("weight(");
+        assertThat(plain.has("explanation")).isFalse();
+        assertThat(json(get("/api/search?q=deadlock&explain=false")).get("results").get(0).has("explanation")).isFalse();
+    }
+
+    @Test
     void snippetsNeverCarryRawDocumentHtml() throws Exception {
         JsonNode first = json(get("/api/search?q=alert")).get("results").get(0);
 
@@ -106,7 +117,7 @@ class ChatdaServerTest {
     void badInputIsA400JsonErrorAndTheServerKeepsServing() throws Exception {
         for (String path : List.of("/api/search", "/api/search?q=", "/api/search?q=%20%20",
                 "/api/search?q=" + "a".repeat(10_000), "/api/search?q=%FF%FE",
-                "/api/suggest", "/api/search?q=x&size=999", "/api/search?q=x&page=abc")) {
+                "/api/suggest", "/api/search?q=x&size=999", "/api/search?q=x&page=abc", "/api/search?q=x&explain=maybe")) {
             AggregatedHttpResponse res = get(path);
             assertThat(res.status().code()).as(path).isEqualTo(400);
             assertThat(json(res).get("error").asText()).as(path).isNotBlank().doesNotContain("Exception");

@@ -87,7 +87,7 @@ class OverloadProtectionTest {
         for (RequestClass c : RequestClass.values()) {
             base = base.withRateLimit(c, RateLimit.OFF);
         }
-        ServedData data = new ServedData((q, page, size) -> {
+        ServedData data = new ServedData((q, page, size, options) -> {
             searched.add(q);
             if (q.contains("slow")) {
                 searchGate.pass();
