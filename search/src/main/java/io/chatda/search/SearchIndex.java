@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -61,6 +62,9 @@ public final class SearchIndex implements Closeable {
     private static final long PENDING_CHARS = 32L << 20;
     private static final long READ_ONLY_REFRESH_NANOS = 1_000_000_000L;
     private static final FieldType BODY_TYPE = bodyType();
+    /** What a hit shows, without the body and links that make stored documents large. */
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.SITE,
+            Fields.TOPICS);
 
     private final Directory directory;
     private final TextAnalysis analysis;
@@ -316,8 +320,9 @@ public final class SearchIndex implements Closeable {
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            Document d = stored.document(docs[i].doc);
-            String snippet = snippets[i] != null ? snippets[i] : leadSnippet(d.get(Fields.BODY));
+            Document d = stored.document(docs[i].doc, HIT_FIELDS);
+            String snippet = snippets[i] != null ? snippets[i]
+                    : leadSnippet(stored.document(docs[i].doc, Set.of(Fields.BODY)).get(Fields.BODY));
             String explanation = explain ? searcher.explain(ranked.query, docs[i].doc).toString() : "";
             hits.add(new SearchHit(d.get(Fields.URL), d.get(Fields.TITLE), snippet, d.get(Fields.SITE), docs[i].score,
                     List.of(d.getValues(Fields.TOPICS)), explanation));
@@ -360,7 +365,7 @@ public final class SearchIndex implements Closeable {
                         if (live != null && !live.get(i)) {
                             continue;
                         }
-                        Document d = stored.document(i, java.util.Set.of(Fields.URL, Fields.SITE, Fields.LINKS,
+                        Document d = stored.document(i, Set.of(Fields.URL, Fields.SITE, Fields.LINKS,
                                 Fields.ANCHORS_HASH));
                         String url = d.get(Fields.URL);
                         graph.put(url, d.get(Fields.SITE), decodeLinks(d.getValues(Fields.LINKS)));
