@@ -95,7 +95,8 @@ final class QueryFactory {
         String text = String.join(" ", words);
         Query body = builder.createPhraseQuery(Fields.BODY, text, BODY_SLOP);
         if (body != null) {
-            all.add(new BoostQuery(body, BODY_PROXIMITY), Occur.SHOULD);
+            // a long run of query words standing together in the body is strong evidence for that page
+            all.add(new BoostQuery(body, BODY_PROXIMITY * Math.max(1f, words.size() / 2f)), Occur.SHOULD);
         }
         Query title = builder.createPhraseQuery(Fields.TITLE, text, TITLE_SLOP);
         if (title != null) {
