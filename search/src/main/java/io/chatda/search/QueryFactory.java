@@ -24,11 +24,13 @@ final class QueryFactory {
     static final float TITLE_PROXIMITY = 2f;
     static final double AUTHORITY_WEIGHT = 0.3;
 
+    private final org.apache.lucene.analysis.Analyzer analyzer;
     private final QueryBuilder builder;
     private final AuthorityBoost authority = new AuthorityBoost(AUTHORITY_WEIGHT);
 
     QueryFactory(TextAnalysis analysis) {
-        this.builder = new QueryBuilder(analysis.perField());
+        this.analyzer = analysis.perField();
+        this.builder = new QueryBuilder(analyzer);
     }
 
     /** Full ranking: field-weighted BM25 sum, proximity, authority factor. */
@@ -111,10 +113,13 @@ final class QueryFactory {
     private Query fieldSum(UserQuery.Term term) {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         boolean any = false;
+        // when both analyses give the same terms, the English subfields only repeat the lookups
+        boolean english = !TextAnalysis.terms(analyzer, Fields.TITLE, term.text())
+                .equals(TextAnalysis.terms(analyzer, Fields.TITLE + TextAnalysis.EN, term.text()));
         for (Fields.Weighted field : Fields.SEARCHED) {
             List<Query> analyses = new ArrayList<>(2);
             addIfPresent(analyses, match(field.name(), term));
-            if (field.bilingual()) {
+            if (field.bilingual() && english) {
                 addIfPresent(analyses, match(field.name() + TextAnalysis.EN, term));
             }
             if (!analyses.isEmpty()) {
