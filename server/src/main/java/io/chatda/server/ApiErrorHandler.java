@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 final class ApiErrorHandler implements ServerErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    /** nginx's convention for a request whose client closed the connection before the answer. */
+    static final HttpStatus CLIENT_CLOSED_REQUEST = HttpStatus.valueOf(499);
+
     private final JsonResponses json;
 
     ApiErrorHandler(JsonResponses json) {
@@ -29,6 +32,10 @@ final class ApiErrorHandler implements ServerErrorHandler {
     public HttpResponse onServiceException(ServiceRequestContext ctx, Throwable cause) {
         if (cause instanceof BadRequestException bad) {
             return json.error(HttpStatus.BAD_REQUEST, bad.getMessage()).toHttpResponse();
+        }
+        if (clientWentAway(cause)) {
+            // nobody is left to read the answer: not a server failure, so no 500 in the metrics
+            return HttpResponse.of(CLIENT_CLOSED_REQUEST);
         }
         log.error("unexpected error serving {}", ctx.path(), cause);
         return json.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error").toHttpResponse();
@@ -44,5 +51,15 @@ final class ApiErrorHandler implements ServerErrorHandler {
                     .set(HttpHeaderNames.RETRY_AFTER, JsonResponses.RETRY_AFTER_SECONDS).build(), answer.content());
         }
         return answer;
+    }
+
+    private static boolean clientWentAway(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof com.linecorp.armeria.common.ClosedSessionException
+                    || t instanceof com.linecorp.armeria.common.stream.ClosedStreamException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
