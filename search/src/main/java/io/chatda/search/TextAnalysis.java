@@ -179,19 +179,27 @@ public final class TextAnalysis {
         return map.build();
     }
 
-    /** nori: mixed decompounding, POS stop filter, reading form, lower case; input lower-cased first so the dictionary matches. */
-    private static final class KoreanChain extends Analyzer {
-        private final UserDictionary dictionary;
+    /** Every chain first lower-cases ASCII and protects tech words (C++, HTTP/2) with a char map. */
+    private abstract static class TechWordsAnalyzer extends Analyzer {
         private final NormalizeCharMap tech;
 
-        KoreanChain(UserDictionary dictionary, NormalizeCharMap tech) {
-            this.dictionary = dictionary;
+        TechWordsAnalyzer(NormalizeCharMap tech) {
             this.tech = tech;
         }
 
         @Override
-        protected Reader initReader(String fieldName, Reader reader) {
+        protected final Reader initReader(String fieldName, Reader reader) {
             return new MappingCharFilter(tech, new MappingCharFilter(LOWER_ASCII, reader));
+        }
+    }
+
+    /** nori: mixed decompounding, POS stop filter, reading form, lower case; input lower-cased first so the dictionary matches. */
+    private static final class KoreanChain extends TechWordsAnalyzer {
+        private final UserDictionary dictionary;
+
+        KoreanChain(UserDictionary dictionary, NormalizeCharMap tech) {
+            super(tech);
+            this.dictionary = dictionary;
         }
 
         @Override
@@ -211,16 +219,9 @@ public final class TextAnalysis {
     }
 
     /** Standard tokenizer, possessives, lower case, stop words, Porter stemming (words with digits or dots unstemmed). */
-    private static final class EnglishChain extends Analyzer {
-        private final NormalizeCharMap tech;
-
+    private static final class EnglishChain extends TechWordsAnalyzer {
         EnglishChain(NormalizeCharMap tech) {
-            this.tech = tech;
-        }
-
-        @Override
-        protected Reader initReader(String fieldName, Reader reader) {
-            return new MappingCharFilter(tech, new MappingCharFilter(LOWER_ASCII, reader));
+            super(tech);
         }
 
         @Override
@@ -241,16 +242,9 @@ public final class TextAnalysis {
     }
 
     /** URL words: letters and digits runs, lower-cased ({@code /docs/gimp-tool-crop.html} → docs gimp tool crop html). */
-    private static final class UrlChain extends Analyzer {
-        private final NormalizeCharMap tech;
-
+    private static final class UrlChain extends TechWordsAnalyzer {
         UrlChain(NormalizeCharMap tech) {
-            this.tech = tech;
-        }
-
-        @Override
-        protected Reader initReader(String fieldName, Reader reader) {
-            return new MappingCharFilter(tech, new MappingCharFilter(LOWER_ASCII, reader));
+            super(tech);
         }
 
         @Override
