@@ -130,6 +130,24 @@ public final class QueryLog implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A hash of what the log holds (each query's count and latest hit count, not the clock): equal
+     * after a restart when nothing was recorded since, different after any search or pick. Lets a
+     * saved dictionary tell whether it was built from this log.
+     */
+    public synchronized long stateHash() {
+        long sum = counts.size();
+        for (Map.Entry<String, Count> e : counts.entrySet()) {
+            long h = e.getKey().hashCode() * 0x9E3779B97F4A7C15L;
+            h ^= Double.doubleToLongBits(e.getValue().log2) * 0xC2B2AE3D27D4EB4FL;
+            h ^= e.getValue().hits * 0x165667B19E3779F9L;
+            h ^= h >>> 29;
+            h *= 0xBF58476D1CE4E5B9L;
+            sum += h ^ (h >>> 32);
+        }
+        return sum;
+    }
+
     /** The decayed count of a query now (0 if unknown). */
     public synchronized double count(String query) {
         Count c = counts.get(normalize(query));
