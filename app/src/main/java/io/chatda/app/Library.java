@@ -8,8 +8,15 @@ import io.chatda.search.SearchIndex;
 import io.chatda.search.TextAnalysis;
 import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
+import io.chatda.suggest.CompletionIndex;
+import io.chatda.suggest.DictionarySnapshot;
 import io.chatda.suggest.QueryLog;
 import io.chatda.suggest.Suggester;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -29,9 +36,13 @@ import java.time.Instant;
  * dictionary, swapped atomically after each change, and the query log that feeds it. The only class
  * that wires crawl, search and suggest together. Dictionaries are rebuilt after an import, in the
  * background after a crawl checkpoint, and every {@link #REBUILD_PERIOD} when the query log changed;
- * readers keep the old one until the new one is complete.
+ * readers keep the old one until the new one is complete. Each dictionary built is saved in the
+ * data directory ({@link #dictionaryFile}) with a fingerprint of its inputs, and opening loads it
+ * instead of rebuilding when the index and the query log are still what it was built from.
  */
 final class Library implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Library.class);
 
     private final SearchIndex index;
     private final Indexer indexer;
@@ -39,6 +50,9 @@ final class Library implements AutoCloseable {
     private final AtomicReference<Suggester> suggester = new AtomicReference<>();
     private final AtomicReference<DataGeneration> generation = new AtomicReference<>(DataGeneration.fixed());
     private final QueryLog queryLog;
+    private final Path indexDir;
+    private final Path dictionaryFile;
+    private final AtomicInteger dictionariesBuilt = new AtomicInteger();
     private final AtomicLong logChanges = new AtomicLong();
     private volatile long logChangesBuilt = -1;
     private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,12 +64,16 @@ final class Library implements AutoCloseable {
     /** How often the dictionary is rebuilt when the query log has changed. */
     static final Duration REBUILD_PERIOD = Duration.ofMinutes(5);
 
-    private Library(SearchIndex index, QueryLog queryLog) {
+    private Library(SearchIndex index, QueryLog queryLog, Path indexDir, Path dictionaryFile) {
         this.index = index;
         this.queryLog = queryLog;
+        this.indexDir = indexDir;
+        this.dictionaryFile = dictionaryFile;
         this.indexer = new Indexer(index);
         this.importer = new FileImporter(new HtmlExtractor());
-        rebuildSuggestions();
+        if (!loadSavedSuggestions()) {
+            rebuildSuggestions();
+        }
         rebuilds.scheduleWithFixedDelay(() -> {
             if (logChanges.get() != logChangesBuilt) {
                 rebuildSuggestions();
@@ -68,7 +86,12 @@ final class Library implements AutoCloseable {
         data.create();
         SearchIndex index = SearchIndex.open(data.index(), TextAnalysis.withUserDictionary(data.userDictionary()));
         QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC());
-        return new Library(index, log);
+        return new Library(index, log, data.index(), dictionaryFile(data));
+    }
+
+    /** Where the suggestion dictionary is saved. */
+    static Path dictionaryFile(DataDirectory data) {
+        return data.root().resolve("suggest").resolve("dictionary.bin");
     }
 
     /**
@@ -169,13 +192,76 @@ final class Library implements AutoCloseable {
         };
     }
 
-    /** Rebuilds the suggestion dictionary from the index and the query log and swaps it in. */
+    /** Rebuilds the suggestion dictionary from the index and the query log, swaps it in and saves it. */
     synchronized void rebuildSuggestions() {
         long changes = logChanges.get();
-        suggester.set(SuggestionSources.build(index, queryLog.entries()));
-        logChangesBuilt = changes;
+        String fingerprint = fingerprint();
+        CompletionIndex built = SuggestionSources.build(index, queryLog.entries());
+        dictionariesBuilt.incrementAndGet();
+        swapIn(built, changes);
+        if (fingerprint != null) {
+            try {
+                DictionarySnapshot.save(built, fingerprint, dictionaryFile);
+            } catch (IOException | RuntimeException e) {
+                log.warn("can't save the suggestion dictionary to {}: {}", dictionaryFile, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Swaps in the saved dictionary if it was built from what the index and the query log hold now;
+     * false (after one log line saying why) if there is none, it is stale, damaged or of another version.
+     */
+    private synchronized boolean loadSavedSuggestions() {
+        long changes = logChanges.get();
+        String fingerprint = fingerprint();
+        if (fingerprint == null) {
+            return false;
+        }
+        try {
+            long start = System.nanoTime();
+            if (!DictionarySnapshot.readFingerprint(dictionaryFile).equals(fingerprint)) {
+                log.info("suggestion dictionary {} is out of date; rebuilding it", dictionaryFile);
+                return false;
+            }
+            DictionarySnapshot.Loaded loaded = DictionarySnapshot.load(dictionaryFile);
+            if (!loaded.fingerprint().equals(fingerprint)) {
+                log.info("suggestion dictionary {} is out of date; rebuilding it", dictionaryFile);
+                return false;
+            }
+            swapIn(loaded.index(), changes);
+            log.info("loaded the suggestion dictionary ({} entries) from {} in {} ms", loaded.index().size(),
+                    dictionaryFile, (System.nanoTime() - start) / 1_000_000);
+            return true;
+        } catch (NoSuchFileException e) {
+            log.info("no saved suggestion dictionary at {}; building it", dictionaryFile);
+        } catch (IOException | RuntimeException e) {
+            log.warn("can't use the saved suggestion dictionary {} ({}); rebuilding it", dictionaryFile, e.toString());
+        }
+        return false;
+    }
+
+    /** What a dictionary built now is built from, or null (logged) if the index's commit can't be read. */
+    private String fingerprint() {
+        try {
+            return SuggestionSources.fingerprint(indexDir, queryLog.stateHash());
+        } catch (IOException | RuntimeException e) {
+            log.warn("can't read the index's last commit in {} ({}); the suggestion dictionary won't be saved",
+                    indexDir, e.toString());
+            return null;
+        }
+    }
+
+    private void swapIn(Suggester dictionary, long logChangesIn) {
+        suggester.set(dictionary);
+        logChangesBuilt = logChangesIn;
         Instant now = Instant.now();
         generation.updateAndGet(g -> new DataGeneration(g.index(), g.indexUpdated(), g.dictionary() + 1, now));
+    }
+
+    /** Dictionaries built (not loaded) since this library was opened. */
+    int dictionariesBuilt() {
+        return dictionariesBuilt.get();
     }
 
     /** The served data's generation, bumped after each commit and dictionary swap (keys caches and ETags). */
