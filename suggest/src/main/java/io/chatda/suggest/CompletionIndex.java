@@ -114,7 +114,8 @@ public final class CompletionIndex implements Suggester {
                 + arr(2L * siteIds.length) + arr(4L * urls.length)
                 + arr(4L * byKey.tree().length) + arr(4L * byKey.start().length)
                 + arr(4L * byWord.tree().length) + arr(4L * byWord.start().length)
-                + arr(4L * byChoseong.tree().length) + arr(4L * byChoseong.start().length);
+                + arr(4L * byChoseong.tree().length) + arr(4L * byChoseong.start().length)
+                + arr(8L * byKey.heads().length) + arr(8L * byWord.heads().length) + arr(8L * byChoseong.heads().length);
         for (String url : urls) {
             bytes += url == null ? 0 : 24 + arr(url.length());
         }

@@ -18,6 +18,11 @@ final class SortedKeys {
     private final int[] ends;
     private final int[] start;
     private final int[] tree;
+    /**
+     * The first eight bytes of each sorted key, big-endian, zero-padded (derived, not saved): most
+     * steps of a binary search are decided here with one memory access instead of three.
+     */
+    private final long[] heads;
     private final int n;
 
     SortedKeys(byte[] arena, int[] ends, int[] start, int[] ids) {
@@ -30,6 +35,7 @@ final class SortedKeys {
         for (int i = n - 1; i >= 1; i--) {
             tree[i] = better(position(2 * i), position(2 * i + 1));
         }
+        this.heads = computeHeads();
     }
 
     /** Restores a saved structure (arrays as returned by the accessors). */
@@ -43,6 +49,48 @@ final class SortedKeys {
         this.start = start;
         this.tree = tree;
         this.n = start.length;
+        this.heads = computeHeads();
+    }
+
+    private long[] computeHeads() {
+        long[] h = new long[n];
+        for (int p = 0; p < n; p++) {
+            h[p] = head(arena, start[p], keyEnd(p));
+        }
+        return h;
+    }
+
+    /** The first eight bytes of {@code bytes[from, to)}, big-endian, zero-padded: orders like the bytes, unsigned. */
+    static long head(byte[] bytes, int from, int to) {
+        long p = 0;
+        for (int i = 0; i < 8; i++) {
+            p = p << 8 | (from + i < to ? bytes[from + i] & 0xFF : 0);
+        }
+        return p;
+    }
+
+    /** Bytes of the heads a search for a {@code qLen}-byte query compares, or 0 when the heads can't decide (a zero byte). */
+    private static int headBytes(byte[] q, int qLen) {
+        int m = Math.min(qLen, 8);
+        for (int i = 0; i < m; i++) {
+            if (q[i] == 0) {
+                return 0; // a key ending there pads with 0 too: only the full comparison tells them apart
+            }
+        }
+        return m;
+    }
+
+    /**
+     * {@link #comparePrefix(int, byte[], int, int)} through the heads: {@code qHead} is the query's
+     * head masked to its {@code m > 0} bytes ({@link #headBytes}); keys shorter than those bytes pad
+     * with 0, below any query byte, so a difference in the heads decides as the bytes would.
+     */
+    private int compareWithHead(int position, long mask, long qHead, int m, byte[] q, int from, int qLen) {
+        long h = heads[position] & mask;
+        if (h != qHead) {
+            return Long.compareUnsigned(h, qHead);
+        }
+        return qLen <= m ? 0 : comparePrefix(position, q, Math.max(from, m), qLen);
     }
 
     int size() {
@@ -55,6 +103,10 @@ final class SortedKeys {
 
     int[] tree() {
         return tree;
+    }
+
+    long[] heads() {
+        return heads;
     }
 
     int id(int position) {
@@ -79,6 +131,20 @@ final class SortedKeys {
      * with {@code q[0, from)}: only the bytes after it are compared.
      */
     int lowerBound(byte[] q, int from, int qLen, int lo, int hi) {
+        int m = from < 8 ? headBytes(q, qLen) : 0;
+        if (m > 0) {
+            long mask = -1L << (8 * (8 - m));
+            long qHead = head(q, 0, qLen) & mask;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compareWithHead(mid, mask, qHead, m, q, from, qLen) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (comparePrefix(mid, q, from, qLen) < 0) {
@@ -97,6 +163,20 @@ final class SortedKeys {
 
     /** {@link #upperBound(byte[], int, int, int)} when every key in {@code [lo, hi)} starts with {@code q[0, from)}. */
     int upperBound(byte[] q, int from, int qLen, int lo, int hi) {
+        int m = from < 8 ? headBytes(q, qLen) : 0;
+        if (m > 0) {
+            long mask = -1L << (8 * (8 - m));
+            long qHead = head(q, 0, qLen) & mask;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compareWithHead(mid, mask, qHead, m, q, from, qLen) <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (comparePrefix(mid, q, from, qLen) <= 0) {
