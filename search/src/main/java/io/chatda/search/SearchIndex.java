@@ -250,14 +250,17 @@ public final class SearchIndex implements Closeable {
         }
         long start = System.nanoTime();
         UserQuery parsed = UserQuery.parse(rawQuery);
-        return read(searcher -> {
+        return read(shared -> {
+            IndexSearcher searcher = options.cancellable() ? stoppable(shared, options.cancelled()) : shared;
             Ranked ranked = rank(searcher, parsed, page, size, options);
+            stopIfCancelled(options);
             String suggestion = "";
             boolean corrected = false;
             if (options.ranking() == SearchOptions.Ranking.FULL && !parsed.isEmpty()) {
                 String fixed = didYouMean.suggest(parsed, searcher.getIndexReader());
                 if (!fixed.isEmpty()) {
                     Ranked alternative = rank(searcher, UserQuery.parse(fixed), page, size, options);
+                    stopIfCancelled(options);
                     if (alternative.total > ranked.total) {
                         suggestion = fixed;
                         if (ranked.total == 0) {
@@ -274,6 +277,37 @@ public final class SearchIndex implements Closeable {
     }
 
     private record Ranked(Query query, long total, List<ScoreDoc> page) {
+    }
+
+    /**
+     * A searcher of its own over the shared one's reader, whose collection loops stop once
+     * {@code cancelled} answers true: Lucene's {@link IndexSearcher#setTimeout} asks before each window
+     * of documents a leaf scores, and no further leaf is started. The timeout state is per searcher,
+     * hence the copy.
+     */
+    private static IndexSearcher stoppable(IndexSearcher shared, java.util.function.BooleanSupplier cancelled) {
+        IndexSearcher searcher = new IndexSearcher(shared.getIndexReader()) {
+            @Override
+            protected void searchLeaf(LeafReaderContext leaf, org.apache.lucene.search.Weight weight,
+                                      org.apache.lucene.search.Collector collector) throws IOException {
+                if (cancelled.getAsBoolean()) {
+                    throw new SearchCancelledException();
+                }
+                super.searchLeaf(leaf, weight, collector);
+            }
+        };
+        searcher.setSimilarity(shared.getSimilarity());
+        searcher.setQueryCache(shared.getQueryCache());
+        searcher.setQueryCachingPolicy(shared.getQueryCachingPolicy());
+        searcher.setTimeout(cancelled::getAsBoolean);
+        return searcher;
+    }
+
+    /** Collection cut short by the timeout returns partial hits; the flag stays raised, so they are never used. */
+    private static void stopIfCancelled(SearchOptions options) {
+        if (options.cancelled().getAsBoolean()) {
+            throw new SearchCancelledException();
+        }
     }
 
     private Ranked rank(IndexSearcher searcher, UserQuery parsed, int page, int size, SearchOptions options)

@@ -55,7 +55,8 @@ final class ApiErrorHandler implements ServerErrorHandler {
 
     private static boolean clientWentAway(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof com.linecorp.armeria.common.ClosedSessionException
+            if (t instanceof java.util.concurrent.CancellationException
+                    || t instanceof com.linecorp.armeria.common.ClosedSessionException
                     || t instanceof com.linecorp.armeria.common.stream.ClosedStreamException) {
                 return true;
             }

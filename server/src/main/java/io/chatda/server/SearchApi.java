@@ -5,11 +5,13 @@ import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.chatda.search.SearchCancelledException;
 import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,8 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * {@code GET /api/search?q=&page=&size=&explain=}: ranked results as JSON ({@code explain=true} adds each
  * hit's score breakdown as {@code explanation}). Index reads run on the server's bounded
- * search executor, never on the event loop; a request its client has cancelled (RST_STREAM, closed
- * connection, timeout) before its turn comes is dropped without touching the index.
+ * search executor, never on the event loop. A request its client has cancelled (RST_STREAM, closed
+ * connection, timeout) before its turn comes is dropped without touching the index; one already running
+ * stops inside Lucene's collection loop at its next check (see {@link SearchOptions#cancelled()}).
  */
 final class SearchApi implements HttpService {
 
@@ -43,6 +46,7 @@ final class SearchApi implements HttpService {
     private final Executor executor;
     private final JsonResponses json;
     private final Counter abandoned;
+    private final Counter stopped;
 
     SearchApi(SearchBackend index, Executor executor, JsonResponses json, MeterRegistry registry) {
         this.index = index;
@@ -50,6 +54,9 @@ final class SearchApi implements HttpService {
         this.json = json;
         this.abandoned = Counter.builder("chatda.search.abandoned")
                 .description("searches skipped because their client had gone before they started")
+                .register(registry);
+        this.stopped = Counter.builder("chatda.search.cancelled")
+                .description("searches stopped part-way because their client had gone")
                 .register(registry);
     }
 
@@ -59,17 +66,21 @@ final class SearchApi implements HttpService {
         String q = QueryText.require(params);
         int page = params.intParam("page", 1, 1, MAX_PAGE);
         int size = params.intParam("size", 10, 1, MAX_SIZE);
-        SearchOptions options = explain(params.get("explain")) ? EXPLAINED : SearchOptions.DEFAULT;
+        SearchOptions options = (explain(params.get("explain")) ? EXPLAINED : SearchOptions.DEFAULT)
+                .withCancellation(ctx::isCancelled);
         CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
         try {
             executor.execute(() -> {
                 if (ctx.isCancelled()) {
                     abandoned.increment();
-                    answer.completeExceptionally(new java.util.concurrent.CancellationException("client went away"));
+                    answer.completeExceptionally(new CancellationException("client went away"));
                     return;
                 }
                 try {
                     answer.complete(json.ok(toAnswer(index.search(q, page, size, options))));
+                } catch (SearchCancelledException e) {
+                    stopped.increment();
+                    answer.completeExceptionally(e);
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 }

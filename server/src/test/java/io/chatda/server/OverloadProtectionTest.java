@@ -27,8 +27,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +52,12 @@ class OverloadProtectionTest {
     /** Searches for "slow" wait at the gate; every query is recorded. */
     final List<String> searched = new CopyOnWriteArrayList<>();
     volatile Gate searchGate = new Gate();
+    /** While set, searches wait here when Lucene's collection loop asks whether to stop. */
+    volatile boolean holdInsideLucene;
+    final Gate luceneGate = new Gate();
+    final AtomicInteger luceneAsked = new AtomicInteger();
+    final List<StackTraceElement[]> luceneAskedFrom = new CopyOnWriteArrayList<>();
+    final List<Throwable> searchFailures = new CopyOnWriteArrayList<>();
     final AtomicReference<Suggester> suggester = new AtomicReference<>(suggester("교착상태 (Deadlock)"));
     final AtomicReference<DataGeneration> generation = new AtomicReference<>(DataGeneration.fixed());
     final FakeCrawlJobs jobs = new FakeCrawlJobs();
@@ -72,6 +80,7 @@ class OverloadProtectionTest {
     @AfterEach
     void stop() {
         searchGate.release();
+        luceneGate.release();
         jobs.gate.release();
         if (server != null) {
             server.close();
@@ -92,11 +101,34 @@ class OverloadProtectionTest {
             if (q.contains("slow")) {
                 searchGate.pass();
             }
-            return index.search(q, page, size);
+            if (holdInsideLucene) {
+                options = options.withCancellation(heldInCollection(options.cancelled()));
+            }
+            try {
+                return index.search(q, page, size, options);
+            } catch (RuntimeException e) {
+                searchFailures.add(e);
+                throw e;
+            }
         }, suggester::get, generation::get, null).withCrawlJobs(jobs);
         server = new ChatdaServer(settings.apply(base), data);
         server.start();
         return WebClient.of("h2c://127.0.0.1:" + server.port());
+    }
+
+    /**
+     * The request's own cancellation signal, held at {@link #luceneGate} the second time it is asked: the
+     * first question is Lucene's before it starts the index's segment, the second its collection loop's
+     * before the first window of documents.
+     */
+    private BooleanSupplier heldInCollection(BooleanSupplier cancelled) {
+        return () -> {
+            if (luceneAsked.incrementAndGet() == 2) {
+                luceneAskedFrom.add(Thread.currentThread().getStackTrace());
+                luceneGate.pass();
+            }
+            return cancelled.getAsBoolean();
+        };
     }
 
     private static AggregatedHttpResponse get(WebClient client, String path) {
@@ -267,6 +299,41 @@ class OverloadProtectionTest {
 
         assertThat(searched).doesNotContain("abandoned");
         assertThat(metrics(client)).contains("chatda_search_abandoned_total 1.0");
+    }
+
+    @Test
+    void aSearchRunningInsideLuceneStopsWhenItsClientCancels() throws Exception {
+        WebClient client = start(s -> s);
+        holdInsideLucene = true;
+        HttpResponse doomed = client.get("/api/search?q=deadlock");
+        luceneGate.awaitEntered();
+        // the search is in Lucene's collection loop, asking whether to go on
+        assertThat(luceneAskedFrom.get(0)).anyMatch(frame -> frame.getClassName().endsWith("BulkScorer"));
+
+        doomed.abort();
+        awaitMetric(client, "chatda_admission_inflight{class=\"critical\"} 0.0");
+        luceneGate.release();
+        awaitMetric(client, "chatda_search_cancelled_total 1.0");
+
+        assertThat(searchFailures).singleElement().isInstanceOf(io.chatda.search.SearchCancelledException.class);
+        // told to stop at the question it was held on, asked once more to confirm, then nothing (no
+        // highlighting, no stored fields); SearchCancellationTest shows the skipped windows of documents
+        assertThat(luceneAsked.get()).isEqualTo(3);
+        assertThat(metrics(client)).doesNotContain("status=\"500\"");
+    }
+
+    @Test
+    void aSearchHeldInsideLuceneWithoutCancellationAnswers() throws Exception {
+        WebClient client = start(s -> s);
+        holdInsideLucene = true;
+        CompletableFuture<AggregatedHttpResponse> answer =
+                client.get("/api/search?q=deadlock").aggregate();
+        luceneGate.awaitEntered();
+        luceneGate.release();
+        AggregatedHttpResponse res = answer.join();
+        assertThat(res.status().code()).isEqualTo(200);
+        assertThat(res.contentUtf8()).contains("deadlock.md");
+        assertThat(searchFailures).isEmpty();
     }
 
     private static void awaitMetric(WebClient client, String line) throws InterruptedException {
