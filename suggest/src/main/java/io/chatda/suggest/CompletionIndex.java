@@ -61,6 +61,8 @@ public final class CompletionIndex implements Suggester {
     final SortedKeys byKey;
     final SortedKeys byWord;
     final SortedKeys byChoseong;
+    /** Vowels behind each choseong position, to test mixed input cheaply (derived, not saved). */
+    final MixedChoseong mixedChoseong;
     private final Map<String, Integer> siteNumbers;
 
     CompletionIndex(KeyCodec codec, byte[] texts, int[] textEnds, byte[] keys, int[] keyEnds, byte[] choseong,
@@ -83,6 +85,7 @@ public final class CompletionIndex implements Suggester {
         this.byKey = byKey;
         this.byWord = byWord;
         this.byChoseong = byChoseong;
+        this.mixedChoseong = MixedChoseong.of(choChars, choEnds, byChoseong);
         this.siteNumbers = new HashMap<>();
         for (int i = 0; i < sites.length; i++) {
             siteNumbers.put(sites[i], i);
@@ -115,7 +118,8 @@ public final class CompletionIndex implements Suggester {
                 + arr(4L * byKey.tree().length) + arr(4L * byKey.start().length)
                 + arr(4L * byWord.tree().length) + arr(4L * byWord.start().length)
                 + arr(4L * byChoseong.tree().length) + arr(4L * byChoseong.start().length)
-                + arr(8L * byKey.heads().length) + arr(8L * byWord.heads().length) + arr(8L * byChoseong.heads().length);
+                + arr(8L * byKey.heads().length) + arr(8L * byWord.heads().length) + arr(8L * byChoseong.heads().length)
+                + mixedChoseong.memoryBytes();
         for (String url : urls) {
             bytes += url == null ? 0 : 24 + arr(url.length());
         }

@@ -42,7 +42,7 @@ public final class DictionarySnapshot {
     static final Set<String> SAVED_INDEX_FIELDS = Set.of("texts", "textEnds", "keys", "keyEnds", "choseong",
             "choChars", "choEnds", "weights", "kinds", "siteIds", "sites", "urls", "byKey", "byWord", "byChoseong");
     /** Fields of {@link CompletionIndex} its constructor derives from the saved ones, or shared tables. */
-    static final Set<String> DERIVED_INDEX_FIELDS = Set.of("codec", "n", "siteNumbers");
+    static final Set<String> DERIVED_INDEX_FIELDS = Set.of("codec", "n", "siteNumbers", "mixedChoseong");
     /** Fields of {@link SortedKeys} written to the file. */
     static final Set<String> SAVED_KEYS_FIELDS = Set.of("start", "tree");
     /**

@@ -33,9 +33,16 @@ final class Lookup {
         final Suggestion.Match match;
         final int matchLength;
         final int mixed;
+        /** For {@link #LISTED}: positions best first; {@code lo} is the cursor, {@code hi} the length. */
+        final int[] list;
 
         Range(SortedKeys keys, int lo, int hi, int pos, int id, double score, Suggestion.Match match, int matchLength,
               int mixed) {
+            this(keys, lo, hi, pos, id, score, match, matchLength, mixed, null);
+        }
+
+        Range(SortedKeys keys, int lo, int hi, int pos, int id, double score, Suggestion.Match match, int matchLength,
+              int mixed, int[] list) {
             this.keys = keys;
             this.lo = lo;
             this.hi = hi;
@@ -45,6 +52,7 @@ final class Lookup {
             this.match = match;
             this.matchLength = matchLength;
             this.mixed = mixed;
+            this.list = list;
         }
     }
 
@@ -54,6 +62,18 @@ final class Lookup {
     private static final int MIXED_CHOSEONG = 1;
     /** A key range of word starts spelling the first typed syllable, for mixed input: each entry is checked. */
     private static final int MIXED_KEY = 2;
+    /** Checked matches of a mixed choseong range, taken one by one from a list sorted by entry id. */
+    private static final int LISTED = 3;
+    /**
+     * Mixed choseong ranges up to this size are scanned whole ({@link MixedChoseong}, about a
+     * nanosecond per position); larger ones are checked entry by entry, best first.
+     */
+    private static final int MAX_SCAN = 1 << 16;
+    /**
+     * More matches than this in a scanned range: they are dense enough for best first (which stops
+     * after about k of them) to beat sorting them all.
+     */
+    private static final int MAX_LISTED = 256;
 
     /** An accepted answer, before it is turned into a {@link Suggestion}. */
     private record Hit(int id, double score, boolean typo, Suggestion.Match match, boolean onChoseong, int offset,
@@ -70,6 +90,8 @@ final class Lookup {
     private int pops;
     private final int maxPops;
     private char[] typedChars;
+    /** {@link MixedChoseong#masks} of the typed characters, for mixed input. */
+    private int[] vowelMasks;
     /** Whether typo ranges are being drained (hits are then kept beyond the limit until the end). */
     private boolean typoPhase;
 
@@ -149,8 +171,12 @@ final class Lookup {
             }
             heap.poll();
             pops++;
-            push(r.keys, r.lo, r.pos, r.match, r.matchLength, r.mixed);
-            push(r.keys, r.pos + 1, r.hi, r.match, r.matchLength, r.mixed);
+            if (r.mixed == LISTED) {
+                pushListed(r.keys, r.list, r.lo + 1, r.match, r.matchLength);
+            } else {
+                push(r.keys, r.lo, r.pos, r.match, r.matchLength, r.mixed);
+                push(r.keys, r.pos + 1, r.hi, r.match, r.matchLength, r.mixed);
+            }
             accept(r);
         }
     }
@@ -186,7 +212,8 @@ final class Lookup {
             onChoseong = r.keys == index.byChoseong;
             offset = r.keys.keyStart(r.pos) - (onChoseong ? index.choEnds[id] : index.keyEnds[id]);
         }
-        if (r.mixed == MIXED_CHOSEONG && !mixedMatchesAt(r.keys.keyStart(r.pos))) {
+        if (r.mixed == MIXED_CHOSEONG
+                && !(index.mixedChoseong.passes(r.pos, vowelMasks) && mixedMatchesAt(r.keys.keyStart(r.pos)))) {
             return;
         }
         Hit hit = new Hit(id, r.score, typoPhase, r.match, onChoseong, offset, r.matchLength);
@@ -260,14 +287,56 @@ final class Lookup {
             return 0;
         }
         typedChars = typed.replaceAll("\\s+", "").toCharArray();
+        vowelMasks = MixedChoseong.masks(typedChars, index.codec);
         SortedKeys cho = index.byChoseong;
         int lo = cho.lowerBound(initials, len, 0, cho.size());
         int hi = cho.upperBound(initials, len, lo, cho.size());
         if (lo < hi && KeyCodec.isSyllable(typedChars[0]) && addMixedByKey(len, hi - lo)) {
             return 0;
         }
-        push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
+        if (hi - lo <= MAX_SCAN) {
+            scanMixed(cho, lo, hi, len);
+        } else {
+            push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
+        }
         return 0;
+    }
+
+    /**
+     * Checks the whole choseong range {@code [lo, hi)} against mixed input (vowels first, then the
+     * syllables) and pushes the matches as one list, best first.
+     */
+    private void scanMixed(SortedKeys cho, int lo, int hi, int len) {
+        MixedChoseong vowels = index.mixedChoseong;
+        long[] found = new long[16];
+        int count = 0;
+        for (int p = lo; p < hi; p++) {
+            if (vowels.passes(p, vowelMasks) && mixedMatchesAt(cho.keyStart(p))) {
+                if (count == MAX_LISTED) {
+                    push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
+                    return;
+                }
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = (long) cho.id(p) << 32 | p;
+            }
+        }
+        Arrays.sort(found, 0, count);
+        int[] list = new int[count];
+        for (int i = 0; i < count; i++) {
+            list[i] = (int) found[i];
+        }
+        pushListed(cho, list, 0, Suggestion.Match.CHOSEONG, len);
+    }
+
+    private void pushListed(SortedKeys keys, int[] list, int cursor, Suggestion.Match match, int matchLength) {
+        if (cursor < list.length) {
+            int pos = list[cursor];
+            int id = keys.id(pos);
+            heap.add(new Range(keys, cursor, list.length, pos, id, index.weights[id] * match.quality(), match,
+                    matchLength, LISTED, list));
+        }
     }
 
     /**
