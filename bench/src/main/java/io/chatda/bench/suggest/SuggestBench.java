@@ -50,7 +50,11 @@ public class SuggestBench {
     static final int ENTRIES = 1_000_000;
 
     CompletionIndex index;
+    /** The candidates the index was built from (read by SuggestCompare). */
+    List<SuggestEntry> entries;
     String[] queries;
+    /** The entry each query was made from, parallel to {@link #queries}. */
+    String[] targets;
     private int next;
 
     @Setup(Level.Trial)
@@ -72,6 +76,7 @@ public class SuggestBench {
             String phrase = lang.get(random.nextInt(lang.size())) + " " + lang.get(random.nextInt(lang.size()));
             entries.add(new SuggestEntry(phrase, weight(random), SuggestEntry.Kind.QUERY, ""));
         }
+        this.entries = entries;
         System.gc();
         long before = usedHeap();
         long start = System.nanoTime();
@@ -87,6 +92,7 @@ public class SuggestBench {
 
     private String[] queries(Random random, List<String> korean, List<String> english, List<SuggestEntry> entries) {
         List<String> out = new ArrayList<>();
+        List<String> made = new ArrayList<>();
         int[] found = new int[4];
         int[] asked = new int[4];
         for (int i = 0; i < 2000; i++) {
@@ -114,6 +120,7 @@ public class SuggestBench {
                 }
             }
             out.add(q);
+            made.add(target);
             asked[kind]++;
             final String t = target;
             if (index.suggest(q, 10).stream().map(Suggestion::text).anyMatch(t::equals)) {
@@ -122,6 +129,7 @@ public class SuggestBench {
         }
         System.out.printf("expected entry in top 10: IME %d/%d, choseong %d/%d, layout %d/%d, typo %d/%d%n",
                 found[0], asked[0], found[1], asked[1], found[2], asked[2], found[3], asked[3]);
+        targets = made.toArray(String[]::new);
         return out.toArray(String[]::new);
     }
 
