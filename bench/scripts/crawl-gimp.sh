@@ -4,7 +4,10 @@
 # reference. Prints both rates and their ratio (target >= 0.3), checks that every HTML page wget reaches by links
 # is in the search index, then kills a second crawl with -9 half-way, resumes it with --resume and checks that the
 # index holds the same URLs as the uninterrupted crawl and that no page was fetched twice (crawl store and nginx log).
-# Usage: bench/scripts/crawl-gimp.sh            (env: CONCURRENCY=4, WORK=temp dir, CHATDA=./chatda)
+# Usage: bench/scripts/crawl-gimp.sh   (env: CONCURRENCY=4, WORK=temp dir, CHATDA=./chatda; CHATDA_JAR=copy.jar runs
+#        the launcher on a copy of the jar; BASELINE=other-chatda also times that one, right after, for before/after)
+# The launcher keeps a class-data sharing archive per command, made by the command's first run: a short warm-up
+# crawl (5 pages, untimed) makes it before the timed runs, as any earlier crawl on the machine would have.
 # Needs: nginx, wget, sqlite3, bc, python3, apt-get download + dpkg (or an unpacked package in $WORK/pkg/root).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,6 +37,9 @@ trap 'kill $NGINX 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/index.html" && break; sleep 0.1; done
 SEED=http://127.0.0.1:$PORT/index.html
 [ -x "$CHATDA" ] && "$CHATDA" version >/dev/null   # builds the launcher's jar now, not inside a timed run
+"$CHATDA" crawl "$SEED" --allow-private --delay 0 --max-pages 5 --data "$WORK/warm-up" >/dev/null 2>&1
+[ -z "${BASELINE:-}" ] || "$BASELINE" crawl "$SEED" --allow-private --delay 0 --max-pages 5 --data "$WORK/warm-up-b" >/dev/null 2>&1
+echo "load average before the timed runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 now() { date +%s.%N; }
 log_lines() { wc -l < "$WORK/access.log"; }
@@ -53,10 +59,18 @@ s=$(now)
 "$CHATDA" crawl "$SEED" --allow-private --delay 0 --concurrency "$CONCURRENCY" --data "$WORK/full" > "$WORK/full.log" 2>&1
 chatda_s=$(echo "$(now) - $s" | bc)
 
+if [ -n "${BASELINE:-}" ]; then
+  rm -rf "$WORK/baseline"; s=$(now)
+  "$BASELINE" crawl "$SEED" --allow-private --delay 0 --concurrency "$CONCURRENCY" --data "$WORK/baseline" > "$WORK/baseline.log" 2>&1
+  baseline_s=$(echo "$(now) - $s" | bc)
+fi
 wa2=$(wget_run all); wh2=$(wget_run html)
+echo "load average after the timed runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 pages=$(html_pages "$WORK/wget-all")
 fetched=$(sqlite3 "$WORK/full/crawl.db" "select count(*) from urls where fetch_count>0")
 grep -h "crawl finished" "$WORK/full.log"
+grep -h -o "timings: .*" "$WORK/full.log" || true
+crawl_rate=$(grep -h -o "pages/s=[0-9.]*" "$WORK/full.log" | head -1 | cut -d= -f2)
 wall_all=$(echo "scale=3; ($wa1 + $wa2) / 2" | bc); wall_html=$(echo "scale=3; ($wh1 + $wh2) / 2" | bc)
 rate() { echo "scale=1; $1 / $2" | bc; }
 r_all=$(rate "$pages" "$wall_all"); r_html=$(rate "$(html_pages "$WORK/wget-html")" "$wall_html")
@@ -69,9 +83,17 @@ printf 'chatda crawl:              %s fetched, %ss whole command (JVM start, cra
   "$fetched" "$chatda_s" "$r_chatda"
 printf 'ratio: %s of wget (literal), %s of wget (HTML only); target >= 0.3\n' \
   "$(echo "scale=2; $r_chatda / $r_all" | bc)" "$(echo "scale=2; $r_chatda / $r_html" | bc)"
+printf 'the crawl alone (its summary line, %s pages/s): %s of wget (literal), %s of wget (HTML only)\n' \
+  "$crawl_rate" "$(echo "scale=2; $crawl_rate / $r_all" | bc)" "$(echo "scale=2; $crawl_rate / $r_html" | bc)"
+if [ -n "${BASELINE:-}" ]; then
+  b_fetched=$(sqlite3 "$WORK/baseline/crawl.db" "select count(*) from urls where fetch_count>0")
+  printf 'baseline %s: %s fetched, %ss whole command, %s pages/s (%s of wget literal); %s\n' "$BASELINE" \
+    "$b_fetched" "$baseline_s" "$(rate "$b_fetched" "$baseline_s")" \
+    "$(echo "scale=2; $(rate "$b_fetched" "$baseline_s") / $r_all" | bc)" "$(grep -h -o "pages/s=[0-9.]* elapsed=[0-9.]*s" "$WORK/baseline.log" | head -1)"
+fi
 
 # reachable set: every HTML page wget saved, as a URL, vs the URLs in chatda's search index
-JAVA_CP="$ROOT/app/target/lib/*"
+JAVA_CP="$(dirname "${CHATDA_JAR:-$ROOT/app/target/chatda.jar}")/lib/*"
 (cd "$WORK/wget-all/127.0.0.1:$PORT" && find . -name '*.html' | sed "s#^\./#http://127.0.0.1:$PORT/#" | sort) > "$WORK/reachable.urls"
 java -cp "$JAVA_CP" bench/scripts/crawl-index-urls.java "$WORK/full/index" > "$WORK/full.index.urls"
 if diff "$WORK/reachable.urls" "$WORK/full.index.urls" > "$WORK/reachable.diff"; then

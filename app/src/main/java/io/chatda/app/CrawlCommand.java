@@ -17,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import me.tongfei.progressbar.ProgressBar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "Ctrl-C stops cleanly; --resume continues where a stopped or killed crawl left off.")
 final class CrawlCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlCommand.class);
+
     @Mixin
     DataOption data;
     @Parameters(arity = "0..*", paramLabel = "URL", description = "seed URLs (http or https)")
@@ -40,9 +44,9 @@ final class CrawlCommand implements Callable<Integer> {
     int maxPages;
     @Option(names = "--max-depth", paramLabel = "N", defaultValue = "20", description = "link depth limit (default: ${DEFAULT-VALUE})")
     int maxDepth;
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "parallel fetches across hosts; one at a time per host (default: ${DEFAULT-VALUE})")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "parallel fetches; one at a time per host unless --delay is 0 (default: ${DEFAULT-VALUE})")
     int concurrency;
-    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000", description = "pause between requests to one host unless robots.txt says otherwise (default: ${DEFAULT-VALUE})")
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000", description = "pause between requests to one host unless robots.txt says otherwise; 0 turns politeness off (requests to a host overlap) (default: ${DEFAULT-VALUE})")
     long delayMillis;
     @Option(names = "--allow-private", description = "allow loopback and private addresses (refused by default against SSRF)")
     boolean allowPrivate;
@@ -61,8 +65,10 @@ final class CrawlCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CrawlConfig config = config();
         var out = spec.commandLine().getOut();
+        long called = System.nanoTime();
         try (Library library = Library.open(data.directory());
              CrawlStore store = CrawlStore.open(data.directory().crawlStore())) {
+            long opened = System.nanoTime();
             Crawler crawler = new Crawler(store, new HtmlExtractor());
             CountDownLatch finished = new CountDownLatch(1);
             Thread stopper = new Thread(() -> {
@@ -72,11 +78,17 @@ final class CrawlCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopper);
             CrawlSummary summary;
             try (ProgressDisplay progress = new ProgressDisplay(System.console() != null, config.maxPages())) {
-                summary = crawler.run(config, library.crawlSink(), progress::update);
+                // the index's own sink: committing at checkpoints without a dictionary rebuild each time,
+                // which nothing reads in this process; one rebuild follows the crawl
+                summary = crawler.run(config, new Indexer(library.index()), progress::update);
             } finally {
                 finished.countDown();
             }
+            long crawled = System.nanoTime();
             library.rebuildSuggestions();
+            LOG.info("timings: JVM start {} s, open {} s, crawl with final commit {} s, suggestions {} s",
+                    seconds(jvmStart(), called), seconds(called, opened), seconds(opened, crawled),
+                    seconds(crawled, System.nanoTime()));
             out.println("crawl " + (summary.stopped() ? "stopped (resume with --resume)" : "finished") + ": " + summary.format());
             out.printf("index holds %d documents%n", library.index().size());
             try {
@@ -136,6 +148,17 @@ final class CrawlCommand implements Callable<Integer> {
             }
         }
         return patterns;
+    }
+
+    /** When the JVM started, on the {@link System#nanoTime()} scale (approximate: wall clock based). */
+    private static long jvmStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(i -> System.nanoTime() - Duration.between(i, java.time.Instant.now()).toNanos())
+                .orElse(System.nanoTime());
+    }
+
+    private static String seconds(long fromNanos, long toNanos) {
+        return String.format(Locale.ROOT, "%.2f", (toNanos - fromNanos) / 1e9);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -1,13 +1,17 @@
 package io.chatda.app;
 
-import io.chatda.crawl.DocumentSink;
+import io.chatda.crawl.CheckpointingSink;
 import io.chatda.crawl.SourceDocument;
 import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
 import java.util.List;
 
-/** Feeds crawled and imported documents into the search index: the bridge between {@code crawl} and {@code search}. */
-final class Indexer implements DocumentSink {
+/**
+ * Feeds crawled and imported documents into the search index: the bridge between {@code crawl} and {@code search}.
+ * Each checkpoint commits the index with its metadata kept; nothing else (the CLI crawl needs no dictionary
+ * rebuild per checkpoint, see {@link Library#crawlSink()} for the server's).
+ */
+final class Indexer implements CheckpointingSink {
 
     private final SearchIndex index;
 
@@ -24,5 +28,10 @@ final class Indexer implements DocumentSink {
     @Override
     public void delete(String url) {
         index.delete(url);
+    }
+
+    @Override
+    public void commit() {
+        index.commit(index.commitData());
     }
 }

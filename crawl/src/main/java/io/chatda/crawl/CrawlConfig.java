@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  * @param mode                  start afresh, resume, or refresh
  * @param maxPages              stop after this many page fetches
  * @param maxDepth              links deeper than this from a seed are not followed (seeds are depth 0)
- * @param concurrency           worker threads (fetches at once over all hosts)
+ * @param concurrency           worker threads (fetches at once over all hosts); one host gets one fetch at a
+ *                              time unless politeness is off (a zero delay and no robots.txt Crawl-delay)
  * @param maxPerHostPages       cap of pages fetched per host
- * @param delay                 pause between two requests to one host when robots.txt sets no Crawl-delay
+ * @param delay                 pause between two requests to one host when robots.txt sets no Crawl-delay;
+ *                              zero turns politeness off: requests to a host then overlap, up to
+ *                              {@code concurrency} (back-off after 429 and 5xx still applies)
  * @param maxCrawlDelay         cap on a robots.txt Crawl-delay
  * @param sameSite              follow only links to the seeds' hosts (a leading {@code www.} is ignored)
  * @param includes              if not empty, a URL must match one of these (regex, {@code find})

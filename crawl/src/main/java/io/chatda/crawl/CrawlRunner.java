@@ -83,7 +83,8 @@ final class CrawlRunner {
     /** Politeness state of one host (scheme and authority); guarded by {@code lock}. */
     private static final class Host {
         boolean prepared;
-        boolean busy;
+        /** Requests to this host under way. */
+        int active;
         long nextAt;
         long backoffMs;
         long fetches;
@@ -143,7 +144,9 @@ final class CrawlRunner {
             awaitCommit();
             committer.shutdown();
             store.requeueInFlight();
+            long commitStart = System.nanoTime();
             checkpoint();
+            LOG.info("final commit took {} ms", (System.nanoTime() - commitStart) / 1_000_000);
             CrawlSummary summary = summary();
             store.finishRun(runId, status, summary.format());
             listener.onProgress(progress());
@@ -248,13 +251,14 @@ final class CrawlRunner {
                 for (Iterator<CrawlStore.Entry> it = buffer.iterator(); it.hasNext(); ) {
                     CrawlStore.Entry e = it.next();
                     Host h = hosts.computeIfAbsent(hostKey(e.url()), k -> new Host());
-                    if (!h.busy && h.nextAt <= now) {
+                    boolean free = h.active < parallelLimit(h);
+                    if (free && h.nextAt <= now) {
                         entry = e;
                         host = h;
                         it.remove();
                         break;
                     }
-                    if (!h.busy) {
+                    if (free) {
                         earliest = Math.min(earliest, h.nextAt);
                     }
                 }
@@ -262,7 +266,7 @@ final class CrawlRunner {
                     lock.wait(Math.max(1, Math.min(100, earliest == Long.MAX_VALUE ? 100 : earliest - now)));
                     continue;
                 }
-                host.busy = true;
+                host.active++;
             }
             boolean submitted = false;
             try {
@@ -279,7 +283,7 @@ final class CrawlRunner {
             } finally {
                 if (!submitted) {
                     synchronized (lock) {
-                        host.busy = false;
+                        host.active--;
                         lock.notifyAll();
                     }
                 }
@@ -656,9 +660,24 @@ final class CrawlRunner {
         }
     }
 
+    /**
+     * How many requests may go to this host at once: one (politeness), unless politeness is off (a delay of
+     * zero and no robots.txt Crawl-delay) and the host is known and not backing off, when all workers may.
+     * Guarded by {@code lock}.
+     */
+    private int parallelLimit(Host host) {
+        if (host.robots == null || host.robots.rules() == null || host.backoffMs > 0
+                || config.delay().toMillis() > 0) {
+            return 1;
+        }
+        BaseRobotRules r = host.robots.rules();
+        boolean crawlDelay = r.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY && r.getCrawlDelay() > 0;
+        return crawlDelay ? 1 : config.concurrency();
+    }
+
     private void release(Host host, long delay) {
         synchronized (lock) {
-            host.busy = false;
+            host.active--;
             host.nextAt = Math.max(host.nextAt, System.currentTimeMillis() + delay);
             lock.notifyAll();
         }
@@ -835,12 +854,37 @@ final class CrawlRunner {
 
     private static String sha256(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.replaceAll("\\s+", " ").strip()
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(collapseSpaces(text).strip()
                     .getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    /** {@code text.replaceAll("\\s+", " ")} without the regex: runs of ASCII white space become one space. */
+    static String collapseSpaces(String text) {
+        StringBuilder out = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (isAsciiSpace(c) && (c != ' ' || i + 1 < n && isAsciiSpace(text.charAt(i + 1)))) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(text, 0, i);
+                }
+                out.append(' ');
+                while (i + 1 < n && isAsciiSpace(text.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static ThreadFactory threads(String name) {

@@ -19,6 +19,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,8 @@ public final class CrawlStore implements AutoCloseable {
     };
 
     private final Connection db;
+    /** Statements prepared once and reused (guarded by this store's lock, like {@code db}). */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private CrawlStore(Connection db) {
         this.db = db;
@@ -100,6 +103,10 @@ public final class CrawlStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+            statements.clear();
             db.close();
         } catch (SQLException e) {
             throw new CrawlStoreException("can't close crawl store", e);
@@ -310,23 +317,22 @@ public final class CrawlStore implements AutoCloseable {
     /** Links from a fetched page; each target is queued, skipped or already known (then its priority rises). */
     synchronized void addLinks(long src, List<NewLink> links) {
         update(() -> {
-            try (PreparedStatement link = db.prepareStatement("INSERT OR IGNORE INTO links(src, dst, anchor) VALUES(?, ?, ?)");
-                 PreparedStatement bump = db.prepareStatement(
-                         "UPDATE urls SET priority = priority - 1 WHERE id=? AND state='QUEUED'")) {
-                for (NewLink l : links) {
-                    long dst = l.knownId();
-                    if (dst == 0) {
-                        dst = insertUrl(l.url(), l.host(), l.pathKey(), l.depth(),
-                                l.skip() == null ? QUEUED : SKIPPED, l.skip() == null ? null : l.skip().name(), l.detail());
-                    } else {
-                        bump.setLong(1, dst);
-                        bump.executeUpdate();
-                    }
-                    link.setLong(1, src);
-                    link.setLong(2, dst);
-                    link.setString(3, l.anchor().length() > 200 ? l.anchor().substring(0, 200) : l.anchor());
-                    link.executeUpdate();
+            PreparedStatement link = prepared("INSERT OR IGNORE INTO links(src, dst, anchor) VALUES(?, ?, ?)");
+            PreparedStatement bump = prepared(
+                    "UPDATE urls SET priority = priority - 1 WHERE id=? AND state='QUEUED'");
+            for (NewLink l : links) {
+                long dst = l.knownId();
+                if (dst == 0) {
+                    dst = insertUrl(l.url(), l.host(), l.pathKey(), l.depth(),
+                            l.skip() == null ? QUEUED : SKIPPED, l.skip() == null ? null : l.skip().name(), l.detail());
+                } else {
+                    bump.setLong(1, dst);
+                    bump.executeUpdate();
                 }
+                link.setLong(1, src);
+                link.setLong(2, dst);
+                link.setString(3, l.anchor().length() > 200 ? l.anchor().substring(0, 200) : l.anchor());
+                link.executeUpdate();
             }
             return null;
         });
@@ -339,20 +345,19 @@ public final class CrawlStore implements AutoCloseable {
 
     private long insertUrl(String url, String host, String pathKey, int depth, String state, String reason,
                            String detail) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(
+        PreparedStatement ps = prepared(
                 "INSERT INTO urls(url, host, path_key, depth, state, reason, detail) VALUES(?,?,?,?,?,?,?)"
-                        + " ON CONFLICT(url) DO UPDATE SET priority = priority - 1 RETURNING id")) {
-            ps.setString(1, url);
-            ps.setString(2, host);
-            ps.setString(3, pathKey);
-            ps.setInt(4, depth);
-            ps.setString(5, state);
-            ps.setString(6, reason);
-            ps.setString(7, detail);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+                        + " ON CONFLICT(url) DO UPDATE SET priority = priority - 1 RETURNING id");
+        ps.setString(1, url);
+        ps.setString(2, host);
+        ps.setString(3, pathKey);
+        ps.setInt(4, depth);
+        ps.setString(5, state);
+        ps.setString(6, reason);
+        ps.setString(7, detail);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -365,13 +370,12 @@ public final class CrawlStore implements AutoCloseable {
                     ps -> { ps.setLong(1, now); ps.setInt(2, limit); },
                     rs -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
                             rs.getString(6), rs.getString(7), rs.getInt(8) == 1, rs.getString(9)));
-            try (PreparedStatement ps = db.prepareStatement("UPDATE urls SET state='FETCHING' WHERE id=?")) {
-                for (Entry e : out) {
-                    ps.setLong(1, e.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            PreparedStatement ps = prepared("UPDATE urls SET state='FETCHING' WHERE id=?");
+            for (Entry e : out) {
+                ps.setLong(1, e.id());
+                ps.addBatch();
             }
+            ps.executeBatch();
             return out;
         });
     }
@@ -433,48 +437,46 @@ public final class CrawlStore implements AutoCloseable {
      */
     synchronized void complete(long id, Outcome o, SourceDocument pendingDoc) {
         update(() -> {
-            try (PreparedStatement ps = db.prepareStatement("""
-                    UPDATE urls SET state=?, reason=?, detail=?, http_status=CASE WHEN ?=0 THEN http_status ELSE ? END,
-                      fetch_count=fetch_count+?, run_fetches=run_fetches+?, indexed=coalesce(?, indexed),
-                      content_hash=coalesce(?, content_hash), simhash=coalesce(?, simhash), etag=coalesce(?, etag),
-                      last_modified=coalesce(?, last_modified), duplicate_of=?, fetched_at=coalesce(?, fetched_at)
-                    WHERE id=?""")) {
-                int f = o.fetched() ? 1 : 0;
-                ps.setString(1, o.state());
-                ps.setString(2, o.reason() == null ? null : o.reason().name());
-                ps.setString(3, o.detail());
-                ps.setInt(4, o.httpStatus());
-                ps.setInt(5, o.httpStatus());
-                ps.setInt(6, f);
-                ps.setInt(7, f);
-                if (o.indexed() == null) {
-                    ps.setNull(8, Types.INTEGER);
-                } else {
-                    ps.setInt(8, o.indexed() ? 1 : 0);
-                }
-                ps.setString(9, o.contentHash());
-                if (o.simhash() == null) {
-                    ps.setNull(10, Types.INTEGER);
-                } else {
-                    ps.setLong(10, o.simhash());
-                }
-                ps.setString(11, o.etag());
-                ps.setString(12, o.lastModified());
-                ps.setString(13, o.duplicateOf());
-                if (o.fetched()) {
-                    ps.setLong(14, System.currentTimeMillis());
-                } else {
-                    ps.setNull(14, Types.INTEGER);
-                }
-                ps.setLong(15, id);
-                ps.executeUpdate();
+            PreparedStatement ps = prepared("""
+                UPDATE urls SET state=?, reason=?, detail=?, http_status=CASE WHEN ?=0 THEN http_status ELSE ? END,
+                  fetch_count=fetch_count+?, run_fetches=run_fetches+?, indexed=coalesce(?, indexed),
+                  content_hash=coalesce(?, content_hash), simhash=coalesce(?, simhash), etag=coalesce(?, etag),
+                  last_modified=coalesce(?, last_modified), duplicate_of=?, fetched_at=coalesce(?, fetched_at)
+                WHERE id=?""");
+            int f = o.fetched() ? 1 : 0;
+            ps.setString(1, o.state());
+            ps.setString(2, o.reason() == null ? null : o.reason().name());
+            ps.setString(3, o.detail());
+            ps.setInt(4, o.httpStatus());
+            ps.setInt(5, o.httpStatus());
+            ps.setInt(6, f);
+            ps.setInt(7, f);
+            if (o.indexed() == null) {
+                ps.setNull(8, Types.INTEGER);
+            } else {
+                ps.setInt(8, o.indexed() ? 1 : 0);
             }
+            ps.setString(9, o.contentHash());
+            if (o.simhash() == null) {
+                ps.setNull(10, Types.INTEGER);
+            } else {
+                ps.setLong(10, o.simhash());
+            }
+            ps.setString(11, o.etag());
+            ps.setString(12, o.lastModified());
+            ps.setString(13, o.duplicateOf());
+            if (o.fetched()) {
+                ps.setLong(14, System.currentTimeMillis());
+            } else {
+                ps.setNull(14, Types.INTEGER);
+            }
+            ps.setLong(15, id);
+            ps.executeUpdate();
             if (pendingDoc != null) {
-                try (PreparedStatement ps = db.prepareStatement("INSERT INTO pending(url, doc) VALUES(?, ?)")) {
-                    ps.setString(1, pendingDoc.url());
-                    ps.setBytes(2, encode(pendingDoc));
-                    ps.executeUpdate();
-                }
+                PreparedStatement pending = prepared("INSERT INTO pending(url, doc) VALUES(?, ?)");
+                pending.setString(1, pendingDoc.url());
+                pending.setBytes(2, encode(pendingDoc));
+                pending.executeUpdate();
             }
             return null;
         });
@@ -574,8 +576,19 @@ public final class CrawlStore implements AutoCloseable {
         T run() throws SQLException;
     }
 
+    /** The statement for {@code sql}, prepared on first use; callers don't close it. */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = db.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
     private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
+        try {
+            PreparedStatement ps = prepared(sql);
             binder.bind(ps);
             List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -594,12 +607,11 @@ public final class CrawlStore implements AutoCloseable {
     }
 
     private int exec(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
+        PreparedStatement ps = prepared(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
         }
+        return ps.executeUpdate();
     }
 
     private <T> T update(Work<T> work) {

@@ -12,6 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -79,7 +85,10 @@ public final class SearchIndex implements Closeable {
     private LinkGraph graph;
     private final Map<String, SearchDocument> pending = new LinkedHashMap<>();
     private long pendingChars;
-    private final Map<String, Indexed> indexed = new HashMap<>();
+    private final Map<String, Indexed> indexed = new ConcurrentHashMap<>();
+    /** Helpers that analyse and write documents alongside the committing thread, so a commit uses every core. */
+    private final ExecutorService analysers;
+    private final int analyserCount;
 
     /** What a page's derived fields were last written with. */
     private record Indexed(int anchorsHash, double authority) {
@@ -99,6 +108,28 @@ public final class SearchIndex implements Closeable {
         }
         this.queries = new QueryFactory(analysis);
         this.didYouMean = new DidYouMean(analysis);
+        this.analyserCount = writable ? Math.max(0, Runtime.getRuntime().availableProcessors() - 1) : 0;
+        this.analysers = analyserCount == 0 ? null : Executors.newFixedThreadPool(analyserCount, r -> {
+            Thread t = new Thread(r, "chatda-index-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        if (analysers != null) {
+            // nori loads its dictionaries on first use (a few hundred ms): here, while the caller starts up
+            analysers.execute(this::warmUpAnalysis);
+        }
+    }
+
+    private void warmUpAnalysis() {
+        try (org.apache.lucene.analysis.TokenStream ts = analysis.perField().tokenStream(Fields.BODY, "한국어 검색")) {
+            ts.reset();
+            while (ts.incrementToken()) {
+                // nothing: loading is the point
+            }
+            ts.end();
+        } catch (IOException | RuntimeException e) {
+            // the first real document will report any problem
+        }
     }
 
     /** Opens the index in {@code dir} for reading and writing with the built-in analysis, creating it if absent. */
@@ -424,11 +455,65 @@ public final class SearchIndex implements Closeable {
     }
 
     private void flushPending(LinkGraph.Snapshot snapshot) throws IOException {
-        for (SearchDocument doc : pending.values()) {
-            writeDocument(doc, snapshot);
-        }
+        List<SearchDocument> docs = new ArrayList<>(pending.values());
+        inParallel(docs.size(), i -> writeDocument(docs.get(i), snapshot));
         pending.clear();
         pendingChars = 0;
+    }
+
+    /** An action on the i-th item of a batch. */
+    @FunctionalInterface
+    private interface IoItem {
+        void run(int i) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} for items 0 to {@code count - 1} on this thread and the analyser threads
+     * (IndexWriter is thread-safe and analyses on the calling thread); returns when all are done.
+     */
+    private void inParallel(int count, IoItem action) throws IOException {
+        int helpers = Math.min(analyserCount, count / 8);
+        AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.Callable<Void> drain = () -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                action.run(i);
+            }
+            return null;
+        };
+        List<Future<Void>> running = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            running.add(analysers.submit(drain));
+        }
+        IOException failure = null;
+        try {
+            drain.call();
+        } catch (IOException e) {
+            failure = e;
+            next.set(count);
+        } catch (Exception e) {
+            next.set(count);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        } finally {
+            for (Future<Void> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = failure != null ? failure : new java.io.InterruptedIOException("interrupted while indexing");
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        failure = failure != null ? failure : io;
+                    } else if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    } else {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void refreshDerived(LinkGraph.Snapshot snapshot) throws IOException {
@@ -452,13 +537,13 @@ public final class SearchIndex implements Closeable {
         searchers.maybeRefreshBlocking();
         IndexSearcher searcher = searchers.acquire();
         try {
-            StoredFields stored = searcher.storedFields();
-            for (String url : rewrite) {
-                TopDocs found = searcher.search(new TermQuery(new Term(Fields.URL, url)), 1);
+            inParallel(rewrite.size(), i -> {
+                TopDocs found = searcher.search(new TermQuery(new Term(Fields.URL, rewrite.get(i))), 1);
                 if (found.scoreDocs.length == 1) {
-                    writeDocument(toDocument(stored.document(found.scoreDocs[0].doc)), snapshot);
+                    // StoredFields instances are not thread-safe: one per document
+                    writeDocument(toDocument(searcher.storedFields().document(found.scoreDocs[0].doc)), snapshot);
                 }
-            }
+            });
         } finally {
             searchers.release(searcher);
         }
@@ -605,6 +690,9 @@ public final class SearchIndex implements Closeable {
             searchers.close();
             if (writer != null) {
                 writer.close();
+            }
+            if (analysers != null) {
+                analysers.shutdown();
             }
             directory.close();
         } catch (IOException e) {
