@@ -3,6 +3,7 @@ package io.chatda.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
 import org.apache.lucene.analysis.ko.POS;
@@ -40,21 +46,59 @@ public final class TopicExtractor {
     private static final int TITLE_BOOST = 3;
     private static final Set<POS.Tag> CONTENT = Set.of(POS.Tag.NNG, POS.Tag.NNP, POS.Tag.SL, POS.Tag.SH, POS.Tag.XR);
 
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private static final int AHEAD_PER_THREAD = 4;
+
     private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+    private ThreadPoolExecutor pool;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Integer> words = new HashMap<>();
 
     /**
      * Analyses a document: phrases of its title count {@value #TITLE_BOOST} times, of its text once.
-     * Adding the same id again replaces nothing: ids are expected to be unique.
+     * Adding the same id again replaces nothing: ids are expected to be unique. The nori analysis runs
+     * on helper threads (one per core, a few documents ahead at most) and is merged in the order added,
+     * so the result is the same as one thread's.
      */
     public void add(String id, String title, String text) {
+        if (THREADS == 1) {
+            merge(id, new Analysed(tokenRuns(title), tokenRuns(text)));
+            return;
+        }
+        if (pool == null) {
+            pool = new ThreadPoolExecutor(THREADS, THREADS, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "chatda-topics");
+                t.setDaemon(true);
+                return t;
+            });
+            pool.allowCoreThreadTimeOut(true);
+        }
+        inFlight.add(new Pending(id, pool.submit(() -> new Analysed(tokenRuns(title), tokenRuns(text)))));
+        while (inFlight.size() > THREADS * AHEAD_PER_THREAD) {
+            mergeOldest();
+        }
+    }
+
+    private void mergeOldest() {
+        Pending p = inFlight.remove();
+        try {
+            merge(p.id(), p.analysed().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting topics", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void merge(String id, Analysed analysed) {
         Map<String, Integer> tf = new HashMap<>();
-        for (Phrase phrase : tokenRuns(title)) {
+        for (Phrase phrase : analysed.title()) {
             tf.merge(phrase.text(), TITLE_BOOST, Integer::sum);
             words.put(phrase.text(), phrase.words());
         }
-        for (Phrase phrase : tokenRuns(text)) {
+        for (Phrase phrase : analysed.text()) {
             tf.merge(phrase.text(), 1, Integer::sum);
             words.put(phrase.text(), phrase.words());
         }
@@ -68,6 +112,13 @@ public final class TopicExtractor {
      * (tokens - 1))}, a phrase that is part of a better one left out.
      */
     public Map<String, List<Topic>> topics(int perDocument) {
+        while (!inFlight.isEmpty()) {
+            mergeOldest();
+        }
+        if (pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
         int n = counts.size();
         Map<String, List<Topic>> out = new LinkedHashMap<>();
         counts.forEach((id, tf) -> {
@@ -92,6 +143,14 @@ public final class TopicExtractor {
             out.put(id, chosen);
         });
         return out;
+    }
+
+    /** A document's phrases, analysed. */
+    private record Analysed(List<Phrase> title, List<Phrase> text) {
+    }
+
+    /** A document whose analysis is under way. */
+    private record Pending(String id, Future<Analysed> analysed) {
     }
 
     /** A phrase and how many nori tokens it joins. */

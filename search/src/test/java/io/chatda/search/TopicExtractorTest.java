@@ -27,4 +27,25 @@ class TopicExtractorTest {
         assertThat(result.get("b")).extracting(TopicExtractor.Topic::phrase).first().isEqualTo("페이지 교체");
         assertThat(result.get("c")).extracting(TopicExtractor.Topic::phrase).containsExactly("스케줄링");
     }
+
+    @Test
+    void manyDocumentsAnalysedAheadComeOutInOrderAndComplete() {
+        TopicExtractor topics = new TopicExtractor();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = "abc".charAt(i % 3) + String.valueOf(i);
+            ids.add(id);
+            switch (i % 3) {
+                case 0 -> topics.add(id, "교착상태", "교착상태가 생기면 프로세스가 멈춘다. 교착상태를 피하려면 자원 순서를 정한다.");
+                case 1 -> topics.add(id, "페이지 교체", "페이지 교체 알고리즘은 프로세스의 페이지를 고른다. 페이지 교체 비용.");
+                default -> topics.add(id, "스케줄링", "스케줄링은 프로세스를 고른다. 스케줄링 정책.");
+            }
+        }
+        Map<String, List<TopicExtractor.Topic>> result = topics.topics(3);
+        assertThat(result.keySet()).containsExactlyElementsOf(ids);
+        for (String id : ids) {
+            assertThat(result.get(id)).isEqualTo(result.get(ids.get("abc".indexOf(id.charAt(0)))));
+        }
+        assertThat(result.get("a0")).extracting(TopicExtractor.Topic::phrase).contains("교착상태");
+    }
 }
