@@ -3,10 +3,13 @@ package io.chatda.crawl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -93,8 +96,9 @@ public final class HtmlExtractor {
 
     private Extracted extract(Document doc, List<SourceDocument.Link> followable) {
         List<SourceDocument.Link> links = new ArrayList<>();
+        URL base = parsedBase(doc.baseUri());
         for (Element a : doc.select("a[href]")) {
-            String href = a.absUrl("href");
+            String href = absoluteHref(a, base);
             if (!href.isEmpty()) {
                 SourceDocument.Link link = new SourceDocument.Link(stripFragment(href), a.text());
                 links.add(link);
@@ -120,6 +124,35 @@ public final class HtmlExtractor {
             }
         }
         return new Extracted(title, headings, content.text(), links);
+    }
+
+    /** The page's base URL parsed once for all its links, or null to let jsoup resolve each link alone. */
+    private static URL parsedBase(String baseUri) {
+        for (int i = 0; i < baseUri.length(); i++) {
+            if (baseUri.charAt(i) < 0x20) {
+                return null;
+            }
+        }
+        try {
+            return new URL(baseUri);
+        } catch (MalformedURLException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code a.absUrl("href")} with the base URL parsed once per page instead of once per link (the same
+     * jsoup resolution; anything unusual goes to {@code absUrl} itself).
+     */
+    private static String absoluteHref(Element a, URL base) {
+        if (base == null) {
+            return a.absUrl("href");
+        }
+        try {
+            return StringUtil.resolve(base, a.attr("href")).toExternalForm();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            return a.absUrl("href");
+        }
     }
 
     private static String stripFragment(String url) {

@@ -15,26 +15,46 @@ import java.util.Map;
 final class SimHash {
 
     private static final int SHINGLE = 3;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private SimHash() {
     }
 
+    /**
+     * The SimHash of the text's word 3-shingles: words are runs of letters and numbers, lower-cased; a
+     * shingle hashes as its words each followed by a space ({@link #hash64} streamed, no strings built).
+     */
     static long of(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-        List<String> tokens = new ArrayList<>(words.length);
-        for (String w : words) {
-            if (!w.isEmpty()) {
-                tokens.add(w);
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<byte[]> tokens = new ArrayList<>();
+        int n = lower.length();
+        int start = -1;
+        for (int i = 0; i < n; ) {
+            int cp = lower.codePointAt(i);
+            boolean word = isLetterOrNumber(cp);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                tokens.add(lower.substring(start, i).getBytes(StandardCharsets.UTF_8));
+                start = -1;
             }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            tokens.add(lower.substring(start).getBytes(StandardCharsets.UTF_8));
         }
         int[] weights = new int[64];
-        int n = Math.max(1, tokens.size() - SHINGLE + 1);
-        for (int i = 0; i < n; i++) {
-            StringBuilder shingle = new StringBuilder();
+        int shingles = Math.max(1, tokens.size() - SHINGLE + 1);
+        for (int i = 0; i < shingles; i++) {
+            long h = FNV_OFFSET;
             for (int j = i; j < Math.min(tokens.size(), i + SHINGLE); j++) {
-                shingle.append(tokens.get(j)).append(' ');
+                for (byte b : tokens.get(j)) {
+                    h = (h ^ (b & 0xff)) * FNV_PRIME;
+                }
+                h = (h ^ ' ') * FNV_PRIME;
             }
-            long h = hash64(shingle.toString());
+            h = mix(h);
             for (int bit = 0; bit < 64; bit++) {
                 weights[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
             }
@@ -48,17 +68,31 @@ final class SimHash {
         return simhash;
     }
 
+    /** What the regex {@code [\p{L}\p{N}]} matches. */
+    private static boolean isLetterOrNumber(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
     static int distance(long a, long b) {
         return Long.bitCount(a ^ b);
     }
 
     /** FNV-1a over UTF-8, finished with a 64-bit mixer so nearby inputs spread over all bits. */
     static long hash64(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
+        return mix(h);
+    }
+
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
