@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -97,12 +98,13 @@ public final class ChatdaServer implements AutoCloseable {
                 .decorator(new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true).decorator())
                 .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
                 .build(new SearchApi(data.search(), searchExecutor, json, registry));
+        LongSupplier dictionary = () -> data.generation().get().dictionary();
+        Freshness suggestFreshness = new Freshness("d", dictionary, SUGGEST_MAX_AGE, false);
         sb.route().get(Routes.SUGGEST).requestTimeout(SUGGEST_TIMEOUT).maxRequestLength(MAX_QUERY_BODY)
                 .decorator(admission.decorator(RequestClass.SHEDDABLE))
-                .decorator(new Freshness("d", () -> data.generation().get().dictionary(), SUGGEST_MAX_AGE, false)
-                        .decorator())
+                .decorator(suggestFreshness.notModifiedDecorator())
                 .decorator(rateLimiter.decorator(RequestClass.SHEDDABLE))
-                .build(new SuggestApi(data.suggester(), () -> data.generation().get().dictionary(), json, registry));
+                .build(new SuggestApi(data.suggester(), dictionary, suggestFreshness, json, registry));
         if (data.crawlJobs() != null && settings.adminToken() != null) {
             AdminApi admin = new AdminApi(data.crawlJobs(), settings.adminToken(), json, mapper);
             sb.route().post(Routes.CRAWL).maxRequestLength(MAX_ADMIN_BODY)

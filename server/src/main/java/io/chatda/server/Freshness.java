@@ -5,6 +5,7 @@ import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.ResponseHeadersBuilder;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.SimpleDecoratingHttpService;
@@ -36,32 +37,58 @@ final class Freshness {
         this.weak = weak;
     }
 
+    /** 304 for a fresh copy; {@code ETag} and {@code Cache-Control} added to the route's 200 answers. */
     Function<? super HttpService, ? extends HttpService> decorator() {
+        return decorator(true);
+    }
+
+    /**
+     * 304 for a fresh copy only: the route puts {@link #tag(ResponseHeadersBuilder, String)} on its 200
+     * answers itself (e.g. into headers it caches), which saves rewriting every answer's headers.
+     */
+    Function<? super HttpService, ? extends HttpService> notModifiedDecorator() {
+        return decorator(false);
+    }
+
+    private Function<? super HttpService, ? extends HttpService> decorator(boolean tagAnswers) {
         return delegate -> new SimpleDecoratingHttpService(delegate) {
             @Override
             public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
-                String etag = etag(ctx.query());
                 String ifNoneMatch = req.headers().get(HttpHeaderNames.IF_NONE_MATCH);
-                if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-                    return HttpResponse.of(ResponseHeaders.builder(HttpStatus.NOT_MODIFIED)
-                            .set(HttpHeaderNames.ETAG, etag)
-                            .set(HttpHeaderNames.CACHE_CONTROL, cacheControl)
-                            .build());
+                if (ifNoneMatch != null) {
+                    String etag = etag(ctx.query());
+                    if (matches(ifNoneMatch, etag)) {
+                        return HttpResponse.of(tag(ResponseHeaders.builder(HttpStatus.NOT_MODIFIED), etag).build());
+                    }
                 }
-                return ((HttpService) unwrap()).serve(ctx, req).mapHeaders(h -> h.status() != HttpStatus.OK ? h
-                        : h.toBuilder().set(HttpHeaderNames.ETAG, etag).set(HttpHeaderNames.CACHE_CONTROL, cacheControl)
-                                .build());
+                HttpResponse answer = ((HttpService) unwrap()).serve(ctx, req);
+                if (!tagAnswers) {
+                    return answer;
+                }
+                String etag = etag(ctx.query());
+                return answer.mapHeaders(h -> h.status() != HttpStatus.OK ? h : tag(h.toBuilder(), etag).build());
             }
         };
     }
 
+    /** Sets {@code etag} (from {@link #etag(String)}) and this route's {@code Cache-Control} on {@code headers}. */
+    ResponseHeadersBuilder tag(ResponseHeadersBuilder headers, String etag) {
+        return headers.set(HttpHeaderNames.ETAG, etag).set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
+    }
+
+    /** The tag of a request's query string under the current generation. */
     String etag(String query) {
+        return etag(generation.getAsLong(), query);
+    }
+
+    /** The tag of a request's query string under {@code generation}. */
+    String etag(long generation, String query) {
         long hash = 0xcbf29ce484222325L;
         String q = query == null ? "" : query;
         for (int i = 0; i < q.length(); i++) {
             hash = (hash ^ q.charAt(i)) * 0x100000001b3L;
         }
-        String tag = '"' + prefix + generation.getAsLong() + '-' + Long.toHexString(hash) + '"';
+        String tag = '"' + prefix + generation + '-' + Long.toHexString(hash) + '"';
         return weak ? "W/" + tag : tag;
     }
 

@@ -9,12 +9,19 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.ResponseHeadersBuilder;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes API answers and errors as UTF-8 JSON; the one place that turns values into response bodies. */
 final class JsonResponses {
 
+    /** The headers of every 200 JSON answer; built once (response headers are immutable). */
+    private static final ResponseHeaders OK = headers(HttpStatus.OK);
+
     private final ObjectMapper mapper;
+    /** Errors with a fixed message (e.g. 503 "server busy"), written once: shedding must cost next to nothing. */
+    private final Map<String, AggregatedHttpResponse> busy = new ConcurrentHashMap<>();
 
     JsonResponses(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -26,7 +33,12 @@ final class JsonResponses {
 
     /** 200 with a body already written by {@link #bytes(Object)} (e.g. from a cache). */
     HttpResponse okJson(byte[] body) {
-        return of(HttpStatus.OK, body);
+        return HttpResponse.of(OK, HttpData.wrap(body));
+    }
+
+    /** The headers of a 200 JSON answer, for services that add their own (e.g. an ETag) and keep the result. */
+    ResponseHeadersBuilder okHeaders() {
+        return OK.toBuilder();
     }
 
     HttpResponse of(HttpStatus status, byte[] body) {
@@ -39,9 +51,12 @@ final class JsonResponses {
 
     /** 503 with {@code Retry-After}: the server is shedding load and the client may try again shortly. */
     HttpResponse busy(String message) {
-        AggregatedHttpResponse answer = error(HttpStatus.SERVICE_UNAVAILABLE, message);
-        return HttpResponse.of(answer.headers().toBuilder().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS).build(),
-                answer.content());
+        return busy.computeIfAbsent(message, m -> {
+            AggregatedHttpResponse answer = error(HttpStatus.SERVICE_UNAVAILABLE, m);
+            return AggregatedHttpResponse.of(
+                    answer.headers().toBuilder().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS).build(),
+                    answer.content());
+        }).toHttpResponse();
     }
 
     /** How long a shed client should wait before retrying. */

@@ -2,8 +2,10 @@ package io.chatda.server;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.chatda.suggest.Suggester;
@@ -17,8 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/suggest?q=&limit=&site=}: completions for what the user has typed so far. In memory, on the
- * event loop; the JSON of hot prefixes is cached (Caffeine), keyed by the dictionary generation so a
- * rebuilt dictionary is never answered from the old one.
+ * event loop. Whole answers (headers with their {@code ETag}, and the JSON) of hot prefixes are cached in
+ * Caffeine, keyed by the dictionary generation and the raw query string, so a repeated prefix costs one
+ * cache lookup: no query parsing, no JSON, no header building. A rebuilt dictionary is never answered
+ * from the old one. Query strings the API rejects (400) are not cached.
  */
 final class SuggestApi implements HttpService {
 
@@ -37,38 +41,50 @@ final class SuggestApi implements HttpService {
     record Item(String text, String kind, String url, String match, List<int[]> spans) {
     }
 
-    private record Key(long generation, String q, int limit, String site) {
+    private record Key(long generation, String query) {
+    }
+
+    /** A finished 200 answer; both parts are immutable, so one copy serves every request for it. */
+    private record Cached(ResponseHeaders headers, HttpData body) {
     }
 
     private final Supplier<Suggester> suggester;
     private final LongSupplier generation;
+    private final Freshness freshness;
     private final JsonResponses json;
-    private final Cache<Key, byte[]> answers = Caffeine.newBuilder()
+    private final Cache<Key, Cached> answers = Caffeine.newBuilder()
             .maximumSize(CACHE_ENTRIES)
             .recordStats()
             .build();
 
-    SuggestApi(Supplier<Suggester> suggester, LongSupplier generation, JsonResponses json, MeterRegistry registry) {
+    /**
+     * @param freshness the route's {@link Freshness}, whose {@code ETag} and {@code Cache-Control} go into
+     *                  the cached headers (the route's decorator is then {@link Freshness#notModifiedDecorator()})
+     */
+    SuggestApi(Supplier<Suggester> suggester, LongSupplier generation, Freshness freshness, JsonResponses json,
+               MeterRegistry registry) {
         this.suggester = suggester;
         this.generation = generation;
+        this.freshness = freshness;
         this.json = json;
         CaffeineCacheMetrics.monitor(registry, answers, "suggest");
     }
 
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
-        StrictQuery params = StrictQuery.parse(ctx.query());
+        String query = ctx.query();
+        Cached answer = answers.get(new Key(generation.getAsLong(), query == null ? "" : query), this::answer);
+        return HttpResponse.of(answer.headers(), answer.body());
+    }
+
+    private Cached answer(Key key) {
+        StrictQuery params = StrictQuery.parse(key.query());
         String q = QueryText.require(params);
         int limit = params.intParam("limit", 10, 1, MAX_LIMIT);
         String site = params.get("site") == null ? "" : params.get("site").strip();
-        byte[] body = answers.get(new Key(generation.getAsLong(), q, limit, site),
-                k -> json.bytes(answer(k.q(), k.limit(), k.site())));
-        return json.okJson(body);
-    }
-
-    private Answer answer(String q, int limit, String site) {
         List<Item> items = suggester.get().suggest(q, limit, site).stream().map(SuggestApi::toItem).toList();
-        return new Answer(q, items);
+        ResponseHeaders headers = freshness.tag(json.okHeaders(), freshness.etag(key.generation(), key.query())).build();
+        return new Cached(headers, HttpData.wrap(json.bytes(new Answer(q, items))));
     }
 
     private static Item toItem(Suggestion s) {
