@@ -61,13 +61,15 @@ public final class CompletionIndex implements Suggester {
     final SortedKeys byKey;
     final SortedKeys byWord;
     final SortedKeys byChoseong;
+    /** Whole keys without their second unit, for typos there ({@link SortedKeys.Shape#SKIP_SECOND}). */
+    final SortedKeys bySkip;
     /** Vowels behind each choseong position, to test mixed input cheaply (derived, not saved). */
     final MixedChoseong mixedChoseong;
     private final Map<String, Integer> siteNumbers;
 
     CompletionIndex(KeyCodec codec, byte[] texts, int[] textEnds, byte[] keys, int[] keyEnds, byte[] choseong,
                     char[] choChars, int[] choEnds, float[] weights, byte[] kinds, char[] siteIds, String[] sites, String[] urls,
-                    SortedKeys byKey, SortedKeys byWord, SortedKeys byChoseong) {
+                    SortedKeys byKey, SortedKeys byWord, SortedKeys byChoseong, SortedKeys bySkip) {
         this.codec = codec;
         this.n = weights.length;
         this.texts = texts;
@@ -85,6 +87,7 @@ public final class CompletionIndex implements Suggester {
         this.byKey = byKey;
         this.byWord = byWord;
         this.byChoseong = byChoseong;
+        this.bySkip = bySkip;
         this.mixedChoseong = MixedChoseong.of(choChars, choEnds, byChoseong);
         this.siteNumbers = new HashMap<>();
         for (int i = 0; i < sites.length; i++) {
@@ -118,7 +121,8 @@ public final class CompletionIndex implements Suggester {
                 + arr(4L * byKey.tree().length) + arr(4L * byKey.start().length)
                 + arr(4L * byWord.tree().length) + arr(4L * byWord.start().length)
                 + arr(4L * byChoseong.tree().length) + arr(4L * byChoseong.start().length)
-                + arr(8L * byKey.heads().length) + arr(8L * byWord.heads().length) + arr(8L * byChoseong.heads().length)
+                + arr(4L * bySkip.tree().length) + arr(4L * bySkip.start().length)
+                + headBytes(byKey) + headBytes(byWord) + headBytes(byChoseong) + headBytes(bySkip)
                 + mixedChoseong.memoryBytes();
         for (String url : urls) {
             bytes += url == null ? 0 : 24 + arr(url.length());
@@ -127,6 +131,10 @@ public final class CompletionIndex implements Suggester {
             bytes += 24 + arr(site.length());
         }
         return bytes;
+    }
+
+    private static long headBytes(SortedKeys keys) {
+        return keys.heads() == null ? 0 : arr(8L * keys.heads().length);
     }
 
     private static long arr(long payload) {

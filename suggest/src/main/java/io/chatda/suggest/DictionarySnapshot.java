@@ -40,16 +40,16 @@ public final class DictionarySnapshot {
 
     /** Fields of {@link CompletionIndex} written to the file. */
     static final Set<String> SAVED_INDEX_FIELDS = Set.of("texts", "textEnds", "keys", "keyEnds", "choseong",
-            "choChars", "choEnds", "weights", "kinds", "siteIds", "sites", "urls", "byKey", "byWord", "byChoseong");
+            "choChars", "choEnds", "weights", "kinds", "siteIds", "sites", "urls", "byKey", "byWord", "byChoseong", "bySkip");
     /** Fields of {@link CompletionIndex} its constructor derives from the saved ones, or shared tables. */
     static final Set<String> DERIVED_INDEX_FIELDS = Set.of("codec", "n", "siteNumbers", "mixedChoseong");
     /** Fields of {@link SortedKeys} written to the file. */
     static final Set<String> SAVED_KEYS_FIELDS = Set.of("start", "tree");
     /**
      * Fields of {@link SortedKeys} shared with the index ({@code arena}, {@code ends}) or derived by
-     * {@link SortedKeys#restore} ({@code n}, and {@code heads} where present).
+     * {@link SortedKeys#restore} ({@code n}, {@code heads}; {@code shape} is fixed per array).
      */
-    static final Set<String> DERIVED_KEYS_FIELDS = Set.of("arena", "ends", "n", "heads");
+    static final Set<String> DERIVED_KEYS_FIELDS = Set.of("arena", "ends", "n", "heads", "shape");
 
     private static final byte[] MAGIC = "CHATDASG".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER = 12;
@@ -95,8 +95,8 @@ public final class DictionarySnapshot {
                 out.chars(index.siteIds);
                 out.strings(index.sites);
                 out.strings(index.urls);
-                // byKey and byWord index the key arena, byChoseong the choseong arena (see IndexBuilder)
-                for (SortedKeys keys : new SortedKeys[] {index.byKey, index.byWord, index.byChoseong}) {
+                // byKey, byWord and bySkip index the key arena, byChoseong the choseong arena (see IndexBuilder)
+                for (SortedKeys keys : new SortedKeys[] {index.byKey, index.byWord, index.byChoseong, index.bySkip}) {
                     out.ints(keys.start());
                     out.ints(keys.tree());
                 }
@@ -202,18 +202,19 @@ public final class DictionarySnapshot {
         int n = weights.length;
         check(textEnds.length == n + 1 && keyEnds.length == n + 1 && choEnds.length == n + 1 && kinds.length == n
                 && siteIds.length == n && urls.length == n && sites.length > 0 && choChars.length == choseong.length);
-        SortedKeys byKey = sortedKeys(in, keys, keyEnds);
-        SortedKeys byWord = sortedKeys(in, keys, keyEnds);
-        SortedKeys byChoseong = sortedKeys(in, choseong, choEnds);
+        SortedKeys byKey = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.HEADED);
+        SortedKeys byWord = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.PLAIN);
+        SortedKeys byChoseong = sortedKeys(in, choseong, choEnds, SortedKeys.Shape.PLAIN);
+        SortedKeys bySkip = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.SKIP_SECOND);
         return new CompletionIndex(KeyCodec.INSTANCE, texts, textEnds, keys, keyEnds, choseong, choChars, choEnds,
-                weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong);
+                weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong, bySkip);
     }
 
-    private static SortedKeys sortedKeys(In in, byte[] arena, int[] ends) throws IOException {
+    private static SortedKeys sortedKeys(In in, byte[] arena, int[] ends, SortedKeys.Shape shape) throws IOException {
         int[] start = in.ints();
         int[] tree = in.ints();
         check(tree.length == Math.max(2, 2 * start.length));
-        return SortedKeys.restore(arena, ends, start, tree);
+        return SortedKeys.restore(arena, ends, start, tree, shape);
     }
 
     private static void check(boolean consistent) throws SnapshotFormatException {

@@ -107,12 +107,13 @@ final class IndexBuilder {
             all[i] = i;
             allStarts[i] = keyEnds[i];
         }
-        SortedKeys byKey = sorted(keyArena, keyEnds, all, allStarts);
-        SortedKeys byWord = sorted(keyArena, keyEnds, words.ids(), words.positions());
-        SortedKeys byChoseong = sorted(choArena, choEnds, choWords.ids(), choWords.positions());
+        SortedKeys byKey = sorted(keyArena, keyEnds, all, allStarts, SortedKeys.Shape.HEADED);
+        SortedKeys byWord = sorted(keyArena, keyEnds, words.ids(), words.positions(), SortedKeys.Shape.PLAIN);
+        SortedKeys byChoseong = sorted(choArena, choEnds, choWords.ids(), choWords.positions(), SortedKeys.Shape.PLAIN);
+        SortedKeys bySkip = skipSorted(keyArena, keyEnds, n);
         String[] sites = siteNumbers.keySet().toArray(String[]::new);
         return new CompletionIndex(codec, texts.toByteArray(), textEnds, keyArena, keyEnds, choArena, choChars.toArray(),
-                choEnds, weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong);
+                choEnds, weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong, bySkip);
     }
 
     /**
@@ -205,7 +206,40 @@ final class IndexBuilder {
         return Character.isLetterOrDigit(cp) ? 2 : 0;
     }
 
-    private static SortedKeys sorted(byte[] arena, int[] ends, int[] ids, int[] starts) {
+    /** The keys of two or more units, sorted as if their second unit were not there ({@link SortedKeys.Shape#SKIP_SECOND}). */
+    private static SortedKeys skipSorted(byte[] arena, int[] ends, int n) {
+        int count = 0;
+        int[] ids = new int[n];
+        for (int id = 0; id < n; id++) {
+            int start = ends[id];
+            int first = KeyCodec.unitLength(arena[start]);
+            if (start + first < ends[id + 1]) {
+                ids[count++] = id;
+            }
+        }
+        ids = Arrays.copyOf(ids, count);
+        int[] order = new int[count];
+        long[] prefix = new long[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+            prefix[i] = SortedKeys.skipHead(arena, ends[ids[i]], ends[ids[i] + 1]);
+        }
+        int[] sortedIds = ids;
+        IntSorter.sortByPrefix(order, prefix, (a, b) -> {
+            int c = SortedKeys.compareSkipping(arena, ends[sortedIds[a]], ends[sortedIds[a] + 1], ends[sortedIds[b]],
+                    ends[sortedIds[b] + 1]);
+            return c != 0 ? c : Integer.compare(sortedIds[a], sortedIds[b]);
+        });
+        int[] outIds = new int[count];
+        int[] outStarts = new int[count];
+        for (int i = 0; i < count; i++) {
+            outIds[i] = ids[order[i]];
+            outStarts[i] = ends[outIds[i]];
+        }
+        return new SortedKeys(arena, ends, outStarts, outIds, SortedKeys.Shape.SKIP_SECOND);
+    }
+
+    private static SortedKeys sorted(byte[] arena, int[] ends, int[] ids, int[] starts, SortedKeys.Shape shape) {
         int n = ids.length;
         int[] order = new int[n];
         long[] prefix = new long[n];
@@ -225,7 +259,7 @@ final class IndexBuilder {
             sortedIds[i] = ids[order[i]];
             sortedStarts[i] = starts[order[i]];
         }
-        return new SortedKeys(arena, ends, sortedStarts, sortedIds);
+        return new SortedKeys(arena, ends, sortedStarts, sortedIds, shape);
     }
 
     /** A growable list of chars. */

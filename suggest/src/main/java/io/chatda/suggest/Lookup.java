@@ -33,8 +33,8 @@ final class Lookup {
         final Suggestion.Match match;
         final int matchLength;
         final int mixed;
-        /** For {@link #LISTED}: positions best first; {@code lo} is the cursor, {@code hi} the length. */
-        final int[] list;
+        /** For {@link #LISTED}: a min-heap of {@code id << 32 | position}, {@code hi} long, its top this range. */
+        final long[] list;
 
         Range(SortedKeys keys, int lo, int hi, int pos, int id, double score, Suggestion.Match match, int matchLength,
               int mixed) {
@@ -42,7 +42,7 @@ final class Lookup {
         }
 
         Range(SortedKeys keys, int lo, int hi, int pos, int id, double score, Suggestion.Match match, int matchLength,
-              int mixed, int[] list) {
+              int mixed, long[] list) {
             this.keys = keys;
             this.lo = lo;
             this.hi = hi;
@@ -65,13 +65,21 @@ final class Lookup {
     /** Checked matches of a mixed choseong range, taken one by one from a list sorted by entry id. */
     private static final int LISTED = 3;
     /**
+     * Typos at the second unit found in {@link CompletionIndex#bySkip}: substituted, or inserted; the
+     * match length is completed with the length of the entry's own second unit.
+     */
+    private static final int SKIP_SUBSTITUTED = 4;
+    private static final int SKIP_INSERTED = 5;
+    /**
      * Mixed choseong ranges up to this size are scanned whole ({@link MixedChoseong}, about a
      * nanosecond per position); larger ones are checked entry by entry, best first.
      */
     private static final int MAX_SCAN = 1 << 16;
+    /** Mixed choseong ranges up to this size are scanned even when key ranges would be smaller. */
+    private static final int SMALL_SCAN = 8192;
     /**
-     * More matches than this in a scanned range: they are dense enough for best first (which stops
-     * after about k of them) to beat sorting them all.
+     * More matches than this in a scanned range above {@link #SMALL_SCAN}: they are dense enough for
+     * best first (which stops after about k of them) to beat scanning on.
      */
     private static final int MAX_LISTED = 256;
 
@@ -172,7 +180,10 @@ final class Lookup {
             heap.poll();
             pops++;
             if (r.mixed == LISTED) {
-                pushListed(r.keys, r.list, r.lo + 1, r.match, r.matchLength);
+                int size = r.hi - 1;
+                r.list[0] = r.list[size];
+                siftDown(r.list, 0, size);
+                pushListed(r.keys, r.list, size, r.match, r.matchLength);
             } else {
                 push(r.keys, r.lo, r.pos, r.match, r.matchLength, r.mixed);
                 push(r.keys, r.pos + 1, r.hi, r.match, r.matchLength, r.mixed);
@@ -216,7 +227,12 @@ final class Lookup {
                 && !(index.mixedChoseong.passes(r.pos, vowelMasks) && mixedMatchesAt(r.keys.keyStart(r.pos)))) {
             return;
         }
-        Hit hit = new Hit(id, r.score, typoPhase, r.match, onChoseong, offset, r.matchLength);
+        int length = r.matchLength;
+        if (r.mixed == SKIP_SUBSTITUTED || r.mixed == SKIP_INSERTED) {
+            int at = index.keyEnds[id];
+            length += KeyCodec.unitLength(index.keys[at + KeyCodec.unitLength(index.keys[at])]);
+        }
+        Hit hit = new Hit(id, r.score, typoPhase, r.match, onChoseong, offset, length);
         for (int i = 0; i < hits.size(); i++) {
             Hit h = hits.get(i);
             if (h.id == id || index.sameKey(h.id, id)) {
@@ -291,7 +307,8 @@ final class Lookup {
         SortedKeys cho = index.byChoseong;
         int lo = cho.lowerBound(initials, len, 0, cho.size());
         int hi = cho.upperBound(initials, len, lo, cho.size());
-        if (lo < hi && KeyCodec.isSyllable(typedChars[0]) && addMixedByKey(len, hi - lo)) {
+        // a small choseong range is scanned whole faster than key candidates are popped and decoded
+        if (hi - lo > SMALL_SCAN && KeyCodec.isSyllable(typedChars[0]) && addMixedByKey(len, hi - lo)) {
             return 0;
         }
         if (hi - lo <= MAX_SCAN) {
@@ -310,9 +327,10 @@ final class Lookup {
         MixedChoseong vowels = index.mixedChoseong;
         long[] found = new long[16];
         int count = 0;
+        boolean small = hi - lo <= SMALL_SCAN;
         for (int p = lo; p < hi; p++) {
             if (vowels.passes(p, vowelMasks) && mixedMatchesAt(cho.keyStart(p))) {
-                if (count == MAX_LISTED) {
+                if (count == MAX_LISTED && !small) {
                     push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
                     return;
                 }
@@ -322,21 +340,36 @@ final class Lookup {
                 found[count++] = (long) cho.id(p) << 32 | p;
             }
         }
-        Arrays.sort(found, 0, count);
-        int[] list = new int[count];
-        for (int i = 0; i < count; i++) {
-            list[i] = (int) found[i];
+        for (int i = count / 2 - 1; i >= 0; i--) {
+            siftDown(found, i, count);
         }
-        pushListed(cho, list, 0, Suggestion.Match.CHOSEONG, len);
+        pushListed(cho, found, count, Suggestion.Match.CHOSEONG, len);
     }
 
-    private void pushListed(SortedKeys keys, int[] list, int cursor, Suggestion.Match match, int matchLength) {
-        if (cursor < list.length) {
-            int pos = list[cursor];
-            int id = keys.id(pos);
-            heap.add(new Range(keys, cursor, list.length, pos, id, index.weights[id] * match.quality(), match,
-                    matchLength, LISTED, list));
+    /** Pushes the top of a non-empty min-heap of matches ({@link #LISTED}). */
+    private void pushListed(SortedKeys keys, long[] list, int size, Suggestion.Match match, int matchLength) {
+        if (size > 0) {
+            int pos = (int) list[0];
+            int id = (int) (list[0] >>> 32);
+            heap.add(new Range(keys, 0, size, pos, id, index.weights[id] * match.quality(), match, matchLength, LISTED,
+                    list));
         }
+    }
+
+    private static void siftDown(long[] a, int i, int size) {
+        long x = a[i];
+        while (2 * i + 1 < size) {
+            int c = 2 * i + 1;
+            if (c + 1 < size && a[c + 1] < a[c]) {
+                c++;
+            }
+            if (a[c] >= x) {
+                break;
+            }
+            a[i] = a[c];
+            i = c;
+        }
+        a[i] = x;
     }
 
     /**
@@ -517,6 +550,15 @@ final class Lookup {
             if (swap(key, bounds, i, variant)) {
                 addVariant(keys, lo, hi, variant, bounds[i], key.length);
             }
+            if (i == 1) {
+                // a unit substituted or extra at the second unit: one range each among the keys read
+                // without their second unit, instead of one per unit the range has there
+                System.arraycopy(key, 0, variant, 0, bounds[1]);
+                System.arraycopy(key, bounds[2], variant, bounds[1], key.length - bounds[2]);
+                addSkipped(variant, key.length - (bounds[2] - bounds[1]), SKIP_SUBSTITUTED);
+                addSkipped(key, key.length, SKIP_INSERTED);
+                continue;
+            }
             // a unit substituted or extra at i: each unit u the range has there, heaviest groups first
             System.arraycopy(key, 0, buf, 0, bounds[i]);
             while (lo < hi && keys.byteAt(lo, bounds[i]) < 0) {
@@ -556,6 +598,20 @@ final class Lookup {
                 gaps[top++] = e;
                 gaps[top++] = b;
             }
+        }
+    }
+
+    /**
+     * Adds the keys that, without their second unit, start with {@code q[0, length)}: typos at the
+     * second unit ({@code mode} says which, for the match length).
+     */
+    private void addSkipped(byte[] q, int length, int mode) {
+        SortedKeys skip = index.bySkip;
+        int l = skip.lowerBound(q, length, 0, skip.size());
+        int h = skip.upperBound(q, length, l, skip.size());
+        if (l < h && canBeat(skip, l, h)) {
+            push(skip, l, h, Suggestion.Match.TYPO, length, mode);
+            drain();
         }
     }
 

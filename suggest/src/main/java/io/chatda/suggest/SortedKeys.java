@@ -9,9 +9,21 @@ package io.chatda.suggest;
  * <p>Layout, for {@code n} keys: {@code tree[n + i]} is the entry id of the i-th key,
  * {@code tree[1..n)} holds, for each inner node, the position of the smallest id below it, and
  * {@code start[i]} is where the i-th key begins in the arena (it ends where its entry's key ends).
+ * A {@link Shape#SKIP_SECOND} array sorts whole keys as if their second unit were not there, which
+ * answers "a unit substituted or inserted after the first" with one range instead of one per unit.
  * Immutable once built.
  */
 final class SortedKeys {
+
+    /** How the keys of a sorted array are read and searched. */
+    enum Shape {
+        /** Keys as stored, compared byte by byte. */
+        PLAIN,
+        /** Keys as stored, with an eight-byte head per key that decides most binary-search steps. */
+        HEADED,
+        /** Whole keys of two or more units read without their second unit, with heads. */
+        SKIP_SECOND
+    }
 
     private final byte[] arena;
     /** End of each entry's key in the arena: entry e's key ends at {@code ends[e + 1]}. */
@@ -23,9 +35,13 @@ final class SortedKeys {
      * steps of a binary search are decided here with one memory access instead of three.
      */
     private final long[] heads;
+    private final Shape shape;
+    /** Ranges up to this size are scanned for their best id instead of walking the tree. */
+    private static final int SCAN = 32;
     private final int n;
 
-    SortedKeys(byte[] arena, int[] ends, int[] start, int[] ids) {
+    SortedKeys(byte[] arena, int[] ends, int[] start, int[] ids, Shape shape) {
+        this.shape = shape;
         this.arena = arena;
         this.ends = ends;
         this.start = start;
@@ -38,12 +54,13 @@ final class SortedKeys {
         this.heads = computeHeads();
     }
 
-    /** Restores a saved structure (arrays as returned by the accessors). */
-    static SortedKeys restore(byte[] arena, int[] ends, int[] start, int[] tree) {
-        return new SortedKeys(arena, ends, start, tree, true);
+    /** Restores a saved structure (arrays as returned by the accessors, shape as {@link #shape()}). */
+    static SortedKeys restore(byte[] arena, int[] ends, int[] start, int[] tree, Shape shape) {
+        return new SortedKeys(arena, ends, start, tree, shape, true);
     }
 
-    private SortedKeys(byte[] arena, int[] ends, int[] start, int[] tree, boolean restored) {
+    private SortedKeys(byte[] arena, int[] ends, int[] start, int[] tree, Shape shape, boolean restored) {
+        this.shape = shape;
         this.arena = arena;
         this.ends = ends;
         this.start = start;
@@ -53,11 +70,50 @@ final class SortedKeys {
     }
 
     private long[] computeHeads() {
+        if (shape == Shape.PLAIN) {
+            return null;
+        }
         long[] h = new long[n];
         for (int p = 0; p < n; p++) {
-            h[p] = head(arena, start[p], keyEnd(p));
+            if (shape == Shape.HEADED) {
+                h[p] = head(arena, start[p], keyEnd(p));
+            } else {
+                h[p] = skipHead(arena, start[p], keyEnd(p));
+            }
         }
         return h;
+    }
+
+    /** {@link #head} of a key of two or more units read without its second unit. */
+    static long skipHead(byte[] bytes, int from, int to) {
+        int first = KeyCodec.unitLength(bytes[from]);
+        int shift = KeyCodec.unitLength(bytes[from + first]);
+        long p = 0;
+        for (int i = 0; i < 8; i++) {
+            int at = from + i + (i >= first ? shift : 0);
+            p = p << 8 | (at < to ? bytes[at] & 0xFF : 0);
+        }
+        return p;
+    }
+
+    /**
+     * Compares two keys of two or more units read without their second unit, as unsigned bytes;
+     * for sorting a {@link Shape#SKIP_SECOND} array.
+     */
+    static int compareSkipping(byte[] arena, int a, int aEnd, int b, int bEnd) {
+        int aFirst = KeyCodec.unitLength(arena[a]);
+        int bFirst = KeyCodec.unitLength(arena[b]);
+        int aShift = KeyCodec.unitLength(arena[a + aFirst]);
+        int bShift = KeyCodec.unitLength(arena[b + bFirst]);
+        int aLen = aEnd - a - aShift;
+        int bLen = bEnd - b - bShift;
+        for (int i = 0; i < Math.min(aLen, bLen); i++) {
+            int d = (arena[a + i + (i >= aFirst ? aShift : 0)] & 0xFF) - (arena[b + i + (i >= bFirst ? bShift : 0)] & 0xFF);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return Integer.compare(aLen, bLen);
     }
 
     /** The first eight bytes of {@code bytes[from, to)}, big-endian, zero-padded: orders like the bytes, unsigned. */
@@ -105,8 +161,13 @@ final class SortedKeys {
         return tree;
     }
 
+    /** The heads, or null for a {@link Shape#PLAIN} array. */
     long[] heads() {
         return heads;
+    }
+
+    Shape shape() {
+        return shape;
     }
 
     int id(int position) {
@@ -131,7 +192,7 @@ final class SortedKeys {
      * with {@code q[0, from)}: only the bytes after it are compared.
      */
     int lowerBound(byte[] q, int from, int qLen, int lo, int hi) {
-        int m = from < 8 ? headBytes(q, qLen) : 0;
+        int m = from < 8 && heads != null ? headBytes(q, qLen) : 0;
         if (m > 0) {
             long mask = -1L << (8 * (8 - m));
             long qHead = head(q, 0, qLen) & mask;
@@ -163,7 +224,7 @@ final class SortedKeys {
 
     /** {@link #upperBound(byte[], int, int, int)} when every key in {@code [lo, hi)} starts with {@code q[0, from)}. */
     int upperBound(byte[] q, int from, int qLen, int lo, int hi) {
-        int m = from < 8 ? headBytes(q, qLen) : 0;
+        int m = from < 8 && heads != null ? headBytes(q, qLen) : 0;
         if (m > 0) {
             long mask = -1L << (8 * (8 - m));
             long qHead = head(q, 0, qLen) & mask;
@@ -200,6 +261,18 @@ final class SortedKeys {
     int comparePrefix(int position, byte[] q, int from, int qLen) {
         int a = start[position];
         int end = keyEnd(position);
+        if (shape == Shape.SKIP_SECOND) {
+            int first = KeyCodec.unitLength(arena[a]);
+            int shift = KeyCodec.unitLength(arena[a + first]);
+            int skipped = end - a - shift;
+            for (int i = from; i < Math.min(skipped, qLen); i++) {
+                int d = (arena[a + i + (i >= first ? shift : 0)] & 0xFF) - (q[i] & 0xFF);
+                if (d != 0) {
+                    return d;
+                }
+            }
+            return skipped < qLen ? -1 : 0;
+        }
         int len = Math.min(end - a, qLen);
         for (int i = from; i < len; i++) {
             int d = (arena[a + i] & 0xFF) - (q[i] & 0xFF);
@@ -210,7 +283,7 @@ final class SortedKeys {
         return end - a < qLen ? -1 : 0;
     }
 
-    /** The byte at {@code offset} of the key at {@code position}, or -1 past its end. */
+    /** The byte at {@code offset} of the key at {@code position} as stored, or -1 past its end. */
     int byteAt(int position, int offset) {
         int i = start[position] + offset;
         return i < keyEnd(position) ? arena[i] & 0xFF : -1;
@@ -218,6 +291,16 @@ final class SortedKeys {
 
     /** Position of the smallest entry id in {@code [lo, hi)}, which must not be empty. */
     int best(int lo, int hi) {
+        if (hi - lo <= SCAN) {
+            // a few ids side by side: cheaper to read than a walk up the tree
+            int best = lo;
+            for (int p = lo + 1; p < hi; p++) {
+                if (tree[n + p] < tree[n + best]) {
+                    best = p;
+                }
+            }
+            return best;
+        }
         int best = -1;
         for (int l = lo + n, r = hi + n; l < r; l >>= 1, r >>= 1) {
             if ((l & 1) == 1) {
