@@ -62,14 +62,17 @@ public final class CompletionIndex implements Suggester {
     final SortedKeys byWord;
     final SortedKeys byChoseong;
     /** Whole keys without their second unit, for typos there ({@link SortedKeys.Shape#SKIP_SECOND}). */
-    final SortedKeys bySkip;
+    final SortedKeys bySecondSkipped;
+    /** Whole keys without their third unit, for typos there ({@link SortedKeys.Shape#SKIP_THIRD}). */
+    final SortedKeys byThirdSkipped;
     /** Vowels behind each choseong position, to test mixed input cheaply (derived, not saved). */
     final MixedChoseong mixedChoseong;
     private final Map<String, Integer> siteNumbers;
 
     CompletionIndex(KeyCodec codec, byte[] texts, int[] textEnds, byte[] keys, int[] keyEnds, byte[] choseong,
                     char[] choChars, int[] choEnds, float[] weights, byte[] kinds, char[] siteIds, String[] sites, String[] urls,
-                    SortedKeys byKey, SortedKeys byWord, SortedKeys byChoseong, SortedKeys bySkip) {
+                    SortedKeys byKey, SortedKeys byWord, SortedKeys byChoseong, SortedKeys bySecondSkipped,
+                    SortedKeys byThirdSkipped) {
         this.codec = codec;
         this.n = weights.length;
         this.texts = texts;
@@ -87,7 +90,8 @@ public final class CompletionIndex implements Suggester {
         this.byKey = byKey;
         this.byWord = byWord;
         this.byChoseong = byChoseong;
-        this.bySkip = bySkip;
+        this.bySecondSkipped = bySecondSkipped;
+        this.byThirdSkipped = byThirdSkipped;
         this.mixedChoseong = MixedChoseong.of(choChars, choEnds, byChoseong);
         this.siteNumbers = new HashMap<>();
         for (int i = 0; i < sites.length; i++) {
@@ -118,11 +122,8 @@ public final class CompletionIndex implements Suggester {
         long bytes = arr(texts.length) + arr(4L * textEnds.length) + arr(keys.length) + arr(4L * keyEnds.length)
                 + arr(choseong.length) + arr(2L * choChars.length) + arr(4L * choEnds.length) + arr(4L * weights.length) + arr(kinds.length)
                 + arr(2L * siteIds.length) + arr(4L * urls.length)
-                + arr(4L * byKey.tree().length) + arr(4L * byKey.start().length)
-                + arr(4L * byWord.tree().length) + arr(4L * byWord.start().length)
-                + arr(4L * byChoseong.tree().length) + arr(4L * byChoseong.start().length)
-                + arr(4L * bySkip.tree().length) + arr(4L * bySkip.start().length)
-                + headBytes(byKey) + headBytes(byWord) + headBytes(byChoseong) + headBytes(bySkip)
+                + byKey.memoryBytes() + byWord.memoryBytes() + byChoseong.memoryBytes()
+                + bySecondSkipped.memoryBytes() + byThirdSkipped.memoryBytes()
                 + mixedChoseong.memoryBytes();
         for (String url : urls) {
             bytes += url == null ? 0 : 24 + arr(url.length());
@@ -133,9 +134,6 @@ public final class CompletionIndex implements Suggester {
         return bytes;
     }
 
-    private static long headBytes(SortedKeys keys) {
-        return keys.heads() == null ? 0 : arr(8L * keys.heads().length);
-    }
 
     private static long arr(long payload) {
         return 16 + (payload + 7) / 8 * 8;

@@ -40,7 +40,8 @@ public final class DictionarySnapshot {
 
     /** Fields of {@link CompletionIndex} written to the file. */
     static final Set<String> SAVED_INDEX_FIELDS = Set.of("texts", "textEnds", "keys", "keyEnds", "choseong",
-            "choChars", "choEnds", "weights", "kinds", "siteIds", "sites", "urls", "byKey", "byWord", "byChoseong", "bySkip");
+            "choChars", "choEnds", "weights", "kinds", "siteIds", "sites", "urls", "byKey", "byWord", "byChoseong",
+            "bySecondSkipped", "byThirdSkipped");
     /** Fields of {@link CompletionIndex} its constructor derives from the saved ones, or shared tables. */
     static final Set<String> DERIVED_INDEX_FIELDS = Set.of("codec", "n", "siteNumbers", "mixedChoseong");
     /** Fields of {@link SortedKeys} written to the file. */
@@ -95,8 +96,9 @@ public final class DictionarySnapshot {
                 out.chars(index.siteIds);
                 out.strings(index.sites);
                 out.strings(index.urls);
-                // byKey, byWord and bySkip index the key arena, byChoseong the choseong arena (see IndexBuilder)
-                for (SortedKeys keys : new SortedKeys[] {index.byKey, index.byWord, index.byChoseong, index.bySkip}) {
+                // byChoseong indexes the choseong arena, the others the key arena (see IndexBuilder)
+                for (SortedKeys keys : new SortedKeys[] {index.byKey, index.byWord, index.byChoseong,
+                    index.bySecondSkipped, index.byThirdSkipped}) {
                     out.ints(keys.start());
                     out.ints(keys.tree());
                 }
@@ -205,15 +207,17 @@ public final class DictionarySnapshot {
         SortedKeys byKey = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.HEADED);
         SortedKeys byWord = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.PLAIN);
         SortedKeys byChoseong = sortedKeys(in, choseong, choEnds, SortedKeys.Shape.PLAIN);
-        SortedKeys bySkip = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.SKIP_SECOND);
+        SortedKeys bySecondSkipped = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.SKIP_SECOND);
+        SortedKeys byThirdSkipped = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.SKIP_THIRD);
         return new CompletionIndex(KeyCodec.INSTANCE, texts, textEnds, keys, keyEnds, choseong, choChars, choEnds,
-                weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong, bySkip);
+                weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong, bySecondSkipped,
+                byThirdSkipped);
     }
 
     private static SortedKeys sortedKeys(In in, byte[] arena, int[] ends, SortedKeys.Shape shape) throws IOException {
         int[] start = in.ints();
         int[] tree = in.ints();
-        check(tree.length == Math.max(2, 2 * start.length));
+        check(tree.length == SortedKeys.treeLength(start.length));
         return SortedKeys.restore(arena, ends, start, tree, shape);
     }
 

@@ -110,10 +110,12 @@ final class IndexBuilder {
         SortedKeys byKey = sorted(keyArena, keyEnds, all, allStarts, SortedKeys.Shape.HEADED);
         SortedKeys byWord = sorted(keyArena, keyEnds, words.ids(), words.positions(), SortedKeys.Shape.PLAIN);
         SortedKeys byChoseong = sorted(choArena, choEnds, choWords.ids(), choWords.positions(), SortedKeys.Shape.PLAIN);
-        SortedKeys bySkip = skipSorted(keyArena, keyEnds, n);
+        SortedKeys bySecondSkipped = skipSorted(keyArena, keyEnds, n, SortedKeys.Shape.SKIP_SECOND);
+        SortedKeys byThirdSkipped = skipSorted(keyArena, keyEnds, n, SortedKeys.Shape.SKIP_THIRD);
         String[] sites = siteNumbers.keySet().toArray(String[]::new);
         return new CompletionIndex(codec, texts.toByteArray(), textEnds, keyArena, keyEnds, choArena, choChars.toArray(),
-                choEnds, weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong, bySkip);
+                choEnds, weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong, bySecondSkipped,
+                byThirdSkipped);
     }
 
     /**
@@ -206,14 +208,16 @@ final class IndexBuilder {
         return Character.isLetterOrDigit(cp) ? 2 : 0;
     }
 
-    /** The keys of two or more units, sorted as if their second unit were not there ({@link SortedKeys.Shape#SKIP_SECOND}). */
-    private static SortedKeys skipSorted(byte[] arena, int[] ends, int n) {
+    /** The keys long enough to have the unit {@code shape} skips, sorted as if it were not there. */
+    private static SortedKeys skipSorted(byte[] arena, int[] ends, int n, SortedKeys.Shape shape) {
         int count = 0;
         int[] ids = new int[n];
         for (int id = 0; id < n; id++) {
             int start = ends[id];
             int first = KeyCodec.unitLength(arena[start]);
-            if (start + first < ends[id + 1]) {
+            boolean twoUnits = start + first < ends[id + 1];
+            if (twoUnits && (shape == SortedKeys.Shape.SKIP_SECOND
+                    || start + first + KeyCodec.unitLength(arena[start + first]) < ends[id + 1])) {
                 ids[count++] = id;
             }
         }
@@ -222,12 +226,12 @@ final class IndexBuilder {
         long[] prefix = new long[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
-            prefix[i] = SortedKeys.skipHead(arena, ends[ids[i]], ends[ids[i] + 1]);
+            prefix[i] = SortedKeys.skipHead(arena, ends[ids[i]], ends[ids[i] + 1], shape);
         }
         int[] sortedIds = ids;
         IntSorter.sortByPrefix(order, prefix, (a, b) -> {
             int c = SortedKeys.compareSkipping(arena, ends[sortedIds[a]], ends[sortedIds[a] + 1], ends[sortedIds[b]],
-                    ends[sortedIds[b] + 1]);
+                    ends[sortedIds[b] + 1], shape);
             return c != 0 ? c : Integer.compare(sortedIds[a], sortedIds[b]);
         });
         int[] outIds = new int[count];
@@ -236,7 +240,7 @@ final class IndexBuilder {
             outIds[i] = ids[order[i]];
             outStarts[i] = ends[outIds[i]];
         }
-        return new SortedKeys(arena, ends, outStarts, outIds, SortedKeys.Shape.SKIP_SECOND);
+        return new SortedKeys(arena, ends, outStarts, outIds, shape);
     }
 
     private static SortedKeys sorted(byte[] arena, int[] ends, int[] ids, int[] starts, SortedKeys.Shape shape) {

@@ -65,8 +65,9 @@ final class Lookup {
     /** Checked matches of a mixed choseong range, taken one by one from a list sorted by entry id. */
     private static final int LISTED = 3;
     /**
-     * Typos at the second unit found in {@link CompletionIndex#bySkip}: substituted, or inserted; the
-     * match length is completed with the length of the entry's own second unit.
+     * Typos at the second or third unit found in {@link CompletionIndex#bySecondSkipped} or {@link
+     * CompletionIndex#byThirdSkipped}: substituted, or inserted; the match length is completed with
+     * the length of the entry's own unit there.
      */
     private static final int SKIP_SUBSTITUTED = 4;
     private static final int SKIP_INSERTED = 5;
@@ -230,7 +231,7 @@ final class Lookup {
         int length = r.matchLength;
         if (r.mixed == SKIP_SUBSTITUTED || r.mixed == SKIP_INSERTED) {
             int at = index.keyEnds[id];
-            length += KeyCodec.unitLength(index.keys[at + KeyCodec.unitLength(index.keys[at])]);
+            length += KeyCodec.unitLength(index.keys[at + SortedKeys.skippedAt(index.keys, at, r.keys.shape())]);
         }
         Hit hit = new Hit(id, r.score, typoPhase, r.match, onChoseong, offset, length);
         for (int i = 0; i < hits.size(); i++) {
@@ -550,13 +551,14 @@ final class Lookup {
             if (swap(key, bounds, i, variant)) {
                 addVariant(keys, lo, hi, variant, bounds[i], key.length);
             }
-            if (i == 1) {
-                // a unit substituted or extra at the second unit: one range each among the keys read
-                // without their second unit, instead of one per unit the range has there
-                System.arraycopy(key, 0, variant, 0, bounds[1]);
-                System.arraycopy(key, bounds[2], variant, bounds[1], key.length - bounds[2]);
-                addSkipped(variant, key.length - (bounds[2] - bounds[1]), SKIP_SUBSTITUTED);
-                addSkipped(key, key.length, SKIP_INSERTED);
+            if (i <= 2) {
+                // a unit substituted or extra at the second or third unit: one range each among the
+                // keys read without that unit, instead of one per unit the range has there
+                SortedKeys skip = i == 1 ? index.bySecondSkipped : index.byThirdSkipped;
+                System.arraycopy(key, 0, variant, 0, bounds[i]);
+                System.arraycopy(key, bounds[i + 1], variant, bounds[i], key.length - bounds[i + 1]);
+                addSkipped(skip, variant, key.length - (bounds[i + 1] - bounds[i]), SKIP_SUBSTITUTED);
+                addSkipped(skip, key, key.length, SKIP_INSERTED);
                 continue;
             }
             // a unit substituted or extra at i: each unit u the range has there, heaviest groups first
@@ -602,11 +604,10 @@ final class Lookup {
     }
 
     /**
-     * Adds the keys that, without their second unit, start with {@code q[0, length)}: typos at the
-     * second unit ({@code mode} says which, for the match length).
+     * Adds the keys that, without the unit {@code skip} leaves out, start with {@code q[0, length)}:
+     * typos at that unit ({@code mode} says which, for the match length).
      */
-    private void addSkipped(byte[] q, int length, int mode) {
-        SortedKeys skip = index.bySkip;
+    private void addSkipped(SortedKeys skip, byte[] q, int length, int mode) {
         int l = skip.lowerBound(q, length, 0, skip.size());
         int h = skip.upperBound(q, length, l, skip.size());
         if (l < h && canBeat(skip, l, h)) {

@@ -6,9 +6,12 @@ package io.chatda.suggest;
  * heaviest match: the top k of any prefix range come out of k tree queries and a small heap, however
  * many keys the range holds (Hsu and Ottaviano, WWW 2013, with a segment tree for the RMQ).
  *
- * <p>Layout, for {@code n} keys: {@code tree[n + i]} is the entry id of the i-th key,
- * {@code tree[1..n)} holds, for each inner node, the position of the smallest id below it, and
- * {@code start[i]} is where the i-th key begins in the arena (it ends where its entry's key ends).
+ * <p>Layout, for {@code n} keys in {@code b = ceil(n / 32)} blocks of 32: {@code tree[i]} is the
+ * entry id of the i-th key; {@code tree[n + b + j]} the position of the smallest id in block j and
+ * {@code tree[n + 1..n + b)} a segment tree over those (each inner node the position of the smallest
+ * id below it), so a query reads the ids of at most two partial blocks side by side and walks a tree
+ * 32 times smaller than the keys (4.25 bytes per key instead of 8); {@code start[i]} is where the
+ * i-th key begins in the arena (it ends where its entry's key ends).
  * A {@link Shape#SKIP_SECOND} array sorts whole keys as if their second unit were not there, which
  * answers "a unit substituted or inserted after the first" with one range instead of one per unit.
  * Immutable once built.
@@ -22,7 +25,14 @@ final class SortedKeys {
         /** Keys as stored, with an eight-byte head per key that decides most binary-search steps. */
         HEADED,
         /** Whole keys of two or more units read without their second unit, with heads. */
-        SKIP_SECOND
+        SKIP_SECOND,
+        /** Whole keys of three or more units read without their third unit, with heads. */
+        SKIP_THIRD;
+
+        /** Index of the unit a skipping shape leaves out, else -1. */
+        int skipped() {
+            return this == SKIP_SECOND ? 1 : this == SKIP_THIRD ? 2 : -1;
+        }
     }
 
     private final byte[] arena;
@@ -36,20 +46,24 @@ final class SortedKeys {
      */
     private final long[] heads;
     private final Shape shape;
-    /** Ranges up to this size are scanned for their best id instead of walking the tree. */
-    private static final int SCAN = 32;
+    /** Keys per block of the range-minimum structure. */
+    private static final int BLOCK = 32;
     private final int n;
 
     SortedKeys(byte[] arena, int[] ends, int[] start, int[] ids, Shape shape) {
         this.shape = shape;
         this.arena = arena;
         this.ends = ends;
-        this.start = start;
+        this.start = shape == Shape.PLAIN ? start : null;
         this.n = ids.length;
-        this.tree = new int[Math.max(2, 2 * n)];
-        System.arraycopy(ids, 0, tree, n, n);
-        for (int i = n - 1; i >= 1; i--) {
-            tree[i] = better(position(2 * i), position(2 * i + 1));
+        this.tree = new int[treeLength(n)];
+        System.arraycopy(ids, 0, tree, 0, n);
+        int blocks = blocks(n);
+        for (int b = 0; b < blocks; b++) {
+            tree[n + blocks + b] = scan(b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+        }
+        for (int i = blocks - 1; i >= 1; i--) {
+            tree[n + i] = better(tree[n + 2 * i], tree[n + 2 * i + 1]);
         }
         this.heads = computeHeads();
     }
@@ -63,7 +77,7 @@ final class SortedKeys {
         this.shape = shape;
         this.arena = arena;
         this.ends = ends;
-        this.start = start;
+        this.start = shape == Shape.PLAIN ? start : null;
         this.tree = tree;
         this.n = start.length;
         this.heads = computeHeads();
@@ -76,17 +90,23 @@ final class SortedKeys {
         long[] h = new long[n];
         for (int p = 0; p < n; p++) {
             if (shape == Shape.HEADED) {
-                h[p] = head(arena, start[p], keyEnd(p));
+                h[p] = head(arena, keyStart(p), keyEnd(p));
             } else {
-                h[p] = skipHead(arena, start[p], keyEnd(p));
+                h[p] = skipHead(arena, keyStart(p), keyEnd(p), shape);
             }
         }
         return h;
     }
 
-    /** {@link #head} of a key of two or more units read without its second unit. */
-    static long skipHead(byte[] bytes, int from, int to) {
-        int first = KeyCodec.unitLength(bytes[from]);
+    /** Bytes before the unit a skipping shape leaves out, in the key starting at {@code a}. */
+    static int skippedAt(byte[] arena, int a, Shape shape) {
+        int first = KeyCodec.unitLength(arena[a]);
+        return shape == Shape.SKIP_SECOND ? first : first + KeyCodec.unitLength(arena[a + first]);
+    }
+
+    /** {@link #head} of a key read without the unit {@code shape} leaves out. */
+    static long skipHead(byte[] bytes, int from, int to, Shape shape) {
+        int first = skippedAt(bytes, from, shape);
         int shift = KeyCodec.unitLength(bytes[from + first]);
         long p = 0;
         for (int i = 0; i < 8; i++) {
@@ -97,12 +117,12 @@ final class SortedKeys {
     }
 
     /**
-     * Compares two keys of two or more units read without their second unit, as unsigned bytes;
-     * for sorting a {@link Shape#SKIP_SECOND} array.
+     * Compares two keys read without the unit {@code shape} leaves out, as unsigned bytes; for
+     * sorting a skipping array.
      */
-    static int compareSkipping(byte[] arena, int a, int aEnd, int b, int bEnd) {
-        int aFirst = KeyCodec.unitLength(arena[a]);
-        int bFirst = KeyCodec.unitLength(arena[b]);
+    static int compareSkipping(byte[] arena, int a, int aEnd, int b, int bEnd, Shape shape) {
+        int aFirst = skippedAt(arena, a, shape);
+        int bFirst = skippedAt(arena, b, shape);
         int aShift = KeyCodec.unitLength(arena[a + aFirst]);
         int bShift = KeyCodec.unitLength(arena[b + bFirst]);
         int aLen = aEnd - a - aShift;
@@ -153,12 +173,34 @@ final class SortedKeys {
         return n;
     }
 
+    /**
+     * Where each sorted key starts in the arena. Only a {@link Shape#PLAIN} array (suffixes) keeps
+     * them; the others hold whole keys, which start where the previous entry's key ends, and compute
+     * them here for saving.
+     */
     int[] start() {
-        return start;
+        if (start != null) {
+            return start;
+        }
+        int[] out = new int[n];
+        for (int p = 0; p < n; p++) {
+            out[p] = keyStart(p);
+        }
+        return out;
     }
 
     int[] tree() {
         return tree;
+    }
+
+    /** Heap bytes of the arrays this structure holds itself (not the shared arena and ends). */
+    long memoryBytes() {
+        return array(4L * tree.length) + (start == null ? 0 : array(4L * start.length))
+                + (heads == null ? 0 : array(8L * heads.length));
+    }
+
+    private static long array(long payload) {
+        return 16 + (payload + 7) / 8 * 8;
     }
 
     /** The heads, or null for a {@link Shape#PLAIN} array. */
@@ -171,11 +213,11 @@ final class SortedKeys {
     }
 
     int id(int position) {
-        return tree[n + position];
+        return tree[position];
     }
 
     int keyStart(int position) {
-        return start[position];
+        return start != null ? start[position] : ends[tree[position]];
     }
 
     int keyEnd(int position) {
@@ -259,10 +301,10 @@ final class SortedKeys {
 
     /** {@link #comparePrefix(int, byte[], int)} from byte {@code from}, the bytes before it known equal. */
     int comparePrefix(int position, byte[] q, int from, int qLen) {
-        int a = start[position];
+        int a = keyStart(position);
         int end = keyEnd(position);
-        if (shape == Shape.SKIP_SECOND) {
-            int first = KeyCodec.unitLength(arena[a]);
+        if (shape.skipped() > 0) {
+            int first = skippedAt(arena, a, shape);
             int shift = KeyCodec.unitLength(arena[a + first]);
             int skipped = end - a - shift;
             for (int i = from; i < Math.min(skipped, qLen); i++) {
@@ -285,42 +327,64 @@ final class SortedKeys {
 
     /** The byte at {@code offset} of the key at {@code position} as stored, or -1 past its end. */
     int byteAt(int position, int offset) {
-        int i = start[position] + offset;
+        int i = keyStart(position) + offset;
         return i < keyEnd(position) ? arena[i] & 0xFF : -1;
     }
 
-    /** Position of the smallest entry id in {@code [lo, hi)}, which must not be empty. */
+    /** Length of the {@link #tree()} array for {@code n} keys. */
+    static int treeLength(int n) {
+        return n + 2 * blocks(n);
+    }
+
+    private static int blocks(int n) {
+        return Math.max(1, (n + BLOCK - 1) / BLOCK);
+    }
+
+    /**
+     * Position of the smallest entry id in {@code [lo, hi)}, which must not be empty; of equal ids
+     * (an entry at two word starts) the first.
+     */
     int best(int lo, int hi) {
-        if (hi - lo <= SCAN) {
-            // a few ids side by side: cheaper to read than a walk up the tree
-            int best = lo;
-            for (int p = lo + 1; p < hi; p++) {
-                if (tree[n + p] < tree[n + best]) {
-                    best = p;
-                }
-            }
-            return best;
+        if (hi - lo <= 2 * BLOCK) {
+            return scan(lo, hi);
         }
-        int best = -1;
-        for (int l = lo + n, r = hi + n; l < r; l >>= 1, r >>= 1) {
+        int first = (lo + BLOCK - 1) / BLOCK;
+        int last = hi / BLOCK;
+        int best = lo < first * BLOCK ? scan(lo, first * BLOCK) : -1;
+        int blocks = blocks(n);
+        int fromTree = -1;
+        for (int l = first + blocks, r = last + blocks; l < r; l >>= 1, r >>= 1) {
             if ((l & 1) == 1) {
-                best = better(best, position(l++));
+                fromTree = better(fromTree, tree[n + l++]);
             }
             if ((r & 1) == 1) {
-                best = better(best, position(--r));
+                fromTree = better(fromTree, tree[n + --r]);
+            }
+        }
+        best = better(best, fromTree);
+        return last * BLOCK < hi ? better(best, scan(last * BLOCK, hi)) : best;
+    }
+
+    /** {@link #best} by reading the ids of {@code [lo, hi)} one by one. */
+    private int scan(int lo, int hi) {
+        int best = lo;
+        for (int p = lo + 1; p < hi; p++) {
+            if (tree[p] < tree[best]) {
+                best = p;
             }
         }
         return best;
-    }
-
-    private int position(int node) {
-        return node >= n ? node - n : tree[node];
     }
 
     private int better(int p, int q) {
         if (p < 0) {
             return q;
         }
-        return tree[n + q] < tree[n + p] ? q : p;
+        if (q < 0) {
+            return p;
+        }
+        int a = tree[p];
+        int b = tree[q];
+        return b < a || (b == a && q < p) ? q : p;
     }
 }

@@ -24,8 +24,11 @@ class SkipKeysTest {
         return sb.toString();
     }
 
-    private static byte[] withoutSecondUnit(byte[] key) {
-        int first = KeyCodec.unitLength(key[0]);
+    private static byte[] without(byte[] key, int unit) {
+        int first = 0;
+        for (int u = 0; u < unit; u++) {
+            first += KeyCodec.unitLength(key[first]);
+        }
         int second = KeyCodec.unitLength(key[first]);
         byte[] out = new byte[key.length - second];
         System.arraycopy(key, 0, out, 0, first);
@@ -34,21 +37,22 @@ class SkipKeysTest {
     }
 
     @Test
-    void aPrefixRangeHoldsExactlyTheKeysThatStartWithItWithoutTheirSecondUnit() {
+    void aPrefixRangeHoldsExactlyTheKeysThatStartWithItWithoutTheirSecondOrThirdUnit() {
         Random random = new Random(11);
         List<SuggestEntry> entries = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             entries.add(new SuggestEntry(randomText(random), 1 + random.nextInt(100), Kind.QUERY, ""));
         }
         CompletionIndex idx = CompletionIndex.build(entries);
-        SortedKeys skip = idx.bySkip;
+        for (SortedKeys skip : List.of(idx.bySecondSkipped, idx.byThirdSkipped)) {
+        int unit = skip.shape().skipped();
         for (int i = 0; i < 300; i++) {
             byte[] q = KeyCodec.INSTANCE.key(randomText(random));
             Set<Integer> expected = new HashSet<>();
             for (int id = 0; id < idx.size(); id++) {
                 byte[] key = Arrays.copyOfRange(idx.keys, idx.keyEnds[id], idx.keyEnds[id + 1]);
-                if (KeyCodec.units(key) >= 2) {
-                    byte[] s = withoutSecondUnit(key);
+                if (KeyCodec.units(key) > unit) {
+                    byte[] s = without(key, unit);
                     if (s.length >= q.length && Arrays.equals(s, 0, q.length, q, 0, q.length)) {
                         expected.add(id);
                     }
@@ -66,6 +70,7 @@ class SkipKeysTest {
                 assertThat(skip.id(best)).isEqualTo(expected.stream().mapToInt(Integer::intValue).min().orElseThrow());
             }
         }
+        }
     }
 
     @Test
@@ -74,7 +79,8 @@ class SkipKeysTest {
                 new SuggestEntry("search", 5, Kind.QUERY, ""),
                 new SuggestEntry("a漢bcd", 3, Kind.QUERY, ""),
                 new SuggestEntry("검색엔진", 4, Kind.QUERY, "")));
-        for (String typed : List.of("sxarch", "saearch", "axbcd", "abcd", "a字bc", "겁색엔")) {
+        for (String typed : List.of("sxarch", "saearch", "sexrch", "seaarch", "axbcd", "abcd", "a字bc", "a漢xcd", "겁색엔",
+                "겅색엔")) {
             List<Suggestion> s = idx.suggest(typed, 10);
             assertThat(s).as(typed).hasSize(1);
             assertThat(s.get(0).match()).as(typed).isEqualTo(Suggestion.Match.TYPO);
@@ -85,3 +91,4 @@ class SkipKeysTest {
         assertThat(idx.suggest("abcd", 10).get(0).spans()).containsExactly(new Suggestion.Span(0, 5));
     }
 }
+
