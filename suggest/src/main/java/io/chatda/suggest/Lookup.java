@@ -101,6 +101,8 @@ final class Lookup {
     private char[] typedChars;
     /** {@link MixedChoseong#masks} of the typed characters, for mixed input. */
     private int[] vowelMasks;
+    /** Whether a candidate passing {@link #vowelMasks} must still be checked syllable by syllable. */
+    private boolean mixedCheck;
     /** Whether typo ranges are being drained (hits are then kept beyond the limit until the end). */
     private boolean typoPhase;
 
@@ -305,6 +307,7 @@ final class Lookup {
         }
         typedChars = typed.replaceAll("\\s+", "").toCharArray();
         vowelMasks = MixedChoseong.masks(typedChars, index.codec);
+        mixedCheck = MixedChoseong.needsCheck(typedChars);
         SortedKeys cho = index.byChoseong;
         int lo = cho.lowerBound(initials, len, 0, cho.size());
         int hi = cho.upperBound(initials, len, lo, cho.size());
@@ -330,7 +333,7 @@ final class Lookup {
         int count = 0;
         boolean small = hi - lo <= SMALL_SCAN;
         for (int p = lo; p < hi; p++) {
-            if (vowels.passes(p, vowelMasks) && mixedMatchesAt(cho.keyStart(p))) {
+            if (vowels.passes(p, vowelMasks) && (!mixedCheck || mixedMatchesAt(cho.keyStart(p)))) {
                 if (count == MAX_LISTED && !small) {
                     push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
                     return;
