@@ -8,6 +8,8 @@ import java.io.IOException;
  */
 public final class SnapshotFormatException extends IOException {
 
+    private static final long serialVersionUID = 1L;
+
     public SnapshotFormatException(String message) {
         super(message);
     }

@@ -27,8 +27,9 @@ import org.apache.lucene.util.BytesRef;
  * chatda's completion engine beside Lucene's {@link AnalyzingInfixSuggester} and {@link
  * FuzzySuggester}, in one run, on {@link SuggestBench}'s candidates and query stream: build time,
  * memory (Lucene's {@code ramBytesUsed()}, heap growth after GC, the infix index's size on disk),
- * single-threaded queries/s with p50/p99, and per kind of query how many find the entry they were
- * made from in the top 10. Both Lucene suggesters use {@link StandardAnalyzer}; FuzzySuggester
+ * single-threaded queries/s with p50/p99 (timed rounds interleaved engine after engine, so a change
+ * in the machine's load falls on all; the throughput ratio is also given as the median of the
+ * per-round ratios), and per kind of query how many find the entry they were made from in the top 10. Both Lucene suggesters use {@link StandardAnalyzer}; FuzzySuggester
  * counts edits in code points ({@code unicodeAware}), one edit, transpositions on (its defaults
  * otherwise). Run by {@code bench/scripts/suggest-compare.sh}:
  *
@@ -98,9 +99,28 @@ public final class SuggestCompare {
             System.out.printf("%n%d candidates, %d queries, %d timed rounds after one warm-up round, single-threaded, top %d%n",
                     entries.size(), queries.length, rounds, TOP);
             for (Row row : rows) {
-                row.measure(queries, bench.targets, kinds, rounds);
+                row.score(queries, bench.targets, kinds);
+            }
+            // rounds interleaved, engine after engine, so that a change in the machine's load
+            // falls on all of them; the ratio is taken per round
+            double[][] ratios = new double[rows.size()][rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (Row row : rows) {
+                    row.round(queries, r, rounds);
+                }
+                for (int e = 0; e < rows.size(); e++) {
+                    ratios[e][r] = rows.get(e).roundNanos[r] / (double) rows.get(0).roundNanos[r];
+                }
+                int round = r;
+                System.out.printf("  round %d: %s%n", r + 1, rows.stream()
+                        .map(row -> String.format("%s %,.0f q/s", row.name, queries.length / (row.roundNanos[round] / 1e9)))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            for (int e = 0; e < rows.size(); e++) {
+                rows.get(e).finish(queries.length, ratios[e]);
             }
             print(rows, kinds);
+            missedPrefixes(chatda, queries, bench.targets, kinds);
             infix.close();
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
@@ -131,29 +151,50 @@ public final class SuggestCompare {
             this.engine = engine;
         }
 
-        void measure(String[] queries, String[] targets, int[] kinds, int rounds) throws IOException {
-            for (int i = 0; i < queries.length; i++) { // warm-up round, which also scores the answers
+        long[] nanos;
+        long[] roundNanos;
+        double ratio;
+
+        /** One untimed round that warms the engine up and counts the expected entries found. */
+        void score(String[] queries, String[] targets, int[] kinds) throws IOException {
+            for (int i = 0; i < queries.length; i++) {
                 String target = targets[i];
                 if (engine.top(queries[i]).stream().anyMatch(target::equalsIgnoreCase)) {
                     found[kinds[i]]++;
                 }
             }
-            long[] nanos = new long[queries.length * rounds];
+        }
+
+        /** Times round {@code r} of {@code rounds}: every query once, each on its own. */
+        void round(String[] queries, int r, int rounds) throws IOException {
+            if (nanos == null) {
+                nanos = new long[queries.length * rounds];
+                roundNanos = new long[rounds];
+            }
             long sink = 0;
             long total = System.nanoTime();
-            for (int r = 0; r < rounds; r++) {
-                for (int i = 0; i < queries.length; i++) {
-                    long t = System.nanoTime();
-                    sink += engine.top(queries[i]).size();
-                    nanos[r * queries.length + i] = System.nanoTime() - t;
-                }
+            for (int i = 0; i < queries.length; i++) {
+                long t = System.nanoTime();
+                sink += engine.top(queries[i]).size();
+                nanos[r * queries.length + i] = System.nanoTime() - t;
             }
-            total = System.nanoTime() - total;
-            Arrays.sort(nanos);
-            qps = nanos.length / (total / 1e9);
-            p50 = nanos[nanos.length / 2] / 1e3;
-            p99 = nanos[Math.min(nanos.length - 1, (int) (nanos.length * 0.99))] / 1e3;
-            System.out.printf("  %-32s %,10.0f queries/s (%d answers)%n", name, qps, sink);
+            roundNanos[r] = System.nanoTime() - total;
+            if (sink < 0) {
+                throw new AssertionError();
+            }
+        }
+
+        /** Throughput over all rounds, percentiles, and the median of the per-round time ratios to chatda's. */
+        void finish(int queriesPerRound, double[] ratios) {
+            long total = Arrays.stream(roundNanos).sum();
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            qps = (double) queriesPerRound * roundNanos.length / (total / 1e9);
+            p50 = sorted[sorted.length / 2] / 1e3;
+            p99 = sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e3;
+            double[] r = ratios.clone();
+            Arrays.sort(r);
+            ratio = r[r.length / 2];
         }
     }
 
@@ -172,7 +213,8 @@ public final class SuggestCompare {
         line(rows, "heap growth after GC", r -> mb(r.heapBytes));
         line(rows, "index on disk", r -> r.diskBytes < 0 ? "—" : mb(r.diskBytes));
         line(rows, "queries/s, single thread", r -> String.format("%,.0f", r.qps));
-        line(rows, "chatda qps / this qps", r -> String.format("%.1f×", rows.get(0).qps / r.qps));
+        line(rows, "chatda qps / this qps, all rounds", r -> String.format("%.1f×", rows.get(0).qps / r.qps));
+        line(rows, "median per-round ratio", r -> String.format("%.1f×", r.ratio));
         line(rows, "p50 / p99", r -> String.format("%.1f / %.1f µs", r.p50, r.p99));
         int[] asked = new int[KINDS.length];
         for (int k : kinds) {
@@ -187,6 +229,30 @@ public final class SuggestCompare {
             total[i] = Arrays.stream(rows.get(i).found).sum();
         }
         line(rows, "top 10 has it: all", r -> String.format("%d / %d", total[rows.indexOf(r)], kinds.length));
+    }
+
+    /**
+     * What fills chatda's top 10 for the IME states whose entry isn't in it: the matches by mode, to
+     * tell a ranking choice (other modes' heavier entries) from a failure to match.
+     */
+    private static void missedPrefixes(CompletionIndex chatda, String[] queries, String[] targets, int[] kinds) {
+        java.util.Map<Suggestion.Match, Integer> modes = new java.util.EnumMap<>(Suggestion.Match.class);
+        int missed = 0;
+        int asked = 0;
+        for (int i = 0; i < queries.length; i++) {
+            if (kinds[i] > 2) {
+                continue;
+            }
+            asked++;
+            List<Suggestion> top = chatda.suggest(queries[i], TOP);
+            String target = targets[i];
+            if (top.stream().noneMatch(s -> s.text().equalsIgnoreCase(target))) {
+                missed++;
+                top.forEach(s -> modes.merge(s.match(), 1, Integer::sum));
+            }
+        }
+        System.out.printf("%nchatda, IME states whose entry is not in the top 10: %d of %d; their top 10 by match: %s%n",
+                missed, asked, modes);
     }
 
     private static void line(List<Row> rows, String label, java.util.function.Function<Row, String> cell) {
