@@ -58,6 +58,8 @@ final class CrawlRunner {
     private final Set<String> deliveringHashes = new HashSet<>();
 
     private final Object lock = new Object();
+    /** Held while a page's links are classified and stored. */
+    private final Object linkLock = new Object();
     private final ArrayDeque<CrawlStore.Entry> buffer = new ArrayDeque<>();
     private final Map<String, Host> hosts = new HashMap<>();
     private int inFlight;
@@ -357,10 +359,12 @@ final class CrawlRunner {
                         todo.add(child.getUrl().toString());
                     }
                 } else if (map instanceof SiteMap siteMap) {
-                    for (SiteMapURL u : siteMap.getSiteMapUrls()) {
-                        CrawlStore.NewLink link = classify(u.getUrl().toString(), 1, "");
-                        if (link != null) {
-                            links.add(link);
+                    synchronized (linkLock) {
+                        for (SiteMapURL u : siteMap.getSiteMapUrls()) {
+                            CrawlStore.NewLink link = classify(u.getUrl().toString(), 1, "");
+                            if (link != null) {
+                                links.add(link);
+                            }
                         }
                     }
                 }
@@ -369,7 +373,9 @@ final class CrawlRunner {
             }
         }
         if (!links.isEmpty()) {
-            store.addLinks(SITEMAP_SOURCE, dedupe(links));
+            synchronized (linkLock) {
+                store.addLinks(SITEMAP_SOURCE, dedupe(links));
+            }
         }
         store.markSitemapsDone(hostKey);
     }
@@ -517,26 +523,29 @@ final class CrawlRunner {
             canonical = page.canonical() == null ? null : rules.normalize(page.canonical());
             language = page.language();
         }
-        List<CrawlStore.NewLink> newLinks = new ArrayList<>();
-        if (!nofollow) {
-            for (SourceDocument.Link l : followable) {
-                CrawlStore.NewLink link = classify(l.url(), entry.depth() + 1, l.anchorText());
-                if (link != null) {
-                    newLinks.add(link);
-                }
-            }
-        }
-        if (canonical != null && !canonical.equals(url)) {
-            CrawlStore.NewLink link = classify(canonical, entry.depth(), "");
-            if (link != null) {
-                newLinks.add(link);
-            }
-        }
         String etag = r.headers().firstValue("etag").orElse(null);
         String lastModified = r.headers().firstValue("last-modified").orElse(null);
         String hash = sha256(title + "\n" + body);
         long simhash = SimHash.of(title + " " + body);
-        store.addLinks(entry.id(), dedupe(newLinks));
+        // one page's links at a time: a URL two workers find at once is classified (and counted) once
+        synchronized (linkLock) {
+            List<CrawlStore.NewLink> newLinks = new ArrayList<>();
+            if (!nofollow) {
+                for (SourceDocument.Link l : followable) {
+                    CrawlStore.NewLink link = classify(l.url(), entry.depth() + 1, l.anchorText());
+                    if (link != null) {
+                        newLinks.add(link);
+                    }
+                }
+            }
+            if (canonical != null && !canonical.equals(url)) {
+                CrawlStore.NewLink link = classify(canonical, entry.depth(), "");
+                if (link != null) {
+                    newLinks.add(link);
+                }
+            }
+            store.addLinks(entry.id(), dedupe(newLinks));
+        }
 
         if (noindex) {
             drop(entry, wasIndexed, SkipReason.NOINDEX, null, null, hash, simhash, etag, lastModified);
