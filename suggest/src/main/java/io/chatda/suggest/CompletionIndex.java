@@ -40,6 +40,7 @@ public final class CompletionIndex implements Suggester {
     /** Typed text beyond this many characters is ignored. */
     public static final int MAX_TYPED = 100;
     static final int MIN_TYPO_UNITS = 4;
+    private static final SuggestEntry.Kind[] KINDS = SuggestEntry.Kind.values();
     /** Bound on candidates examined per lookup, so a rare site or mixed choseong can't make one slow. */
     private static final int MAX_POPS = 5_000;
 
@@ -189,13 +190,16 @@ public final class CompletionIndex implements Suggester {
                 to = next;
             }
             at += units;
+            if (at >= offset + length) {
+                break; // the rest of the text is past the match
+            }
             i = next;
         }
         if (from >= 0) {
             spans.add(new Suggestion.Span(from, to));
         }
         String url = urls[id] == null ? "" : urls[id];
-        return new Suggestion(text, SuggestEntry.Kind.values()[kinds[id]], url, sites[siteIds[id]], score, match,
+        return new Suggestion(text, KINDS[kinds[id]], url, sites[siteIds[id]], score, match,
                 spans);
     }
 

@@ -205,7 +205,7 @@ public final class DictionarySnapshot {
         check(textEnds.length == n + 1 && keyEnds.length == n + 1 && choEnds.length == n + 1 && kinds.length == n
                 && siteIds.length == n && urls.length == n && sites.length > 0 && choChars.length == choseong.length);
         SortedKeys byKey = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.HEADED);
-        SortedKeys byWord = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.PLAIN);
+        SortedKeys byWord = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.HEADED);
         SortedKeys byChoseong = sortedKeys(in, choseong, choEnds, SortedKeys.Shape.PLAIN);
         SortedKeys bySecondSkipped = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.SKIP_SECOND);
         SortedKeys byThirdSkipped = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.SKIP_THIRD);

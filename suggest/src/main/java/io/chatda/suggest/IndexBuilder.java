@@ -108,7 +108,7 @@ final class IndexBuilder {
             allStarts[i] = keyEnds[i];
         }
         SortedKeys byKey = sorted(keyArena, keyEnds, all, allStarts, SortedKeys.Shape.HEADED);
-        SortedKeys byWord = sorted(keyArena, keyEnds, words.ids(), words.positions(), SortedKeys.Shape.PLAIN);
+        SortedKeys byWord = sorted(keyArena, keyEnds, words.ids(), words.positions(), SortedKeys.Shape.HEADED);
         SortedKeys byChoseong = sorted(choArena, choEnds, choWords.ids(), choWords.positions(), SortedKeys.Shape.PLAIN);
         SortedKeys bySecondSkipped = skipSorted(keyArena, keyEnds, n, SortedKeys.Shape.SKIP_SECOND);
         SortedKeys byThirdSkipped = skipSorted(keyArena, keyEnds, n, SortedKeys.Shape.SKIP_THIRD);

@@ -54,10 +54,10 @@ final class SortedKeys {
         this.shape = shape;
         this.arena = arena;
         this.ends = ends;
-        this.start = shape == Shape.PLAIN ? start : null;
         this.n = ids.length;
         this.tree = new int[treeLength(n)];
         System.arraycopy(ids, 0, tree, 0, n);
+        this.start = wholeKeys(start, tree, ends, n) ? null : start;
         int blocks = blocks(n);
         for (int b = 0; b < blocks; b++) {
             tree[n + blocks + b] = scan(b * BLOCK, Math.min(n, (b + 1) * BLOCK));
@@ -77,10 +77,20 @@ final class SortedKeys {
         this.shape = shape;
         this.arena = arena;
         this.ends = ends;
-        this.start = shape == Shape.PLAIN ? start : null;
         this.tree = tree;
         this.n = start.length;
+        this.start = wholeKeys(start, tree, ends, n) ? null : start;
         this.heads = computeHeads();
+    }
+
+    /** Whether every key starts where its entry's key does (whole keys, not suffixes): no need to keep the starts. */
+    private static boolean wholeKeys(int[] start, int[] ids, int[] ends, int n) {
+        for (int p = 0; p < n; p++) {
+            if (start[p] != ends[ids[p]]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long[] computeHeads() {
@@ -174,9 +184,9 @@ final class SortedKeys {
     }
 
     /**
-     * Where each sorted key starts in the arena. Only a {@link Shape#PLAIN} array (suffixes) keeps
-     * them; the others hold whole keys, which start where the previous entry's key ends, and compute
-     * them here for saving.
+     * Where each sorted key starts in the arena. Only an array of suffixes (word starts, choseong)
+     * keeps them; one of whole keys computes them here for saving: they start where the previous
+     * entry's key ends.
      */
     int[] start() {
         if (start != null) {
