@@ -39,5 +39,5 @@ echo "suggest beside it:       $(stats "$out/ov-suggest.log")"
 echo "after the spike, per second (search at half capacity):"
 stats --per-second --origin "$after_start" "$out/ov-after.log"
 echo "server: $(curl -s "http://127.0.0.1:$port/metrics" | grep -E '^chatda_http_requests_total\{.*(status="(500|503|429)")' | tr '\n' ' ')"
-curl -s "http://127.0.0.1:$port/metrics" | grep -E '^(chatda_admission_(limit|shed_total)|jvm_memory_used_bytes\{area="heap"|jvm_memory_max_bytes\{area="heap")' || true
+curl -s "http://127.0.0.1:$port/metrics" | grep -E '^(chatda_admission_(limit|shed_total)|chatda_search_(cancelled|abandoned)_total|jvm_memory_used_bytes\{area="heap"|jvm_memory_max_bytes\{area="heap")' || true
 kill -0 "$server_pid" && echo "server alive after the spike (heap capped by -Xmx)"
