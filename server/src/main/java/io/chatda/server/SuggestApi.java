@@ -27,7 +27,13 @@ import java.util.function.Supplier;
 final class SuggestApi implements HttpService {
 
     static final int MAX_LIMIT = 20;
-    static final int CACHE_ENTRIES = 100_000;
+    /**
+     * Bound of the answer cache in bytes (UTF-16 key plus JSON, roughly): weighed rather than counted,
+     * because the key is the raw query string, which a client can pad with parameters the API ignores.
+     */
+    static final long CACHE_BYTES = 64L << 20;
+    /** Approximate fixed cost of one entry: key, headers and Caffeine's node. */
+    private static final int ENTRY_OVERHEAD = 400;
 
     /** The JSON shape of the answer. */
     record Answer(String query, List<Item> suggestions) {
@@ -53,7 +59,8 @@ final class SuggestApi implements HttpService {
     private final Freshness freshness;
     private final JsonResponses json;
     private final Cache<Key, Cached> answers = Caffeine.newBuilder()
-            .maximumSize(CACHE_ENTRIES)
+            .maximumWeight(CACHE_BYTES)
+            .weigher((Key k, Cached v) -> ENTRY_OVERHEAD + 2 * k.query().length() + v.body().length())
             .recordStats()
             .build();
 
