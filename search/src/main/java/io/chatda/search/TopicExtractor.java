@@ -103,7 +103,10 @@ public final class TopicExtractor {
             words.put(phrase.text(), phrase.words());
         }
         tf.keySet().forEach(p -> documentFrequency.merge(p, 1, Integer::sum));
-        counts.put(id, tf);
+        // only phrases seen at least twice can be topics (see topics): the rest count for df only, and
+        // keeping them for every document of a large collection would cost gigabytes
+        tf.values().removeIf(count -> count < 2);
+        counts.put(id, Map.copyOf(tf));
     }
 
     /**
