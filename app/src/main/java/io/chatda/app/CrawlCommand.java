@@ -34,7 +34,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "Ctrl-C stops cleanly; --resume continues where a stopped or killed crawl left off.")
 final class CrawlCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CrawlCommand.class);
     /**
      * Index commits during a CLI crawl (the server's jobs commit every 5 s): a commit re-writes, and so
      * re-analyses, every page whose inbound anchor text changed since it was written, and here nothing but
@@ -93,7 +92,10 @@ final class CrawlCommand implements Callable<Integer> {
             }
             long crawled = System.nanoTime();
             library.rebuildSuggestions();
-            LOG.info("timings: JVM start {} s, open {} s, crawl with final commit {} s, suggestions {} s",
+            // the logger is looked up here, not in a static field: picocli creates every command at start-up,
+            // and other commands shouldn't pay for logback's initialisation
+            Logger log = LoggerFactory.getLogger(CrawlCommand.class);
+            log.info("timings: JVM start {} s, open {} s, crawl with final commit {} s, suggestions {} s",
                     seconds(jvmStart(), called), seconds(called, opened), seconds(opened, crawled),
                     seconds(crawled, System.nanoTime()));
             out.println("crawl " + (summary.stopped() ? "stopped (resume with --resume)" : "finished") + ": " + summary.format());
