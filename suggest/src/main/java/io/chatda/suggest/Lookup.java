@@ -158,8 +158,9 @@ final class Lookup {
 
     /** Adds the range of keys starting with {@code q[0, len)}; returns its size. */
     private int add(SortedKeys keys, byte[] q, int len, Suggestion.Match match) {
-        int lo = keys.lowerBound(q, len, 0, keys.size());
-        int hi = keys.upperBound(q, len, lo, keys.size());
+        long range = keys.range(q, len);
+        int lo = (int) (range >>> 32);
+        int hi = (int) range;
         push(keys, lo, hi, match, len, PLAIN);
         return hi - lo;
     }
@@ -309,8 +310,9 @@ final class Lookup {
         vowelMasks = MixedChoseong.masks(typedChars, index.codec);
         mixedCheck = MixedChoseong.needsCheck(typedChars);
         SortedKeys cho = index.byChoseong;
-        int lo = cho.lowerBound(initials, len, 0, cho.size());
-        int hi = cho.upperBound(initials, len, lo, cho.size());
+        long range = cho.range(initials, len);
+        int lo = (int) (range >>> 32);
+        int hi = (int) range;
         // a small choseong range is scanned whole faster than key candidates are popped and decoded
         if (hi - lo > SMALL_SCAN && KeyCodec.isSyllable(typedChars[0]) && addMixedByKey(len, hi - lo)) {
             return 0;
@@ -392,19 +394,19 @@ final class Lookup {
         int candidates = 0;
         int r = 0;
         for (SortedKeys keys : List.of(index.byKey, index.byWord)) {
-            int lo = keys.lowerBound(q, first.length + next.length, 0, keys.size());
-            ranges[r++] = lo;
-            ranges[r++] = keys.upperBound(q, first.length + next.length, lo, keys.size());
+            long range = keys.range(q, first.length + next.length);
+            ranges[r++] = (int) (range >>> 32);
+            ranges[r++] = (int) range;
             // s followed by an ASCII unit (below the jamo units) or a wide one (above them)
             q[first.length] = 0;
-            lo = keys.lowerBound(q, first.length + 1, 0, keys.size());
+            int lo = keys.lowerBound(q, first.length + 1, 0, keys.size());
             ranges[r++] = lo;
             q[first.length] = (byte) 0x80;
             ranges[r++] = keys.lowerBound(q, first.length + 1, lo, keys.size());
             q[first.length] = (byte) KeyCodec.WIDE;
-            lo = keys.lowerBound(q, first.length + 1, 0, keys.size());
-            ranges[r++] = lo;
-            ranges[r++] = keys.upperBound(q, first.length + 1, lo, keys.size());
+            range = keys.range(q, first.length + 1);
+            ranges[r++] = (int) (range >>> 32);
+            ranges[r++] = (int) range;
             System.arraycopy(next, 0, q, first.length, next.length);
         }
         for (int i = 0; i < ranges.length; i += 2) {
@@ -524,8 +526,9 @@ final class Lookup {
         int lo = 0;
         int hi = keys.size();
         for (int i = 1; i < units; i++) {
-            lo = keys.lowerBound(key, bounds[i - 1], bounds[i], lo, hi);
-            hi = keys.upperBound(key, bounds[i - 1], bounds[i], lo, hi);
+            long range = keys.range(key, bounds[i - 1], bounds[i], lo, hi);
+            lo = (int) (range >>> 32);
+            hi = (int) range;
             if (lo >= hi) {
                 break;
             }
@@ -611,8 +614,9 @@ final class Lookup {
      * typos at that unit ({@code mode} says which, for the match length).
      */
     private void addSkipped(SortedKeys skip, byte[] q, int length, int mode) {
-        int l = skip.lowerBound(q, length, 0, skip.size());
-        int h = skip.upperBound(q, length, l, skip.size());
+        long range = skip.range(q, length);
+        int l = (int) (range >>> 32);
+        int h = (int) range;
         if (l < h && canBeat(skip, l, h)) {
             push(skip, l, h, Suggestion.Match.TYPO, length, mode);
             drain();
@@ -630,12 +634,10 @@ final class Lookup {
      * them start with {@code variant[0, shared)}.
      */
     private void addVariant(SortedKeys keys, int lo, int hi, byte[] variant, int shared, int length) {
-        int l = keys.lowerBound(variant, shared, length, lo, hi);
-        if (l == hi || keys.comparePrefix(l, variant, shared, length) != 0) {
-            return;
-        }
-        int h = keys.upperBound(variant, shared, length, l + 1, hi);
-        if (canBeat(keys, l, h)) {
+        long range = keys.range(variant, shared, length, lo, hi);
+        int l = (int) (range >>> 32);
+        int h = (int) range;
+        if (l < h && canBeat(keys, l, h)) {
             pushTypo(keys, l, h, length);
         }
     }

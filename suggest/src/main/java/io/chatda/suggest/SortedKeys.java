@@ -302,6 +302,36 @@ final class SortedKeys {
     }
 
     /**
+     * {@link #lowerBound(byte[], int, int, int, int)} and {@link #upperBound(byte[], int, int, int,
+     * int)} at once, packed as {@code lo << 32 | hi}: the two searches share their steps until one
+     * lands on a key starting with {@code q}, then each goes on in its own half. The upper bound
+     * then searches a range the shared steps have already narrowed, instead of everything above
+     * the lower bound (on a million keys, a dozen fewer reads of memory no other lookup touched).
+     */
+    long range(byte[] q, int from, int qLen, int lo, int hi) {
+        int m = from < 8 && heads != null ? headBytes(q, qLen) : 0;
+        long mask = m > 0 ? -1L << (8 * (8 - m)) : 0;
+        long qHead = m > 0 ? head(q, 0, qLen) & mask : 0;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = m > 0 ? compareWithHead(mid, mask, qHead, m, q, from, qLen) : comparePrefix(mid, q, from, qLen);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid;
+            } else {
+                return (long) lowerBound(q, from, qLen, lo, mid) << 32 | upperBound(q, from, qLen, mid + 1, hi);
+            }
+        }
+        return (long) lo << 32 | lo;
+    }
+
+    /** {@link #range(byte[], int, int, int, int)} over the whole array. */
+    long range(byte[] q, int qLen) {
+        return range(q, 0, qLen, 0, n);
+    }
+
+    /**
      * Compares the key at {@code position} with the first {@code qLen} bytes of {@code q}, looking
      * only at the key's first {@code qLen} bytes: 0 when the key starts with them.
      */
