@@ -27,18 +27,30 @@ final class KeyCodec {
     private static final int SYLLABLE_FIRST = 0xAC00;
     private static final int SYLLABLE_LAST = 0xD7A3;
     private static final byte[] NONE = new byte[0];
+    /**
+     * Char ranges besides jamo and syllables whose keys are tabled: ASCII, Latin-1 and Latin
+     * Extended-A/B, general punctuation, halfwidth and fullwidth forms.
+     */
+    private static final int[][] TABLED = {{0, 0x24F}, {0x2000, 0x206F}, {0xFF00, 0xFFEF}};
 
     /** The one codec: its tables are immutable, so every index shares them. */
     static final KeyCodec INSTANCE = new KeyCodec();
 
-    /** Key bytes per char for ASCII, compatibility jamo and precomposed syllables, by char. */
-    private final byte[][] table = new byte[SYLLABLE_LAST + 1][];
+    /**
+     * Key bytes per char for ASCII, Latin with diacritics, general punctuation, compatibility jamo,
+     * precomposed syllables and fullwidth forms, by char; other chars go through the normaliser each
+     * time (about a microsecond: the answers of a Latin query such as matinée used to spend that on
+     * every accented letter when their spans were computed).
+     */
+    private final byte[][] table = new byte[0xFFFF + 1][];
     /** The initial-consonant unit of each syllable or lone consonant jamo, or 0. */
     private final byte[] initial = new byte[SYLLABLE_LAST + 1];
 
     private KeyCodec() {
-        for (int c = 0; c < 0x80; c++) {
-            table[c] = slow(String.valueOf((char) c));
+        for (int[] range : TABLED) {
+            for (int c = range[0]; c <= range[1]; c++) {
+                table[c] = slow(String.valueOf((char) c));
+            }
         }
         for (int c = JAMO_FIRST; c <= JAMO_LAST; c++) {
             table[c] = slow(String.valueOf((char) c));
@@ -54,7 +66,7 @@ final class KeyCodec {
 
     /** The key bytes of one code point (empty for whitespace and characters the normaliser drops). */
     byte[] unitsOf(int codePoint) {
-        if (codePoint <= SYLLABLE_LAST && table[codePoint] != null) {
+        if (codePoint < table.length && table[codePoint] != null) {
             return table[codePoint];
         }
         return slow(Character.toString(codePoint));
