@@ -105,6 +105,8 @@ final class Lookup {
     private boolean mixedCheck;
     /** Whether typo ranges are being drained (hits are then kept beyond the limit until the end). */
     private boolean typoPhase;
+    /** What reading the answers' memory ahead of decoding them added up to: kept so the reads are not dropped. */
+    private long touched;
 
     Lookup(CompletionIndex index, String typed, byte[] key, int limit, int siteId, int maxPops) {
         this.index = index;
@@ -149,6 +151,17 @@ final class Lookup {
         }
         List<Hit> top = new ArrayList<>(hits.subList(0, Math.min(limit, hits.size())));
         top.sort((a, b) -> better(a, b) ? -1 : better(b, a) ? 1 : 0);
+        // the answers' texts and attributes lie where no other step of the lookup read: reading them
+        // for all answers first lets those cache misses overlap instead of coming one answer at a time
+        long touch = 0;
+        for (Hit h : top) {
+            touch += index.textEnds[h.id] + index.kinds[h.id] + index.siteIds[h.id]
+                    + (index.urls[h.id] == null ? 0 : 1);
+        }
+        for (Hit h : top) {
+            touch += index.texts[index.textEnds[h.id]];
+        }
+        touched = touch;
         List<Suggestion> out = new ArrayList<>(top.size());
         for (Hit h : top) {
             out.add(index.toSuggestion(h.id, h.score, h.match, h.onChoseong, h.offset, h.length, index.text(h.id)));
