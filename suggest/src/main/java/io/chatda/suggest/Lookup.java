@@ -319,7 +319,7 @@ final class Lookup {
         if (!syllable || !consonant || len < 2) {
             return 0;
         }
-        typedChars = typed.replaceAll("\\s+", "").toCharArray();
+        typedChars = withoutSpaces(typed);
         vowelMasks = MixedChoseong.masks(typedChars, index.codec);
         mixedCheck = MixedChoseong.needsCheck(typedChars);
         SortedKeys cho = index.byChoseong;
@@ -507,6 +507,19 @@ final class Lookup {
             t++;
         }
         return t == typedChars.length;
+    }
+
+    /** The chars of {@code s} without those the regex {@code \s} matches (space, tab, line breaks), no regex compiled. */
+    private static char[] withoutSpaces(String s) {
+        char[] out = new char[s.length()];
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && (c < '\t' || c > '\r')) {
+                out[n++] = c;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static boolean startsWith(byte[] a, byte[] prefix) {
