@@ -45,6 +45,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -65,7 +66,12 @@ public final class SearchIndex implements Closeable {
     static final int PER_SITE = 2;
     private static final int SNIPPET_CHARS = 220;
     private static final int MAX_CANDIDATES = 2_000;
+    /** Hits counted exactly before scorers may skip, as in {@link IndexSearcher#search(Query, int)}. */
+    private static final int TOTAL_HITS_THRESHOLD = 1_000;
     private static final long PENDING_CHARS = 32L << 20;
+    /** An index up to this size is merged into one segment at each commit (see {@link #mergeIfSmall}). */
+    private static final int MERGE_MAX_DOCS = 5_000;
+    private static final long MERGE_MAX_BYTES = 32L << 20;
     private static final long READ_ONLY_REFRESH_NANOS = 1_000_000_000L;
     private static final FieldType BODY_TYPE = bodyType();
     /** What a hit shows, without the body and links that make stored documents large. */
@@ -231,10 +237,34 @@ public final class SearchIndex implements Closeable {
                 flushPending(snapshot);
                 refreshDerived(snapshot);
             }
+            mergeIfSmall();
             writer.setLiveCommitData(Map.copyOf(userData).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         });
+    }
+
+    /**
+     * Merges a small index into one segment: a commit's documents are written on several threads, one
+     * segment each, and every query term costs a terms-dictionary seek per segment, so a small index in
+     * two segments answered 5-20 % slower. Large indexes are left to the merge policy (rewriting them at
+     * each crawl checkpoint would cost more than it saves); see docs/architecture.md.
+     */
+    private void mergeIfSmall() throws IOException {
+        if (writer.getDocStats().maxDoc > MERGE_MAX_DOCS) {
+            return;
+        }
+        long bytes = 0;
+        for (String file : directory.listAll()) {
+            try {
+                bytes += directory.fileLength(file);
+            } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+                // deleted since listed (an old commit's file): not part of the index any more
+            }
+        }
+        if (bytes <= MERGE_MAX_BYTES) {
+            writer.forceMerge(1);
+        }
     }
 
     /** The metadata of the last commit (empty for a new index). */
@@ -281,8 +311,7 @@ public final class SearchIndex implements Closeable {
         }
         long start = System.nanoTime();
         UserQuery parsed = UserQuery.parse(rawQuery);
-        return read(shared -> {
-            IndexSearcher searcher = options.cancellable() ? stoppable(shared, options.cancelled()) : shared;
+        return read(searcher -> {
             Ranked ranked = rank(searcher, parsed, page, size, options);
             stopIfCancelled(options);
             String suggestion = "";
@@ -311,30 +340,19 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * A searcher of its own over the shared one's reader, whose collection loops stop once
-     * {@code cancelled} answers true: Lucene's {@link IndexSearcher#setTimeout} asks before each window
-     * of documents a leaf scores, and no further leaf is started. The timeout state is per searcher,
-     * hence the copy.
+     * The top {@code n} hits, as {@link IndexSearcher#search(Query, int)} counts and ranks them; a
+     * cancellable search's collector asks its signal as it goes (see {@link Cancellable}).
      */
-    private static IndexSearcher stoppable(IndexSearcher shared, java.util.function.BooleanSupplier cancelled) {
-        IndexSearcher searcher = new IndexSearcher(shared.getIndexReader()) {
-            @Override
-            protected void searchLeaf(LeafReaderContext leaf, org.apache.lucene.search.Weight weight,
-                                      org.apache.lucene.search.Collector collector) throws IOException {
-                if (cancelled.getAsBoolean()) {
-                    throw new SearchCancelledException();
-                }
-                super.searchLeaf(leaf, weight, collector);
-            }
-        };
-        searcher.setSimilarity(shared.getSimilarity());
-        searcher.setQueryCache(shared.getQueryCache());
-        searcher.setQueryCachingPolicy(shared.getQueryCachingPolicy());
-        searcher.setTimeout(cancelled::getAsBoolean);
-        return searcher;
+    private static TopDocs top(IndexSearcher searcher, Query query, int n, SearchOptions options) throws IOException {
+        if (!options.cancellable()) {
+            return searcher.search(query, n);
+        }
+        int capped = Math.min(n, Math.max(1, searcher.getIndexReader().maxDoc()));
+        return searcher.search(query, new Cancellable<>(
+                new TopScoreDocCollectorManager(capped, null, TOTAL_HITS_THRESHOLD, false), options.cancelled()));
     }
 
-    /** Collection cut short by the timeout returns partial hits; the flag stays raised, so they are never used. */
+    /** Collection cut short by cancellation returns partial hits; the flag stays raised, so they are never used. */
     private static void stopIfCancelled(SearchOptions options) {
         if (options.cancelled().getAsBoolean()) {
             throw new SearchCancelledException();
@@ -346,17 +364,17 @@ public final class SearchIndex implements Closeable {
         int wanted = page * size;
         if (options.ranking() == SearchOptions.Ranking.BODY_BM25) {
             Query query = queries.baseline(parsed);
-            TopDocs top = searcher.search(query, wanted);
+            TopDocs top = top(searcher, query, wanted, options);
             int from = Math.min((page - 1) * size, top.scoreDocs.length);
             return new Ranked(query, top.totalHits.value, List.of(top.scoreDocs).subList(from, top.scoreDocs.length));
         }
         boolean crowd = parsed.site().isEmpty();
         int candidates = crowd ? Math.min(Math.max(3 * wanted, wanted + 20), MAX_CANDIDATES) : wanted;
         Query query = queries.full(parsed, Occur.MUST);
-        TopDocs top = searcher.search(query, candidates);
+        TopDocs top = top(searcher, query, candidates, options);
         if (top.totalHits.value == 0 && parsed.groups().size() > 1) {
             query = queries.full(parsed, Occur.SHOULD);
-            top = searcher.search(query, candidates);
+            top = top(searcher, query, candidates, options);
         }
         List<ScoreDoc> pageDocs;
         if (crowd) {
