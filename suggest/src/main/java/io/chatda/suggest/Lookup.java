@@ -85,7 +85,8 @@ final class Lookup {
     private static final int PAIR_SCAN = 1024;
     /**
      * More matches than this in a scanned range above {@link #SMALL_SCAN}: they are dense enough for
-     * best first (which stops after about k of them) to beat scanning on.
+     * best first (which stops after about k of them) to beat scanning on; the matches found so far
+     * are kept as a list, the rest of the range is taken best first.
      */
     private static final int MAX_LISTED = 256;
 
@@ -128,7 +129,13 @@ final class Lookup {
             return c;
         }
         c = Integer.compare(a.id, b.id);
-        return c != 0 ? c : a.match.compareTo(b.match);
+        if (c != 0) {
+            return c;
+        }
+        c = a.match.compareTo(b.match);
+        // one entry at two choseong positions, one among a scan's matches, one in the rest of the range
+        // (scanMixed): the first position, as one range would give it (SortedKeys.best takes the first)
+        return c != 0 || (a.mixed != LISTED && b.mixed != LISTED) ? c : Integer.compare(a.pos, b.pos);
     }
 
     List<Suggestion> run() {
@@ -358,7 +365,10 @@ final class Lookup {
         for (int p = lo; p < hi; p++) {
             if (vowels.passes(p, vowelMasks) && (!mixedCheck || mixedMatchesAt(cho.keyStart(p)))) {
                 if (count == MAX_LISTED && !small) {
-                    push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
+                    // dense: the matches found so far as a list, the rest of the range best first
+                    heapify(found, count);
+                    pushListed(cho, found, count, Suggestion.Match.CHOSEONG, len);
+                    push(cho, p, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
                     return;
                 }
                 if (count == found.length) {
@@ -367,10 +377,14 @@ final class Lookup {
                 found[count++] = (long) cho.id(p) << 32 | p;
             }
         }
-        for (int i = count / 2 - 1; i >= 0; i--) {
-            siftDown(found, i, count);
-        }
+        heapify(found, count);
         pushListed(cho, found, count, Suggestion.Match.CHOSEONG, len);
+    }
+
+    private static void heapify(long[] a, int size) {
+        for (int i = size / 2 - 1; i >= 0; i--) {
+            siftDown(a, i, size);
+        }
     }
 
     /** Pushes the top of a non-empty min-heap of matches ({@link #LISTED}). */
