@@ -162,6 +162,7 @@ final class Library implements AutoCloseable {
         Map<String, String> data = new java.util.HashMap<>(index.commitData());
         data.putAll(commitData);
         index.commit(data);
+        index.mergeIfSmall();
         indexChanged();
         rebuildSuggestions();
         return new ImportSummary(files, documents, skipped);

@@ -45,7 +45,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -66,10 +65,8 @@ public final class SearchIndex implements Closeable {
     static final int PER_SITE = 2;
     private static final int SNIPPET_CHARS = 220;
     private static final int MAX_CANDIDATES = 2_000;
-    /** Hits counted exactly before scorers may skip, as in {@link IndexSearcher#search(Query, int)}. */
-    private static final int TOTAL_HITS_THRESHOLD = 1_000;
     private static final long PENDING_CHARS = 32L << 20;
-    /** An index up to this size is merged into one segment at each commit (see {@link #mergeIfSmall}). */
+    /** An index up to this size is merged into one segment after an import (see {@link #mergeIfSmall}). */
     private static final int MERGE_MAX_DOCS = 5_000;
     private static final long MERGE_MAX_BYTES = 32L << 20;
     private static final long READ_ONLY_REFRESH_NANOS = 1_000_000_000L;
@@ -237,7 +234,6 @@ public final class SearchIndex implements Closeable {
                 flushPending(snapshot);
                 refreshDerived(snapshot);
             }
-            mergeIfSmall();
             writer.setLiveCommitData(Map.copyOf(userData).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -245,15 +241,38 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * Merges a small index into one segment: a commit's documents are written on several threads, one
-     * segment each, and every query term costs a terms-dictionary seek per segment, so a small index in
-     * two segments answered 5-20 % slower. Large indexes are left to the merge policy (rewriting them at
-     * each crawl checkpoint would cost more than it saves); see docs/architecture.md.
+     * Merges a small index (at most {@value #MERGE_MAX_DOCS} documents and 32 MB on disk) into one
+     * segment and commits that, keeping the last commit's metadata; for after an import. A commit
+     * writes its documents on several threads, one segment each, and every query word's ~12 field
+     * clauses cost a terms-dictionary seek per segment: the demo index in two segments answered
+     * 5-20 % slower. Larger indexes are left to the merge policy (docs/architecture.md).
+     *
+     * @return whether the index was merged
      */
-    private void mergeIfSmall() throws IOException {
-        if (writer.getDocStats().maxDoc > MERGE_MAX_DOCS) {
-            return;
+    public boolean mergeIfSmall() {
+        boolean[] merged = {false};
+        write(() -> {
+            if (writer.getDocStats().maxDoc > MERGE_MAX_DOCS || segments() <= 1 || bytesOnDisk() > MERGE_MAX_BYTES) {
+                return;
+            }
+            writer.forceMerge(1);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            merged[0] = true;
+        });
+        return merged[0];
+    }
+
+    private int segments() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(searcher);
         }
+    }
+
+    private long bytesOnDisk() throws IOException {
         long bytes = 0;
         for (String file : directory.listAll()) {
             try {
@@ -262,9 +281,7 @@ public final class SearchIndex implements Closeable {
                 // deleted since listed (an old commit's file): not part of the index any more
             }
         }
-        if (bytes <= MERGE_MAX_BYTES) {
-            writer.forceMerge(1);
-        }
+        return bytes;
     }
 
     /** The metadata of the last commit (empty for a new index). */
@@ -311,7 +328,8 @@ public final class SearchIndex implements Closeable {
         }
         long start = System.nanoTime();
         UserQuery parsed = UserQuery.parse(rawQuery);
-        return read(searcher -> {
+        return read(shared -> {
+            IndexSearcher searcher = options.cancellable() ? stoppable(shared, options.cancelled()) : shared;
             Ranked ranked = rank(searcher, parsed, page, size, options);
             stopIfCancelled(options);
             String suggestion = "";
@@ -340,19 +358,30 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * The top {@code n} hits, as {@link IndexSearcher#search(Query, int)} counts and ranks them; a
-     * cancellable search's collector asks its signal as it goes (see {@link Cancellable}).
+     * A searcher of its own over the shared one's reader, whose collection loops stop once
+     * {@code cancelled} answers true: Lucene's {@link IndexSearcher#setTimeout} asks before each window
+     * of documents a leaf scores, and no further leaf is started. The timeout state is per searcher,
+     * hence the copy.
      */
-    private static TopDocs top(IndexSearcher searcher, Query query, int n, SearchOptions options) throws IOException {
-        if (!options.cancellable()) {
-            return searcher.search(query, n);
-        }
-        int capped = Math.min(n, Math.max(1, searcher.getIndexReader().maxDoc()));
-        return searcher.search(query, new Cancellable<>(
-                new TopScoreDocCollectorManager(capped, null, TOTAL_HITS_THRESHOLD, false), options.cancelled()));
+    private static IndexSearcher stoppable(IndexSearcher shared, java.util.function.BooleanSupplier cancelled) {
+        IndexSearcher searcher = new IndexSearcher(shared.getIndexReader()) {
+            @Override
+            protected void searchLeaf(LeafReaderContext leaf, org.apache.lucene.search.Weight weight,
+                                      org.apache.lucene.search.Collector collector) throws IOException {
+                if (cancelled.getAsBoolean()) {
+                    throw new SearchCancelledException();
+                }
+                super.searchLeaf(leaf, weight, collector);
+            }
+        };
+        searcher.setSimilarity(shared.getSimilarity());
+        searcher.setQueryCache(shared.getQueryCache());
+        searcher.setQueryCachingPolicy(shared.getQueryCachingPolicy());
+        searcher.setTimeout(cancelled::getAsBoolean);
+        return searcher;
     }
 
-    /** Collection cut short by cancellation returns partial hits; the flag stays raised, so they are never used. */
+    /** Collection cut short by the timeout returns partial hits; the flag stays raised, so they are never used. */
     private static void stopIfCancelled(SearchOptions options) {
         if (options.cancelled().getAsBoolean()) {
             throw new SearchCancelledException();
@@ -364,17 +393,17 @@ public final class SearchIndex implements Closeable {
         int wanted = page * size;
         if (options.ranking() == SearchOptions.Ranking.BODY_BM25) {
             Query query = queries.baseline(parsed);
-            TopDocs top = top(searcher, query, wanted, options);
+            TopDocs top = searcher.search(query, wanted);
             int from = Math.min((page - 1) * size, top.scoreDocs.length);
             return new Ranked(query, top.totalHits.value, List.of(top.scoreDocs).subList(from, top.scoreDocs.length));
         }
         boolean crowd = parsed.site().isEmpty();
         int candidates = crowd ? Math.min(Math.max(3 * wanted, wanted + 20), MAX_CANDIDATES) : wanted;
         Query query = queries.full(parsed, Occur.MUST);
-        TopDocs top = top(searcher, query, candidates, options);
+        TopDocs top = searcher.search(query, candidates);
         if (top.totalHits.value == 0 && parsed.groups().size() > 1) {
             query = queries.full(parsed, Occur.SHOULD);
-            top = top(searcher, query, candidates, options);
+            top = searcher.search(query, candidates);
         }
         List<ScoreDoc> pageDocs;
         if (crowd) {

@@ -54,7 +54,7 @@ class SearchCancellationTest {
         SearchResults results = index.search("deadlock", 1, 10, SearchOptions.DEFAULT.withCancellation(never));
         assertThat(results.totalHits()).isEqualTo(DOCS);
         assertThat(results.hits()).hasSize(10);
-        assertThat(never.asked().get()).as("asked every few hundred collected documents").isGreaterThan(3);
+        assertThat(never.asked().get()).as("asked between windows of collected documents").isGreaterThan(3);
     }
 
     @Test
@@ -62,9 +62,9 @@ class SearchCancellationTest {
         Signal third = new Signal(3);
         assertThatThrownBy(() -> index.search("deadlock", 1, 10, SearchOptions.DEFAULT.withCancellation(third)))
                 .isInstanceOf(SearchCancelledException.class);
-        // told to stop on the third question (the collector's, every few hundred documents); the one
-        // question after it is the next segment's or the search's before it throws: no further
-        // documents, no further segment, no highlighting
+        // told to stop on the third question (the collection loop's, between windows of documents); the
+        // one question after it is the next segment's or the search's before it throws: no further
+        // window of documents, no further segment, no highlighting
         assertThat(third.asked().get()).isEqualTo(4);
     }
 

@@ -11,14 +11,14 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A small index is one segment after each commit, however many commits and writer threads made it. */
+/** A small index becomes one segment when asked, however many commits and writer threads made it. */
 class SegmentMergeTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void aSmallIndexIsMergedIntoOneSegmentAtCommit() throws IOException {
+    void aSmallIndexIsMergedIntoOneSegmentKeepingItsCommitData() throws IOException {
         try (SearchIndex index = SearchIndex.open(dir)) {
             for (int batch = 0; batch < 3; batch++) {
                 for (int i = 0; i < 100; i++) {
@@ -27,6 +27,8 @@ class SegmentMergeTest {
                 }
                 index.commit(Map.of("batch", String.valueOf(batch)));
             }
+            assertThat(index.mergeIfSmall()).isTrue();
+            assertThat(index.mergeIfSmall()).as("already one segment").isFalse();
             assertThat(index.search("deadlock", 1, 10).totalHits()).isEqualTo(300);
         }
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
