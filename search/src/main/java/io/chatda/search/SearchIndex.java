@@ -244,8 +244,8 @@ public final class SearchIndex implements Closeable {
      * Merges a small index (at most {@value #MERGE_MAX_DOCS} documents and 32 MB on disk) into one
      * segment and commits that, keeping the last commit's metadata; for after an import. A commit
      * writes its documents on several threads, one segment each, and every query word's ~12 field
-     * clauses cost a terms-dictionary seek per segment: the demo index in two segments answered
-     * 5-20 % slower. Larger indexes are left to the merge policy (docs/architecture.md).
+     * clauses cost a terms-dictionary seek per segment: the demo index in two segments ranked 1.6×
+     * slower (docs/performance.md). Larger indexes are left to the merge policy (docs/architecture.md).
      *
      * @return whether the index was merged
      */
