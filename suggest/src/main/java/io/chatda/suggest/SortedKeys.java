@@ -244,29 +244,7 @@ final class SortedKeys {
      * with {@code q[0, from)}: only the bytes after it are compared.
      */
     int lowerBound(byte[] q, int from, int qLen, int lo, int hi) {
-        int m = from < 8 && heads != null ? headBytes(q, qLen) : 0;
-        if (m > 0) {
-            long mask = -1L << (8 * (8 - m));
-            long qHead = head(q, 0, qLen) & mask;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (compareWithHead(mid, mask, qHead, m, q, from, qLen) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (comparePrefix(mid, q, from, qLen) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return bound(q, from, qLen, lo, hi, 0);
     }
 
     /** First position whose key neither starts with {@code q} nor sorts below it, in {@code [lo, hi)}. */
@@ -276,23 +254,21 @@ final class SortedKeys {
 
     /** {@link #upperBound(byte[], int, int, int)} when every key in {@code [lo, hi)} starts with {@code q[0, from)}. */
     int upperBound(byte[] q, int from, int qLen, int lo, int hi) {
+        return bound(q, from, qLen, lo, hi, 1);
+    }
+
+    /**
+     * Binary search of {@code [lo, hi)} for the first key that compares with {@code q} at least
+     * {@code below}: 0 finds the lower bound of the keys starting with {@code q}, 1 the upper.
+     */
+    private int bound(byte[] q, int from, int qLen, int lo, int hi, int below) {
         int m = from < 8 && heads != null ? headBytes(q, qLen) : 0;
-        if (m > 0) {
-            long mask = -1L << (8 * (8 - m));
-            long qHead = head(q, 0, qLen) & mask;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (compareWithHead(mid, mask, qHead, m, q, from, qLen) <= 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
+        long mask = m > 0 ? -1L << (8 * (8 - m)) : 0;
+        long qHead = m > 0 ? head(q, 0, qLen) & mask : 0;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (comparePrefix(mid, q, from, qLen) <= 0) {
+            int c = m > 0 ? compareWithHead(mid, mask, qHead, m, q, from, qLen) : comparePrefix(mid, q, from, qLen);
+            if (c < below) {
                 lo = mid + 1;
             } else {
                 hi = mid;
