@@ -50,7 +50,6 @@ final class Library implements AutoCloseable {
     private final AtomicReference<Suggester> suggester = new AtomicReference<>();
     private final AtomicReference<DataGeneration> generation = new AtomicReference<>(DataGeneration.fixed());
     private final QueryLog queryLog;
-    private final Path indexDir;
     private final Path dictionaryFile;
     private final AtomicInteger dictionariesBuilt = new AtomicInteger();
     private final AtomicLong logChanges = new AtomicLong();
@@ -64,10 +63,9 @@ final class Library implements AutoCloseable {
     /** How often the dictionary is rebuilt when the query log has changed. */
     static final Duration REBUILD_PERIOD = Duration.ofMinutes(5);
 
-    private Library(SearchIndex index, QueryLog queryLog, Path indexDir, Path dictionaryFile) {
+    private Library(SearchIndex index, QueryLog queryLog, Path dictionaryFile) {
         this.index = index;
         this.queryLog = queryLog;
-        this.indexDir = indexDir;
         this.dictionaryFile = dictionaryFile;
         this.indexer = new Indexer(index);
         this.importer = new FileImporter(new HtmlExtractor());
@@ -86,7 +84,7 @@ final class Library implements AutoCloseable {
         data.create();
         SearchIndex index = SearchIndex.open(data.index(), TextAnalysis.withUserDictionary(data.userDictionary()));
         QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC());
-        return new Library(index, log, data.index(), dictionaryFile(data));
+        return new Library(index, log, dictionaryFile(data));
     }
 
     /** Where the suggestion dictionary is saved. */
@@ -245,10 +243,9 @@ final class Library implements AutoCloseable {
     /** What a dictionary built now is built from, or null (logged) if the index's commit can't be read. */
     private String fingerprint() {
         try {
-            return SuggestionSources.fingerprint(indexDir, queryLog.stateHash());
-        } catch (IOException | RuntimeException e) {
-            log.warn("can't read the index's last commit in {} ({}); the suggestion dictionary won't be saved",
-                    indexDir, e.toString());
+            return SuggestionSources.fingerprint(index, queryLog.stateHash());
+        } catch (RuntimeException e) {
+            log.warn("can't read the index's last commit ({}); the suggestion dictionary won't be saved", e.toString());
             return null;
         }
     }

@@ -4,21 +4,11 @@ import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
 import io.chatda.search.TopicExtractor;
 import io.chatda.suggest.CompletionIndex;
+import io.chatda.suggest.DictionarySnapshot;
 import io.chatda.suggest.SuggestEntry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * Builds the suggestion dictionary from what the index holds (document titles, headings and topics)
@@ -33,41 +23,19 @@ final class SuggestionSources {
     static final int TOPICS_PER_DOCUMENT = 5;
 
     /** Hash of this class's and the topic extractor's code: a dictionary built by other code is stale. */
-    private static final String CODE = codeHash();
+    private static final String CODE = DictionarySnapshot.bytecodeHash(SuggestionSources.class, TopicExtractor.class);
 
     private SuggestionSources() {
     }
 
     /**
      * What a dictionary built now would be built from, as a string that changes whenever the inputs
-     * do: the last commit of the index in {@code indexDir} (its generation and Lucene's random commit
-     * id, so a re-created index never passes for the old one), the query log's {@code logState} and
-     * the building code. Taken <em>before</em> reading the inputs, so a change in between makes a
-     * saved dictionary look stale, never current.
-     *
-     * @throws IOException if the index's commit can't be read
+     * do: the index's {@linkplain SearchIndex#lastCommitId() last commit}, the query log's
+     * {@code logState} and the building code. Taken <em>before</em> reading the inputs, so a change in
+     * between makes a saved dictionary look stale, never current.
      */
-    static String fingerprint(Path indexDir, long logState) throws IOException {
-        String commit;
-        try (Directory directory = FSDirectory.open(indexDir)) {
-            SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
-            commit = infos.getGeneration() + "-" + HexFormat.of().formatHex(infos.getId());
-        } catch (IndexNotFoundException | NoSuchFileException e) {
-            commit = "none";
-        }
-        return "index=" + commit + ";log=" + Long.toHexString(logState) + ";code=" + CODE;
-    }
-
-    private static String codeHash() {
-        CRC32 crc = new CRC32();
-        for (Class<?> type : new Class<?>[] {SuggestionSources.class, TopicExtractor.class}) {
-            try (InputStream code = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-                crc.update(code == null ? type.getName().getBytes(StandardCharsets.UTF_8) : code.readAllBytes());
-            } catch (IOException e) {
-                crc.update(type.getName().getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return Long.toHexString(crc.getValue());
+    static String fingerprint(SearchIndex index, long logState) {
+        return "index=" + index.lastCommitId() + ";log=" + Long.toHexString(logState) + ";code=" + CODE;
     }
 
     /** The dictionary of {@code index} and {@code queries} (query-log entries, already weighted). */

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.IndexNotFoundException;
+import java.util.HexFormat;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -295,6 +299,24 @@ public final class SearchIndex implements Closeable {
             live.forEach(e -> data.put(e.getKey(), e.getValue()));
         }
         return data;
+    }
+
+    /**
+     * Who the index's last commit is: its generation and Lucene's random commit id, or "none" before the
+     * first commit. Different after every commit and for a re-created index, so what was built from the
+     * index (a saved suggestion dictionary) can tell it is stale.
+     *
+     * @throws SearchIndexException if the commit can't be read
+     */
+    public String lastCommitId() {
+        try {
+            SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
+            return infos.getGeneration() + "-" + HexFormat.of().formatHex(infos.getId());
+        } catch (IndexNotFoundException | NoSuchFileException e) {
+            return "none";
+        } catch (IOException e) {
+            throw new SearchIndexException("can't read the index's last commit: " + e.getMessage(), e);
+        }
     }
 
     /** Number of searchable documents. */

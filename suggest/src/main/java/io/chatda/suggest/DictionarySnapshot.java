@@ -233,16 +233,8 @@ public final class DictionarySnapshot {
      */
     private static int engineHash() {
         CRC32 crc = new CRC32();
-        for (Class<?> type : new Class<?>[] {CompletionIndex.class, IndexBuilder.class, SortedKeys.class, KeyCodec.class,
-            DictionarySnapshot.class}) {
-            try (InputStream code = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-                if (code != null) {
-                    crc.update(code.readAllBytes());
-                }
-            } catch (IOException e) {
-                crc.update(type.getName().getBytes(StandardCharsets.UTF_8));
-            }
-        }
+        addBytecode(crc, CompletionIndex.class, IndexBuilder.class, SortedKeys.class, KeyCodec.class,
+                DictionarySnapshot.class);
         KeyCodec codec = KeyCodec.INSTANCE;
         for (int c = 0; c <= 0xD7A3; c++) {
             if (c < 0x80 || (c >= KeyCodec.JAMO_FIRST && c <= KeyCodec.JAMO_LAST) || KeyCodec.isSyllable(c)) {
@@ -251,6 +243,27 @@ public final class DictionarySnapshot {
             }
         }
         return (int) crc.getValue();
+    }
+
+    /**
+     * Hex CRC32 of the bytecode of {@code types}: what else decides a saved dictionary's contents (the
+     * code that gathers its entries) goes into the fingerprint with this, so other code means a rebuild.
+     */
+    public static String bytecodeHash(Class<?>... types) {
+        CRC32 crc = new CRC32();
+        addBytecode(crc, types);
+        return Long.toHexString(crc.getValue());
+    }
+
+    /** Adds each type's class file to {@code crc}, or its name where the class file can't be read. */
+    private static void addBytecode(CRC32 crc, Class<?>... types) {
+        for (Class<?> type : types) {
+            try (InputStream code = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+                crc.update(code == null ? type.getName().getBytes(StandardCharsets.UTF_8) : code.readAllBytes());
+            } catch (IOException e) {
+                crc.update(type.getName().getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** Buffered little-endian writer that checksums what it writes. */
