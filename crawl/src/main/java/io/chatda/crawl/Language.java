@@ -21,7 +21,7 @@ public final class Language {
         long latin = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL) {
+            if (isHangul(c)) {
                 hangul++;
             } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
                 latin++;
@@ -41,5 +41,16 @@ public final class Language {
             return ENGLISH;
         }
         return MIXED;
+    }
+
+    /** {@code Character.UnicodeScript.of(c) == HANGUL}, without its binary search for the common cases. */
+    private static boolean isHangul(char c) {
+        if (c < 0x1100) {
+            return false;
+        }
+        if (c >= 0xac00 && c <= 0xd7a3) {
+            return true;
+        }
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
     }
 }

@@ -54,4 +54,18 @@ class SimHashStreamingTest {
             assertThat(SimHash.of(text.toString())).as(text.toString()).isEqualTo(reference(text.toString()));
         }
     }
+
+    @Test
+    void sameAsTheOriginalOnPageSizedText() {
+        String[] words = {"검색", "엔진은", "Search", "ENGINE", "x", "42", "İstanbul", "ß", "𝐀𝐁", "é", "교착상태가"};
+        String[] gaps = {" ", ", ", "\n", ". ", "😀", "-"};
+        Random random = new Random(11);
+        for (int round = 0; round < 50; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(3_000); i > 0; i--) {
+                text.append(words[random.nextInt(words.length)]).append(gaps[random.nextInt(gaps.length)]);
+            }
+            assertThat(SimHash.of(text.toString())).isEqualTo(reference(text.toString()));
+        }
+    }
 }
