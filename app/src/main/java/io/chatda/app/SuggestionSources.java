@@ -1,6 +1,6 @@
 package io.chatda.app;
 
-import io.chatda.search.SearchDocument;
+import io.chatda.search.DocumentOutline;
 import io.chatda.search.SearchIndex;
 import io.chatda.search.TopicExtractor;
 import io.chatda.suggest.CompletionIndex;
@@ -8,12 +8,12 @@ import io.chatda.suggest.DictionarySnapshot;
 import io.chatda.suggest.SuggestEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the suggestion dictionary from what the index holds (document titles, headings and topics)
- * plus the query log's popular queries. Topics are computed here, over the whole collection, at each
- * build (see docs/suggest.md for why not at import time).
+ * plus the query log's popular queries. Topics are scored over the whole collection at each build
+ * (see docs/suggest.md for why not at import time), from the content runs the index stored with
+ * each document.
  */
 final class SuggestionSources {
 
@@ -41,19 +41,15 @@ final class SuggestionSources {
     /** The dictionary of {@code index} and {@code queries} (query-log entries, already weighted). */
     static CompletionIndex build(SearchIndex index, List<SuggestEntry> queries) {
         List<SuggestEntry> entries = new ArrayList<>(queries);
-        TopicExtractor topics = new TopicExtractor();
-        List<SearchDocument> docs = new ArrayList<>();
-        index.forEach(doc -> {
+        List<DocumentOutline> outlines = index.outlines(TOPICS_PER_DOCUMENT);
+        for (DocumentOutline doc : outlines) {
             entries.add(new SuggestEntry(doc.title(), TITLE_WEIGHT, SuggestEntry.Kind.TITLE, doc.url(), doc.site()));
             for (String heading : doc.headings()) {
                 entries.add(new SuggestEntry(heading, HEADING_WEIGHT, SuggestEntry.Kind.HEADING, doc.url(), doc.site()));
             }
-            topics.add(doc.url(), doc.title(), String.join("\n", doc.headings()) + "\n" + doc.body());
-            docs.add(new SearchDocument(doc.url(), doc.title(), List.of(), "", doc.site(), ""));
-        });
-        Map<String, List<TopicExtractor.Topic>> byDocument = topics.topics(TOPICS_PER_DOCUMENT);
-        for (SearchDocument doc : docs) {
-            for (TopicExtractor.Topic topic : byDocument.getOrDefault(doc.url(), List.of())) {
+        }
+        for (DocumentOutline doc : outlines) {
+            for (TopicExtractor.Topic topic : doc.topics()) {
                 entries.add(new SuggestEntry(topic.phrase(), TOPIC_WEIGHT, SuggestEntry.Kind.TOPIC, "", doc.site()));
             }
         }

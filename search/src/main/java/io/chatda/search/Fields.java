@@ -16,6 +16,9 @@ final class Fields {
     static final String LINKS = "links";
     static final String AUTHORITY = "authority";
     static final String ANCHORS_HASH = "anchorsig";
+    /** Stored only: the {@link ContentRuns} of the title, and of the headings and body. */
+    static final String TITLE_RUNS = "titleruns";
+    static final String TEXT_RUNS = "textruns";
 
     /** A searched text field and its weight in the BM25F-style sum. */
     record Weighted(String name, float weight, boolean bilingual) {

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -78,6 +77,8 @@ public final class SearchIndex implements Closeable {
     /** What a hit shows, without the body and links that make stored documents large. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.SITE,
             Fields.TOPICS);
+    private static final Set<String> OUTLINE_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE,
+            Fields.TITLE_RUNS, Fields.TEXT_RUNS);
 
     private final Directory directory;
     private final TextAnalysis analysis;
@@ -324,11 +325,44 @@ public final class SearchIndex implements Closeable {
         return read(searcher -> searcher.getIndexReader().numDocs());
     }
 
-    /** Calls {@code consumer} with every searchable document, for building suggestion dictionaries. */
-    public void forEach(Consumer<SearchDocument> consumer) {
-        read(searcher -> {
-            forEachStored(searcher, consumer);
-            return null;
+    /**
+     * The outline of every searchable document, in index order, with its best {@code topicsPerDocument}
+     * topics in the whole collection: what suggestion dictionaries are built from. Topics come from the
+     * content runs stored with each document; a document written before they were stored is analysed
+     * again here.
+     */
+    public List<DocumentOutline> outlines(int topicsPerDocument) {
+        return read(searcher -> {
+            TopicExtractor extractor = new TopicExtractor();
+            List<DocumentOutline> untopical = new ArrayList<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                StoredFields stored = leaf.reader().storedFields();
+                var live = leaf.reader().getLiveDocs();
+                for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                    if (live != null && !live.get(i)) {
+                        continue;
+                    }
+                    Document d = stored.document(i, OUTLINE_FIELDS);
+                    String url = d.get(Fields.URL);
+                    List<String> headings = List.of(d.getValues(Fields.HEADINGS));
+                    String titleRuns = d.get(Fields.TITLE_RUNS);
+                    String textRuns = d.get(Fields.TEXT_RUNS);
+                    if (titleRuns == null || textRuns == null) {
+                        titleRuns = ContentRuns.of(analysis.perField(), Fields.TITLE, d.get(Fields.TITLE));
+                        ContentRuns text = new ContentRuns();
+                        for (String heading : headings) {
+                            text.analyse(analysis.perField(), Fields.HEADINGS, heading);
+                        }
+                        text.analyse(analysis.perField(), Fields.BODY, stored.document(i, Set.of(Fields.BODY)).get(Fields.BODY));
+                        textRuns = text.encoded();
+                    }
+                    extractor.add(url, titleRuns, textRuns);
+                    untopical.add(new DocumentOutline(url, d.get(Fields.TITLE), headings, d.get(Fields.SITE), List.of()));
+                }
+            }
+            Map<String, List<TopicExtractor.Topic>> topics = extractor.topics(topicsPerDocument);
+            return untopical.stream().map(o -> new DocumentOutline(o.url(), o.title(), o.headings(), o.site(),
+                    topics.getOrDefault(o.url(), List.of()))).toList();
         });
     }
 
@@ -626,9 +660,13 @@ public final class SearchIndex implements Closeable {
         d.add(new StringField(Fields.SITE, doc.site(), Field.Store.YES));
         d.add(new SortedDocValuesField(Fields.SITE, new BytesRef(doc.site())));
         d.add(new StringField(Fields.LANGUAGE, doc.language(), Field.Store.YES));
-        text(d, Fields.TITLE, doc.title(), true);
+        ContentRuns titleRuns = new ContentRuns();
+        ContentRuns textRuns = new ContentRuns();
+        d.add(titleRuns.field(Fields.TITLE, doc.title(), TextField.TYPE_STORED));
+        d.add(new TextField(Fields.TITLE + TextAnalysis.EN, doc.title(), Field.Store.NO));
         for (String heading : doc.headings()) {
-            text(d, Fields.HEADINGS, heading, true);
+            d.add(textRuns.field(Fields.HEADINGS, heading, TextField.TYPE_STORED));
+            d.add(new TextField(Fields.HEADINGS + TextAnalysis.EN, heading, Field.Store.NO));
         }
         for (String topic : doc.topics()) {
             text(d, Fields.TOPICS, topic, true);
@@ -636,8 +674,11 @@ public final class SearchIndex implements Closeable {
         for (String anchor : anchors) {
             text(d, Fields.ANCHORS, anchor, false);
         }
-        d.add(new Field(Fields.BODY, doc.body(), BODY_TYPE));
+        d.add(textRuns.field(Fields.BODY, doc.body(), BODY_TYPE));
         d.add(new TextField(Fields.BODY + TextAnalysis.EN, doc.body(), Field.Store.NO));
+        // the runs are noted as nori analyses the title, headings and body for the index: so stored after them
+        d.add(titleRuns.storedField(Fields.TITLE_RUNS));
+        d.add(textRuns.storedField(Fields.TEXT_RUNS));
         d.add(new TextField(Fields.URL_WORDS, urlWords(doc.url()), Field.Store.NO));
         for (String link : encodeLinks(doc.links())) {
             d.add(new StoredField(Fields.LINKS, link));
@@ -677,18 +718,6 @@ public final class SearchIndex implements Closeable {
             links.add(tab < 0 ? new SearchDocument.Link(v, "") : new SearchDocument.Link(v.substring(0, tab), v.substring(tab + 1)));
         }
         return links;
-    }
-
-    private static void forEachStored(IndexSearcher searcher, Consumer<SearchDocument> consumer) throws IOException {
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            StoredFields stored = leaf.reader().storedFields();
-            var live = leaf.reader().getLiveDocs();
-            for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-                if (live == null || live.get(i)) {
-                    consumer.accept(toDocument(stored.document(i)));
-                }
-            }
-        }
     }
 
     private static SearchDocument toDocument(Document d) {
