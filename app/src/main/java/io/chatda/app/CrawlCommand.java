@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -72,8 +74,10 @@ final class CrawlCommand implements Callable<Integer> {
         CrawlConfig config = config();
         var out = spec.commandLine().getOut();
         long called = System.nanoTime();
-        try (Library library = Library.open(data.directory());
-             CrawlStore store = CrawlStore.open(data.directory().crawlStore())) {
+        // the crawl store opens on another thread while the index does: each takes a few hundred milliseconds
+        CompletableFuture<CrawlStore> opening = CompletableFuture.supplyAsync(
+                () -> CrawlStore.open(data.directory().crawlStore()));
+        try (Library library = openLibrary(opening); CrawlStore store = opened(opening)) {
             long opened = System.nanoTime();
             Crawler crawler = new Crawler(store, new HtmlExtractor());
             CountDownLatch finished = new CountDownLatch(1);
@@ -106,6 +110,23 @@ final class CrawlCommand implements Callable<Integer> {
                 // the hook is already running and waits for us
             }
             return 0;
+        }
+    }
+
+    private Library openLibrary(CompletableFuture<CrawlStore> storeOpening) {
+        try {
+            return Library.openForUpdate(data.directory());
+        } catch (RuntimeException e) {
+            storeOpening.thenAccept(CrawlStore::close);
+            throw e;
+        }
+    }
+
+    private static CrawlStore opened(CompletableFuture<CrawlStore> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

@@ -29,7 +29,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Library library = Library.open(data.directory())) {
+        try (Library library = Library.openForUpdate(data.directory())) {
             ImportSummary s = library.importPaths(paths, site, Map.of(), spec.commandLine().getErr());
             spec.commandLine().getOut().printf("imported %d files: %d documents indexed, %d skipped; index holds %d%n",
                     s.files(), s.documents(), s.skipped(), library.index().size());

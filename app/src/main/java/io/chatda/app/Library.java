@@ -63,12 +63,15 @@ final class Library implements AutoCloseable {
     /** How often the dictionary is rebuilt when the query log has changed. */
     static final Duration REBUILD_PERIOD = Duration.ofMinutes(5);
 
-    private Library(SearchIndex index, QueryLog queryLog, Path dictionaryFile) {
+    private Library(SearchIndex index, QueryLog queryLog, Path dictionaryFile, boolean suggesting) {
         this.index = index;
         this.queryLog = queryLog;
         this.dictionaryFile = dictionaryFile;
         this.indexer = new Indexer(index);
         this.importer = new FileImporter(new HtmlExtractor());
+        if (!suggesting) {
+            return;
+        }
         if (!loadSavedSuggestions()) {
             rebuildSuggestions();
         }
@@ -79,12 +82,28 @@ final class Library implements AutoCloseable {
         }, REBUILD_PERIOD.toMillis(), REBUILD_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Opens (creating if needed) the data directory's index for writing and its query log. */
+    /**
+     * Opens (creating if needed) the data directory's index for writing and its query log, with the
+     * suggestion dictionary loaded (or built) and kept fresh.
+     */
     static Library open(DataDirectory data) {
+        return open(data, true);
+    }
+
+    /**
+     * Opens the data directory like {@link #open} but without a suggestion dictionary, for commands
+     * that change the index and then {@linkplain #rebuildSuggestions() build one} (crawl, import):
+     * loading, or rebuilding, the old one first would be wasted. {@link #suggester()} is null until then.
+     */
+    static Library openForUpdate(DataDirectory data) {
+        return open(data, false);
+    }
+
+    private static Library open(DataDirectory data, boolean suggesting) {
         data.create();
         SearchIndex index = SearchIndex.open(data.index(), TextAnalysis.withUserDictionary(data.userDictionary()));
         QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC());
-        return new Library(index, log, dictionaryFile(data));
+        return new Library(index, log, dictionaryFile(data), suggesting);
     }
 
     /** Where the suggestion dictionary is saved. */
@@ -127,7 +146,10 @@ final class Library implements AutoCloseable {
         return index;
     }
 
-    /** The current dictionary; callers read it per request so they see rebuilds. */
+    /**
+     * The current dictionary; callers read it per request so they see rebuilds. Null in a library
+     * {@linkplain #openForUpdate opened for an update} until its first rebuild.
+     */
     Suggester suggester() {
         return suggester.get();
     }

@@ -66,6 +66,23 @@ class SavedSuggestionsTest {
     }
 
     @Test
+    void aLibraryOpenedForAnUpdateBuildsItsDictionaryOnlyAfterTheUpdate() throws IOException {
+        DataDirectory data = importedData();
+        Files.delete(Library.dictionaryFile(data));
+        try (Library library = Library.openForUpdate(data)) {
+            assertThat(library.dictionariesBuilt()).as("neither loaded nor built at open").isZero();
+            assertThat(library.suggester()).isNull();
+            write("kernel.md", "# 커널 스케줄러\n\nThe kernel scheduler.\n");
+            library.importPaths(List.of(dir.resolve("docs").resolve("kernel.md")), "", Map.of(), quiet);
+            assertThat(library.dictionariesBuilt()).isEqualTo(1);
+            assertThat(library.suggester().suggest("커널", 10)).extracting(Suggestion::text).contains("커널 스케줄러");
+        }
+        try (Library library = Library.open(data)) {
+            assertThat(library.dictionariesBuilt()).as("saved after the update").isZero();
+        }
+    }
+
+    @Test
     void importingOrSearchingMakesTheSavedDictionaryStaleUntilItIsSavedAgain() throws IOException {
         DataDirectory data = importedData();
         try (Library library = Library.open(data)) {

@@ -47,7 +47,6 @@ public final class TextAnalysis {
     static final String EN = ".en";
 
     private static final Pattern KEEP_UNSTEMMED = Pattern.compile(".*[^a-z].*");
-    private static final NormalizeCharMap LOWER_ASCII = lowerAscii();
 
     private final Analyzer korean;
     private final Analyzer english;
@@ -144,14 +143,6 @@ public final class TextAnalysis {
         }
     }
 
-    private static NormalizeCharMap lowerAscii() {
-        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-        for (char c = 'A'; c <= 'Z'; c++) {
-            map.add(String.valueOf(c), String.valueOf(Character.toLowerCase(c)));
-        }
-        return map.build();
-    }
-
     /** nori's dictionary format treats {@code #} as a comment: {@code c#} → {@code csharp} before it. */
     private static NormalizeCharMap techForKorean(List<String> terms) {
         NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
@@ -189,7 +180,7 @@ public final class TextAnalysis {
 
         @Override
         protected final Reader initReader(String fieldName, Reader reader) {
-            return new MappingCharFilter(tech, new MappingCharFilter(LOWER_ASCII, reader));
+            return new MappingCharFilter(tech, new LowerAsciiCharFilter(reader));
         }
     }
 

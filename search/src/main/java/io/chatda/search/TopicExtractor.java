@@ -39,20 +39,20 @@ public final class TopicExtractor {
      * {@value #TITLE_BOOST} times, those of its text once. Ids are expected to be unique.
      */
     void add(String id, String titleRuns, String textRuns) {
-        Map<String, Integer> tf = new HashMap<>();
-        forEachPhrase(titleRuns, (phrase, n) -> {
-            tf.merge(phrase, TITLE_BOOST, Integer::sum);
-            words.put(phrase, n);
-        });
-        forEachPhrase(textRuns, (phrase, n) -> {
-            tf.merge(phrase, 1, Integer::sum);
-            words.put(phrase, n);
-        });
-        tf.keySet().forEach(p -> documentFrequency.merge(p, 1, Integer::sum));
+        Map<String, int[]> tf = new HashMap<>(); // phrase -> {count, words}
+        forEachPhrase(titleRuns, (phrase, n) -> tf.computeIfAbsent(phrase, p -> new int[] {0, n})[0] += TITLE_BOOST);
+        forEachPhrase(textRuns, (phrase, n) -> tf.computeIfAbsent(phrase, p -> new int[] {0, n})[0]++);
         // only phrases seen at least twice can be topics (see topics): the rest count for df only, and
         // keeping them for every document of a large collection would cost gigabytes
-        tf.values().removeIf(count -> count < 2);
-        counts.put(id, Map.copyOf(tf));
+        Map<String, Integer> candidates = new HashMap<>();
+        tf.forEach((phrase, countAndWords) -> {
+            documentFrequency.merge(phrase, 1, Integer::sum);
+            if (countAndWords[0] >= 2) {
+                candidates.put(phrase, countAndWords[0]);
+                words.putIfAbsent(phrase, countAndWords[1]);
+            }
+        });
+        counts.put(id, Map.copyOf(candidates));
     }
 
     /**
