@@ -26,7 +26,16 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 
+    /** Set before anything touches the common pool, which reads it once. */
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String[] args) {
+        // With fewer than two common-pool threads (one or two cores), every async stage of a CompletableFuture
+        // without an executor, such as the JDK HTTP client's, starts a new thread: a crawl of 700 pages made
+        // dozens, about 0.4 s of system time (docs/performance.md).
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
