@@ -122,8 +122,9 @@ final class CrawlRunner {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads("chatda-crawl-progress"));
         committer = Executors.newSingleThreadExecutor(threads("chatda-crawl-commit"));
         String status = "failed";
+        HttpClient client = null;
         try {
-            HttpClient client = Fetcher.newClient(config, io);
+            client = Fetcher.newClient(config, io);
             fetcher = new Fetcher(client, new AddressGuard(config.allowPrivate(), config.trustedHosts()), rules, config);
             robots = new RobotsCache(store, fetcher, config);
             prepareStore();
@@ -142,6 +143,9 @@ final class CrawlRunner {
                 Thread.currentThread().interrupt();
             }
             workers.shutdownNow();
+            if (client != null) {
+                Fetcher.close(client);
+            }
             io.shutdownNow();
             awaitCommit();
             committer.shutdown();
