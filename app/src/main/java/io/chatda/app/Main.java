@@ -2,6 +2,7 @@ package io.chatda.app;
 
 import io.chatda.crawl.ImportException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,13 +11,15 @@ import picocli.CommandLine.Command;
  * never a stack trace (set CHATDA_DEBUG=1 to see one).
  */
 @Command(name = "chatda", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Self-hosted search with instant Korean and English suggestions.",
-        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, CrawlCommand.class, SearchCommand.class,
-                SuggestCommand.class, StatusCommand.class, AnalyzeCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        description = "Self-hosted search with instant Korean and English suggestions.")
 public final class Main implements Runnable {
 
     static final int USAGE = 2;
     static final int FAILURE = 1;
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ServeCommand.class, ImportCommand.class,
+            CrawlCommand.class, SearchCommand.class, SuggestCommand.class, StatusCommand.class, AnalyzeCommand.class,
+            VersionCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,6 +45,15 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // picocli builds a command's model from its annotations when it is added, a few tens of milliseconds
+        // each: a named command needs only its own (help, or no or an unknown command, gets them all)
+        String first = args.length > 0 ? args[0] : "";
+        List<Class<?>> needed = COMMANDS.stream()
+                .filter(c -> !first.equals("help") && c.getAnnotation(Command.class).name().equals(first))
+                .toList();
+        for (Class<?> command : needed.isEmpty() ? COMMANDS : needed) {
+            cli.addSubcommand(command);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
