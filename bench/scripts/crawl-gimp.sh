@@ -5,7 +5,8 @@
 # is in the search index, then kills a second crawl with -9 half-way, resumes it with --resume and checks that the
 # index holds the same URLs as the uninterrupted crawl and that no page was fetched twice (crawl store and nginx log).
 # Usage: bench/scripts/crawl-gimp.sh   (env: CONCURRENCY=4, WORK=temp dir, CHATDA=./chatda; CHATDA_JAR=copy.jar runs
-#        the launcher on a copy of the jar; BASELINE=other-chatda also times that one, right after, for before/after)
+#        the launcher on a copy of the jar; BASELINE=other-chatda also times that one, right after, for before/after;
+#        ROUNDS=3: that many chatda crawls, each between two wget runs, and the median ratio)
 # The launcher keeps a class-data sharing archive per command, made by the command's first run: a short warm-up
 # crawl (5 pages, untimed) makes it before the timed runs, as any earlier crawl on the machine would have.
 # Needs: nginx, wget, sqlite3, bc, python3, apt-get download + dpkg (or an unpacked package in $WORK/pkg/root).
@@ -91,6 +92,25 @@ if [ -n "${BASELINE:-}" ]; then
     "$b_fetched" "$baseline_s" "$(rate "$b_fetched" "$baseline_s")" \
     "$(echo "scale=2; $(rate "$b_fetched" "$baseline_s") / $r_all" | bc)" "$(grep -h -o "pages/s=[0-9.]* elapsed=[0-9.]*s" "$WORK/baseline.log" | head -1)"
 fi
+
+# more rounds, each chatda crawl between two literal wget runs, so one disturbed run doesn't decide the ratio
+ROUNDS=${ROUNDS:-3}
+ratios=$(echo "scale=3; $r_chatda / $r_all" | bc)
+for ((round = 2; round <= ROUNDS; round++)); do
+  wa=$(wget_run all)
+  rm -rf "$WORK/round"; s=$(now)
+  "$CHATDA" crawl "$SEED" --allow-private --delay 0 --concurrency "$CONCURRENCY" --data "$WORK/round" > "$WORK/round.log" 2>&1
+  cs=$(echo "$(now) - $s" | bc)
+  wb=$(wget_run all)
+  f=$(sqlite3 "$WORK/round/crawl.db" "select count(*) from urls where fetch_count>0")
+  rw=$(rate "$pages" "$(echo "scale=3; ($wa + $wb) / 2" | bc)"); rc=$(rate "$f" "$cs")
+  r=$(echo "scale=3; $rc / $rw" | bc)
+  printf 'round %d: wget (literal) %s pages/s (runs %ss, %ss), chatda %s fetched in %ss, %s pages/s: ratio %s; %s\n' \
+    "$round" "$rw" "$wa" "$wb" "$f" "$cs" "$rc" "$r" "$(grep -h -o "timings: .*" "$WORK/round.log" || true)"
+  ratios="$ratios $r"
+done
+median=$(printf '%s\n' $ratios | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+echo "whole command / wget (literal), per round: $ratios; median $median (target >= 0.3); load now $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # reachable set: every HTML page wget saved, as a URL, vs the URLs in chatda's search index
 JAVA_CP="$(dirname "${CHATDA_JAR:-$ROOT/app/target/chatda.jar}")/lib/*"
