@@ -20,6 +20,8 @@ public final class Main implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ServeCommand.class, ImportCommand.class,
             CrawlCommand.class, SearchCommand.class, SuggestCommand.class, StatusCommand.class, AnalyzeCommand.class,
             VersionCommand.class, CommandLine.HelpCommand.class);
+    /** Set before anything touches the common pool, which reads it once. */
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,9 +30,6 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
-
-    /** Set before anything touches the common pool, which reads it once. */
-    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     public static void main(String[] args) {
         // With fewer than two common-pool threads (one or two cores), every async stage of a CompletableFuture

@@ -94,4 +94,18 @@ class CliTest {
         }
         assertThat(chatda("version").out()).startsWith("chatda ");
     }
+
+    @Test
+    void helpWithoutACommandListsThemAllAndHelpOfOneShowsIt() {
+        Run all = chatda("--help");
+        assertThat(all.exit()).isZero();
+        assertThat(all.out()).contains("demo", "serve", "import", "crawl", "search", "suggest", "status", "analyze",
+                "version", "help");
+        Run crawl = chatda("help", "crawl");
+        assertThat(crawl.exit()).isZero();
+        assertThat(crawl.out()).contains("Usage: chatda crawl");
+        Run unknown = chatda("crawlz");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("crawlz");
+    }
 }
