@@ -196,7 +196,11 @@ final class Lookup {
         }
         int pos = keys.best(lo, hi);
         int id = keys.id(pos);
-        heap.add(new Range(keys, lo, hi, pos, id, index.weights[id] * match.quality(), match, matchLength, mixed));
+        double score = index.weights[id] * match.quality();
+        // the answer's bar only rises: a range whose best entry can't get in now never will
+        if (canEnter(score, id)) {
+            heap.add(new Range(keys, lo, hi, pos, id, score, match, matchLength, mixed));
+        }
     }
 
     /** Takes entries best first until the answer is full and nothing left can beat its last entry. */
@@ -264,7 +268,8 @@ final class Lookup {
         Hit hit = new Hit(id, r.score, typoPhase, r.match, onChoseong, offset, length);
         for (int i = 0; i < hits.size(); i++) {
             Hit h = hits.get(i);
-            if (h.id == id || index.sameKey(h.id, id)) {
+            // entries are merged by key and site: two entries of one site never share a key
+            if (h.id == id || index.siteIds[h.id] != index.siteIds[id] && index.sameKey(h.id, id)) {
                 // exact modes come best first, so only a typo of another site's entry can be better;
                 // of two edits that explain the same entry, the one matching more of the typed key is shown
                 boolean longer = h.id == id && h.typo && hit.length > h.length;
