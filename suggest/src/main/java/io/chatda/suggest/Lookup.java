@@ -191,10 +191,13 @@ final class Lookup {
     }
 
     private void push(SortedKeys keys, int lo, int hi, Suggestion.Match match, int matchLength, int mixed) {
-        if (lo >= hi) {
-            return;
+        if (lo < hi) {
+            pushAt(keys, lo, hi, keys.best(lo, hi), match, matchLength, mixed);
         }
-        int pos = keys.best(lo, hi);
+    }
+
+    /** {@link #push} of a non-empty range whose best position is known. */
+    private void pushAt(SortedKeys keys, int lo, int hi, int pos, Suggestion.Match match, int matchLength, int mixed) {
         int id = keys.id(pos);
         double score = index.weights[id] * match.quality();
         // the answer's bar only rises: a range whose best entry can't get in now never will
@@ -600,12 +603,13 @@ final class Lookup {
         for (int i = depth; i >= 1 && pops < maxPops; i--) {
             lo = los[i];
             hi = his[i];
-            if (!canBeat(keys, lo, hi)) {
+            int best = beatingBest(keys, lo, hi);
+            if (best < 0) {
                 continue;
             }
             if (i == units - 1) {
                 // substituting or dropping the last unit: any completion of the first units - 1
-                pushTypo(keys, lo, hi, bounds[i]);
+                pushTypo(keys, lo, hi, best, bounds[i]);
                 continue;
             }
             // a unit missing from the entry, or two units swapped
@@ -636,10 +640,10 @@ final class Lookup {
             while (top > 0 && pops < maxPops) {
                 int b = gaps[--top];
                 int a = gaps[--top];
-                if (a >= b || !canBeat(keys, a, b)) {
+                int p = a < b ? beatingBest(keys, a, b) : -1;
+                if (p < 0) {
                     continue;
                 }
-                int p = keys.best(a, b);
                 int lead = keys.byteAt(p, bounds[i]);
                 int unitLength = KeyCodec.unitLength((byte) lead);
                 for (int k = 0; k < unitLength; k++) {
@@ -675,16 +679,22 @@ final class Lookup {
         long range = skip.range(q, length);
         int l = (int) (range >>> 32);
         int h = (int) range;
-        if (l < h && canBeat(skip, l, h)) {
-            push(skip, l, h, Suggestion.Match.TYPO, length, mode);
+        int best = l < h ? beatingBest(skip, l, h) : -1;
+        if (best >= 0) {
+            pushAt(skip, l, h, best, Suggestion.Match.TYPO, length, mode);
             drain();
         }
     }
 
-    /** Whether the best entry of {@code [lo, hi)}, as a typo, could still get into the answer. */
-    private boolean canBeat(SortedKeys keys, int lo, int hi) {
-        int id = keys.id(keys.best(lo, hi));
-        return canEnter(index.weights[id] * Suggestion.Match.TYPO.quality(), id);
+    /**
+     * The position of the best entry of the non-empty {@code [lo, hi)} if it, as a typo, could still get
+     * into the answer, else -1 (the position is handed to {@link #pushAt}, so the range-minimum query
+     * runs once).
+     */
+    private int beatingBest(SortedKeys keys, int lo, int hi) {
+        int pos = keys.best(lo, hi);
+        int id = keys.id(pos);
+        return canEnter(index.weights[id] * Suggestion.Match.TYPO.quality(), id) ? pos : -1;
     }
 
     /**
@@ -695,14 +705,15 @@ final class Lookup {
         long range = keys.range(variant, shared, length, lo, hi);
         int l = (int) (range >>> 32);
         int h = (int) range;
-        if (l < h && canBeat(keys, l, h)) {
-            pushTypo(keys, l, h, length);
+        int best = l < h ? beatingBest(keys, l, h) : -1;
+        if (best >= 0) {
+            pushTypo(keys, l, h, best, length);
         }
     }
 
     /** Pushes a typo range and drains at once, so the k-th score the next ranges must beat rises. */
-    private void pushTypo(SortedKeys keys, int lo, int hi, int matchLength) {
-        push(keys, lo, hi, Suggestion.Match.TYPO, matchLength, PLAIN);
+    private void pushTypo(SortedKeys keys, int lo, int hi, int best, int matchLength) {
+        pushAt(keys, lo, hi, best, Suggestion.Match.TYPO, matchLength, PLAIN);
         drain();
     }
 
