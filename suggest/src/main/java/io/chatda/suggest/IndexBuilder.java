@@ -128,7 +128,7 @@ final class IndexBuilder {
         long[] prefix = new long[m];
         for (int i = 0; i < m; i++) {
             order[i] = i;
-            prefix[i] = prefix8(merged[i].key, 0, merged[i].key.length);
+            prefix[i] = SortedKeys.head(merged[i].key, 0, merged[i].key.length);
         }
         IntSorter.sortByPrefix(order, prefix, (a, b) -> {
             int c = Arrays.compareUnsigned(merged[a].key, merged[b].key);
@@ -146,15 +146,6 @@ final class IndexBuilder {
             out[i] = merged[order[i]];
         }
         return out;
-    }
-
-    /** The first eight bytes of {@code bytes[from, to)}, big-endian, zero-padded: orders like the bytes, unsigned. */
-    private static long prefix8(byte[] bytes, int from, int to) {
-        long p = 0;
-        for (int i = 0; i < 8; i++) {
-            p = p << 8 | (from + i < to ? bytes[from + i] & 0xFF : 0);
-        }
-        return p;
     }
 
     /** Trimmed, with runs of whitespace folded to one space. */
@@ -249,7 +240,7 @@ final class IndexBuilder {
         long[] prefix = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
-            prefix[i] = prefix8(arena, starts[i], ends[ids[i] + 1]);
+            prefix[i] = SortedKeys.head(arena, starts[i], ends[ids[i] + 1]);
         }
         IntSorter.sortByPrefix(order, prefix, (a, b) -> {
             int ea = ends[ids[a] + 1];

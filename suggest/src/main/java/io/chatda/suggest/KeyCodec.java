@@ -108,6 +108,12 @@ final class KeyCodec {
         return n;
     }
 
+    /** Whether {@code units}, read from index {@code from}, begin with {@code prefix}. */
+    static boolean startsWith(byte[] units, int from, byte[] prefix) {
+        return units.length - from >= prefix.length
+                && Arrays.equals(units, from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
     /** Whether a unit is a compatibility consonant jamo. */
     static boolean isConsonantUnit(byte b) {
         int v = b & 0xFF;

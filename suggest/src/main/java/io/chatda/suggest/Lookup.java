@@ -506,7 +506,7 @@ final class Lookup {
                 continue;
             }
             char c = index.choChars[at + t];
-            if (t == typedChars.length - 1 ? !startsWith(codec.unitsOf(c), codec.unitsOf(q)) : c != q) {
+            if (t == typedChars.length - 1 ? !KeyCodec.startsWith(codec.unitsOf(c), 0, codec.unitsOf(q)) : c != q) {
                 return false;
             }
         }
@@ -533,7 +533,7 @@ final class Lookup {
             char q = typedChars[t];
             boolean last = t == typedChars.length - 1;
             if (KeyCodec.isSyllable(q)) {
-                if (last ? !startsWith(codec.unitsOf(c), codec.unitsOf(q)) : c != q) {
+                if (last ? !KeyCodec.startsWith(codec.unitsOf(c), 0, codec.unitsOf(q)) : c != q) {
                     return false;
                 }
             } else if (codec.initialOf(c) != codec.initialOf(q)) {
@@ -555,10 +555,6 @@ final class Lookup {
             }
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
-    }
-
-    private static boolean startsWith(byte[] a, byte[] prefix) {
-        return a.length >= prefix.length && Arrays.equals(a, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static boolean allConsonants(byte[] key) {

@@ -88,7 +88,7 @@ final class MixedChoseong {
             } else if (finalCode(q) == 0) {
                 byte[] typedVowel = codec.unitsOf(VOWEL_FIRST + vowelCode(q) - 1);
                 for (int v = 0; v < VOWELS; v++) {
-                    if (startsWith(codec.unitsOf(VOWEL_FIRST + v), typedVowel)) {
+                    if (KeyCodec.startsWith(codec.unitsOf(VOWEL_FIRST + v), 0, typedVowel)) {
                         masks[2 * t] |= 1 << (v + 1);
                     }
                 }
@@ -96,10 +96,11 @@ final class MixedChoseong {
             } else {
                 masks[2 * t] = 1 << vowelCode(q);
                 char open = (char) (q - finalCode(q)); // the syllable without its final
-                byte[] typedFinal = Arrays.copyOfRange(codec.unitsOf(q), codec.unitsOf(open).length, codec.unitsOf(q).length);
+                int openLength = codec.unitsOf(open).length;
+                byte[] qUnits = codec.unitsOf(q);
+                byte[] typedFinal = Arrays.copyOfRange(qUnits, openLength, qUnits.length);
                 for (int f = 1; f < FINALS; f++) {
-                    byte[] units = codec.unitsOf(open + f);
-                    if (startsWith(Arrays.copyOfRange(units, codec.unitsOf(open).length, units.length), typedFinal)) {
+                    if (KeyCodec.startsWith(codec.unitsOf(open + f), openLength, typedFinal)) {
                         masks[2 * t + 1] |= 1 << f;
                     }
                 }
@@ -128,9 +129,5 @@ final class MixedChoseong {
             }
         }
         return true;
-    }
-
-    private static boolean startsWith(byte[] a, byte[] prefix) {
-        return a.length >= prefix.length && Arrays.equals(a, 0, prefix.length, prefix, 0, prefix.length);
     }
 }
