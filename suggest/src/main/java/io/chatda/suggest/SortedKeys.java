@@ -262,13 +262,16 @@ final class SortedKeys {
      * {@code below}: 0 finds the lower bound of the keys starting with {@code q}, 1 the upper.
      */
     private int bound(byte[] q, int from, int qLen, int lo, int hi, int below) {
-        int m = from < 8 && heads != null ? headBytes(q, qLen) : 0;
-        long mask = m > 0 ? -1L << (8 * (8 - m)) : 0;
-        long qHead = m > 0 ? head(q, 0, qLen) & mask : 0;
+        int m = headBytes(q, from, qLen);
+        long mask = headMask(m);
+        return bound(q, from, qLen, lo, hi, below, m, mask, m > 0 ? head(q, 0, qLen) & mask : 0);
+    }
+
+    /** {@link #bound(byte[], int, int, int, int, int)} with the query's head state already worked out. */
+    private int bound(byte[] q, int from, int qLen, int lo, int hi, int below, int m, long mask, long qHead) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int c = m > 0 ? compareWithHead(mid, mask, qHead, m, q, from, qLen) : comparePrefix(mid, q, from, qLen);
-            if (c < below) {
+            if (compareAt(mid, q, from, qLen, m, mask, qHead) < below) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -285,21 +288,36 @@ final class SortedKeys {
      * the lower bound (on a million keys, a dozen fewer reads of memory no other lookup touched).
      */
     long range(byte[] q, int from, int qLen, int lo, int hi) {
-        int m = from < 8 && heads != null ? headBytes(q, qLen) : 0;
-        long mask = m > 0 ? -1L << (8 * (8 - m)) : 0;
+        int m = headBytes(q, from, qLen);
+        long mask = headMask(m);
         long qHead = m > 0 ? head(q, 0, qLen) & mask : 0;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int c = m > 0 ? compareWithHead(mid, mask, qHead, m, q, from, qLen) : comparePrefix(mid, q, from, qLen);
+            int c = compareAt(mid, q, from, qLen, m, mask, qHead);
             if (c < 0) {
                 lo = mid + 1;
             } else if (c > 0) {
                 hi = mid;
             } else {
-                return (long) lowerBound(q, from, qLen, lo, mid) << 32 | upperBound(q, from, qLen, mid + 1, hi);
+                return (long) bound(q, from, qLen, lo, mid, 0, m, mask, qHead) << 32
+                        | bound(q, from, qLen, mid + 1, hi, 1, m, mask, qHead);
             }
         }
         return (long) lo << 32 | lo;
+    }
+
+    /** Bytes of the query's head a search of this array compares ({@link #headBytes}), 0 for none. */
+    private int headBytes(byte[] q, int from, int qLen) {
+        return from < 8 && heads != null ? headBytes(q, qLen) : 0;
+    }
+
+    private static long headMask(int m) {
+        return m > 0 ? -1L << (8 * (8 - m)) : 0;
+    }
+
+    /** One search step: the key at {@code position} against {@code q}, through the heads when {@code m > 0}. */
+    private int compareAt(int position, byte[] q, int from, int qLen, int m, long mask, long qHead) {
+        return m > 0 ? compareWithHead(position, mask, qHead, m, q, from, qLen) : comparePrefix(position, q, from, qLen);
     }
 
     /** {@link #range(byte[], int, int, int, int)} over the whole array. */
