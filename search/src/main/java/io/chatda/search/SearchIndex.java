@@ -1,27 +1,29 @@
 package io.chatda.search;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.IndexNotFoundException;
 import java.util.HexFormat;
-import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -32,22 +34,26 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -129,13 +135,9 @@ public final class SearchIndex implements Closeable {
     }
 
     private void warmUpAnalysis() {
-        try (org.apache.lucene.analysis.TokenStream ts = analysis.perField().tokenStream(Fields.BODY, "한국어 검색")) {
-            ts.reset();
-            while (ts.incrementToken()) {
-                // nothing: loading is the point
-            }
-            ts.end();
-        } catch (IOException | RuntimeException e) {
+        try {
+            TextAnalysis.terms(analysis.perField(), Fields.BODY, "한국어 검색"); // loading is the point
+        } catch (RuntimeException e) {
             // the first real document will report any problem
         }
     }
@@ -257,7 +259,8 @@ public final class SearchIndex implements Closeable {
     public boolean mergeIfSmall() {
         boolean[] merged = {false};
         write(() -> {
-            if (writer.getDocStats().maxDoc > MERGE_MAX_DOCS || segments() <= 1 || bytesOnDisk() > MERGE_MAX_BYTES) {
+            if (writer.getDocStats().maxDoc > MERGE_MAX_DOCS || read(s -> s.getIndexReader().leaves().size()) <= 1
+                    || bytesOnDisk() > MERGE_MAX_BYTES) {
                 return;
             }
             writer.forceMerge(1);
@@ -268,21 +271,12 @@ public final class SearchIndex implements Closeable {
         return merged[0];
     }
 
-    private int segments() throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            return searcher.getIndexReader().leaves().size();
-        } finally {
-            searchers.release(searcher);
-        }
-    }
-
     private long bytesOnDisk() throws IOException {
         long bytes = 0;
         for (String file : directory.listAll()) {
             try {
                 bytes += directory.fileLength(file);
-            } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+            } catch (NoSuchFileException | FileNotFoundException e) {
                 // deleted since listed (an old commit's file): not part of the index any more
             }
         }
@@ -419,11 +413,10 @@ public final class SearchIndex implements Closeable {
      * of documents a leaf scores, and no further leaf is started. The timeout state is per searcher,
      * hence the copy.
      */
-    private static IndexSearcher stoppable(IndexSearcher shared, java.util.function.BooleanSupplier cancelled) {
+    private static IndexSearcher stoppable(IndexSearcher shared, BooleanSupplier cancelled) {
         IndexSearcher searcher = new IndexSearcher(shared.getIndexReader()) {
             @Override
-            protected void searchLeaf(LeafReaderContext leaf, org.apache.lucene.search.Weight weight,
-                                      org.apache.lucene.search.Collector collector) throws IOException {
+            protected void searchLeaf(LeafReaderContext leaf, Weight weight, Collector collector) throws IOException {
                 if (cancelled.getAsBoolean()) {
                     throw new SearchCancelledException();
                 }
@@ -577,7 +570,7 @@ public final class SearchIndex implements Closeable {
     private void inParallel(int count, IoItem action) throws IOException {
         int helpers = Math.min(analyserCount, count / 8);
         AtomicInteger next = new AtomicInteger();
-        java.util.concurrent.Callable<Void> drain = () -> {
+        Callable<Void> drain = () -> {
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                 action.run(i);
             }
@@ -602,7 +595,7 @@ public final class SearchIndex implements Closeable {
                     f.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    failure = failure != null ? failure : new java.io.InterruptedIOException("interrupted while indexing");
+                    failure = failure != null ? failure : new InterruptedIOException("interrupted while indexing");
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof IOException io) {
                         failure = failure != null ? failure : io;
