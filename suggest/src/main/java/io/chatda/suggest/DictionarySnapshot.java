@@ -50,7 +50,7 @@ public final class DictionarySnapshot {
      * Fields of {@link SortedKeys} shared with the index ({@code arena}, {@code ends}) or derived by
      * {@link SortedKeys#restore} ({@code n}, {@code heads}; {@code shape} is fixed per array).
      */
-    static final Set<String> DERIVED_KEYS_FIELDS = Set.of("arena", "ends", "n", "heads", "shape");
+    static final Set<String> DERIVED_KEYS_FIELDS = Set.of("arena", "ends", "n", "heads", "samples", "shape");
 
     private static final byte[] MAGIC = "CHATDASG".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER = 12;

@@ -45,6 +45,14 @@ final class SortedKeys {
      * steps of a binary search are decided here with one memory access instead of three.
      */
     private final long[] heads;
+    /**
+     * Every {@link #SAMPLE}-th head (derived, not saved): a search first finds the block its bounds
+     * lie in here, in an array small enough to stay in cache, then reads only that block's heads,
+     * instead of a dozen heads spread over megabytes, each a cache miss.
+     */
+    private final long[] samples;
+    /** Keys per sampled head. */
+    private static final int SAMPLE = 32;
     private final Shape shape;
     /** Keys per block of the range-minimum structure. */
     private static final int BLOCK = 32;
@@ -66,6 +74,7 @@ final class SortedKeys {
             tree[n + i] = better(tree[n + 2 * i], tree[n + 2 * i + 1]);
         }
         this.heads = computeHeads();
+        this.samples = sample(heads);
     }
 
     /** Restores a saved structure (arrays as returned by the accessors, shape as {@link #shape()}). */
@@ -81,6 +90,18 @@ final class SortedKeys {
         this.n = start.length;
         this.start = wholeKeys(start, tree, ends, n) ? null : start;
         this.heads = computeHeads();
+        this.samples = sample(heads);
+    }
+
+    private static long[] sample(long[] heads) {
+        if (heads == null) {
+            return null;
+        }
+        long[] out = new long[(heads.length + SAMPLE - 1) / SAMPLE];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = heads[i * SAMPLE];
+        }
+        return out;
     }
 
     /** Whether every key starts where its entry's key does (whole keys, not suffixes): no need to keep the starts. */
@@ -206,7 +227,7 @@ final class SortedKeys {
     /** Heap bytes of the arrays this structure holds itself (not the shared arena and ends). */
     long memoryBytes() {
         return array(4L * tree.length) + (start == null ? 0 : array(4L * start.length))
-                + (heads == null ? 0 : array(8L * heads.length));
+                + (heads == null ? 0 : array(8L * heads.length) + array(8L * samples.length));
     }
 
     private static long array(long payload) {
@@ -267,8 +288,48 @@ final class SortedKeys {
         return bound(q, from, qLen, lo, hi, below, m, mask, m > 0 ? head(q, 0, qLen) & mask : 0);
     }
 
+    /**
+     * The part of {@code [lo, hi)} the sampled heads leave for the bound that compares at least
+     * {@code below} with the query, packed as {@code lo << 32 | hi}. Keys whose masked head is below
+     * the query's sort before every match, those above it after every match; between them, when the
+     * head decides ({@code qLen <= m}), every key matches.
+     */
+    private long narrow(long mask, long qHead, boolean headDecides, int lo, int hi, int below) {
+        int sLo = (lo + SAMPLE - 1) / SAMPLE;
+        int sHi = (hi - 1) / SAMPLE + 1;
+        int j = below == 0 || !headDecides ? sampleBound(mask, qHead, sLo, sHi, 0) : sLo;
+        int k = below == 1 || !headDecides ? sampleBound(mask, qHead, j, sHi, 1) : sHi;
+        // every key up to sample 'under' - 1 compares below the bound; sample 'over' compares at least at it
+        int under = below == 1 && headDecides ? k : j;
+        int over = below == 0 && headDecides ? j : k;
+        int narrowLo = under > sLo ? (under - 1) * SAMPLE + 1 : lo;
+        int narrowHi = over < sHi ? Math.min(hi, over * SAMPLE) : hi;
+        return (long) narrowLo << 32 | narrowHi;
+    }
+
+    /**
+     * First sample index in {@code [sLo, sHi)} whose masked head compares with {@code qHead} at least
+     * {@code below} (0: not below it, 1: above it), else {@code sHi}.
+     */
+    private int sampleBound(long mask, long qHead, int sLo, int sHi, int below) {
+        while (sLo < sHi) {
+            int mid = (sLo + sHi) >>> 1;
+            if (Integer.signum(Long.compareUnsigned(samples[mid] & mask, qHead)) < below) {
+                sLo = mid + 1;
+            } else {
+                sHi = mid;
+            }
+        }
+        return sLo;
+    }
+
     /** {@link #bound(byte[], int, int, int, int, int)} with the query's head state already worked out. */
     private int bound(byte[] q, int from, int qLen, int lo, int hi, int below, int m, long mask, long qHead) {
+        if (m > 0 && hi - lo > 2 * SAMPLE) {
+            long narrowed = narrow(mask, qHead, qLen <= m, lo, hi, below);
+            lo = (int) (narrowed >>> 32);
+            hi = (int) narrowed;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (compareAt(mid, q, from, qLen, m, mask, qHead) < below) {
@@ -291,6 +352,15 @@ final class SortedKeys {
         int m = headBytes(q, from, qLen);
         long mask = headMask(m);
         long qHead = m > 0 ? head(q, 0, qLen) & mask : 0;
+        if (m > 0 && hi - lo > 2 * SAMPLE) {
+            if (qLen <= m) {
+                int first = bound(q, from, qLen, lo, hi, 0, m, mask, qHead);
+                return (long) first << 32 | bound(q, from, qLen, first, hi, 1, m, mask, qHead);
+            }
+            long narrowed = narrow(mask, qHead, false, lo, hi, 0);
+            lo = (int) (narrowed >>> 32);
+            hi = (int) narrowed;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             int c = compareAt(mid, q, from, qLen, m, mask, qHead);
