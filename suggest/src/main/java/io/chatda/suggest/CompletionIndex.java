@@ -203,25 +203,42 @@ public final class CompletionIndex implements Suggester {
                 spans);
     }
 
+    /** Whether the input is Latin or Hangul, not both or neither: it has an {@link #otherLayout} reading. */
+    static boolean hasOtherLayout(String typed) {
+        return hasLatin(typed) != hasHangul(typed);
+    }
+
     /** The Hangul reading of Latin input, or the Latin reading of Hangul input, or empty. */
     static String otherLayout(String typed) {
-        boolean latin = false;
-        boolean hangul = false;
-        for (int i = 0; i < typed.length(); i++) {
-            char c = typed.charAt(i);
-            latin |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-            hangul |= (c >= KeyCodec.JAMO_FIRST && c <= KeyCodec.JAMO_LAST) || KeyCodec.isSyllable(c);
-        }
-        if (latin == hangul) {
+        if (!hasOtherLayout(typed)) {
             return "";
         }
-        return latin ? KeyboardLayout.toHangul(typed) : KeyboardLayout.toQwerty(typed);
+        return hasLatin(typed) ? KeyboardLayout.toHangul(typed) : KeyboardLayout.toQwerty(typed);
+    }
+
+    private static boolean hasLatin(String typed) {
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasHangul(String typed) {
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if ((c >= KeyCodec.JAMO_FIRST && c <= KeyCodec.JAMO_LAST) || KeyCodec.isSyllable(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the hangul module's detector judges the input typed in the wrong mode. */
     static boolean mistyped(String typed) {
-        boolean latin = typed.chars().anyMatch(c -> (c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-        return latin ? KeyboardLayout.detectMistypedKorean(typed).mistyped()
+        return hasLatin(typed) ? KeyboardLayout.detectMistypedKorean(typed).mistyped()
                 : KeyboardLayout.detectMistypedEnglish(typed).mistyped();
     }
 }

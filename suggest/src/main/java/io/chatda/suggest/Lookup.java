@@ -146,9 +146,8 @@ final class Lookup {
         } else {
             plain += addMixedChoseong();
         }
-        String other = CompletionIndex.otherLayout(typed);
-        if (!other.isEmpty() && (plain < limit || CompletionIndex.mistyped(typed))) {
-            byte[] converted = index.codec.key(other);
+        if (CompletionIndex.hasOtherLayout(typed) && (plain < limit || CompletionIndex.mistyped(typed))) {
+            byte[] converted = index.codec.key(CompletionIndex.otherLayout(typed));
             if (converted.length > 0) {
                 add(index.byKey, converted, converted.length, Suggestion.Match.LAYOUT);
                 add(index.byWord, converted, converted.length, Suggestion.Match.LAYOUT);
@@ -231,7 +230,8 @@ final class Lookup {
     /**
      * Whether an entry with this score and id would get into the answer as it stands: always while
      * it has fewer than {@code limit} entries, else only above the k-th (a typo also above a k-th
-     * typo of equal score and larger id).
+     * typo of equal score and larger id, or as another edit of a typo already in it, which {@link
+     * #accept} shows if it matches more of the typed key, whichever edit came first).
      */
     private boolean canEnter(double score, int id) {
         if (hits.size() < limit) {
@@ -239,7 +239,16 @@ final class Lookup {
         }
         Hit kth = hits.get(limit - 1);
         int c = Double.compare(score, kth.score);
-        return c > 0 || (c == 0 && typoPhase && kth.typo && id < kth.id);
+        return c > 0 || (c == 0 && typoPhase && (kth.typo && id < kth.id || isTypoHit(id)));
+    }
+
+    private boolean isTypoHit(int id) {
+        for (Hit h : hits) {
+            if (h.id == id && h.typo) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void accept(Range r) {

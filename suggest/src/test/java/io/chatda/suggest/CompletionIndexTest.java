@@ -212,6 +212,22 @@ class CompletionIndexTest {
         assertThat(s.spans()).containsExactly(new Suggestion.Span(0, 2));
     }
 
+    /**
+     * "sold" reaches "sodded" by an extra l (s-o-d matched) and by l typed for d (s-o-d-d): the answer
+     * shows the longer match whichever edit the search meets first, also when the entry is the last
+     * one the answer has room for.
+     */
+    @Test
+    void anEntryTwoEditsReachShowsTheLongerMatchAtAnyLimit() {
+        CompletionIndex idx = CompletionIndex.build(List.of(e("sodded", 5), e("solder", 1), e("solo", 2)));
+        for (int limit : new int[] {1, 2, 3, 10}) {
+            assertThat(idx.suggest("sold", limit)).as("limit %d", limit)
+                    .filteredOn(s -> s.text().equals("sodded"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.spans()).containsExactly(new Suggestion.Span(0, 4)));
+        }
+    }
+
     @Test
     void oddInputIsHarmless() {
         assertThat(index.suggest("", 10)).isEmpty();
