@@ -429,6 +429,11 @@ final class SortedKeys {
         return end - a < qLen ? -1 : 0;
     }
 
+    /** The first eight bytes of the key at {@code position}, big-endian, zero-padded ({@link #head}); not for a {@link Shape#PLAIN} array. */
+    long headAt(int position) {
+        return heads[position];
+    }
+
     /** The byte at {@code offset} of the key at {@code position} as stored, or -1 past its end. */
     int byteAt(int position, int offset) {
         int i = keyStart(position) + offset;

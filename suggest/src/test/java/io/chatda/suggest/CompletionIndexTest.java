@@ -120,6 +120,15 @@ class CompletionIndexTest {
         assertThat(index.suggest("seach", 10).get(0).match()).isEqualTo(Match.TYPO);
     }
 
+    /** A wide unit (a character outside the tabled scripts) substituted or extra where the typed key has a letter. */
+    @Test
+    void typosWithAWideUnitAtTheEdit() {
+        CompletionIndex idx = CompletionIndex.build(List.of(e("abc中de", 1), e("abc中e", 1), e("abcxyz", 1),
+                e("abcdx", 1), e("ab中cde", 1)));
+        assertThat(texts(idx.suggest("abcde", 10))).containsExactlyInAnyOrder("abc中de", "abc中e", "ab中cde", "abcdx");
+        assertThat(texts(idx.suggest("abc中xe", 10))).containsExactlyInAnyOrder("abc中de", "abc中e");
+    }
+
     @Test
     void typosNeedFourUnitsAndAtMostOneEdit() {
         assertThat(texts(index.suggest("sae", 10))).isEmpty();
