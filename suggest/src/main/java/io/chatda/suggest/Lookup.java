@@ -639,7 +639,7 @@ final class Lookup {
                 addSkipped(skip, key, key.length, SKIP_INSERTED);
                 continue;
             }
-            if (hi - lo <= TYPO_SCAN && key.length == units && units < 8 && scanTypos(keys, lo, hi, i)) {
+            if (hi - lo <= TYPO_SCAN && key.length == units && i < 7 && scanTypos(keys, lo, hi, i)) {
                 continue;
             }
             // a unit substituted or extra at i: each unit u the range has there, heaviest groups first
@@ -685,18 +685,19 @@ final class Lookup {
     }
 
     /**
-     * For a key of fewer than eight one-byte units, the keys of {@code [lo, hi)}, which share its
-     * first {@code at} units, with a unit substituted or extra at {@code at}: found by reading their
-     * heads side by side, which for a few thousand keys costs less than a search per unit there.
-     * Runs of neighbouring matches become one range each. False, having added nothing, if a key has a
-     * wide unit there (its head can't show what follows): the caller goes unit by unit instead.
+     * For a key of one-byte units, the keys of {@code [lo, hi)}, which share its first {@code at < 7}
+     * units, with a unit substituted or extra at {@code at}: found by reading their heads side by side,
+     * which for a few thousand keys costs less than a search per unit there (what follows the head is
+     * read only for keys whose head agrees). Runs of neighbouring matches become one range each.
+     * False, having added nothing, if a key has a wide unit there (its head can't show what follows):
+     * the caller goes unit by unit instead.
      */
     private boolean scanTypos(SortedKeys keys, int lo, int hi, int at) {
         int length = key.length;
         long typedHead = SortedKeys.head(key, 0, length);
-        long substituted = bytesMask(at + 1, length);
-        long inserted = bytesMask(at + 1, length + 1);
-        long insertedHead = (typedHead & bytesMask(at, length)) >>> 8;
+        long substituted = bytesMask(at + 1, Math.min(length, 8));
+        long inserted = bytesMask(at + 1, Math.min(length + 1, 8));
+        long insertedHead = (typedHead >>> 8) & inserted;
         int shift = 8 * (7 - at);
         int typedUnit = key[at] & 0xFF;
         int[] runs = new int[16];
@@ -712,8 +713,9 @@ final class Lookup {
                 if (unit == KeyCodec.WIDE) {
                     return false;
                 }
-                sub = unit != 0 && unit != typedUnit && (h & substituted) == (typedHead & substituted);
-                ins = unit != 0 && (h & inserted) == insertedHead;
+                sub = unit != 0 && unit != typedUnit && (h & substituted) == (typedHead & substituted)
+                        && agreesPastHead(keys, p, 0);
+                ins = unit != 0 && (h & inserted) == insertedHead && agreesPastHead(keys, p, 1);
             }
             if (count + 6 > runs.length) {
                 runs = Arrays.copyOf(runs, runs.length * 2);
@@ -739,6 +741,19 @@ final class Lookup {
             int best = beatingBest(keys, runs[r], runs[r + 1]);
             if (best >= 0) {
                 pushTypo(keys, runs[r], runs[r + 1], best, runs[r + 2]);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the key at {@code position} goes on as the typed key does past the eight bytes of its
+     * head, the typed key moved {@code extra} (0 or 1) bytes to the right.
+     */
+    private boolean agreesPastHead(SortedKeys keys, int position, int extra) {
+        for (int j = 8; j < key.length + extra; j++) {
+            if (keys.byteAt(position, j) != (key[j - extra] & 0xFF)) {
+                return false;
             }
         }
         return true;

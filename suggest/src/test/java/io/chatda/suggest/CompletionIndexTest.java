@@ -129,6 +129,15 @@ class CompletionIndexTest {
         assertThat(texts(idx.suggest("abc中xe", 10))).containsExactlyInAnyOrder("abc中de", "abc中e");
     }
 
+    /** Typos in keys longer than the eight bytes the search reads first, agreeing or not after them. */
+    @Test
+    void typosInLongKeysAgreeToTheEnd() {
+        CompletionIndex idx = CompletionIndex.build(List.of(e("abcxefghijk", 1), e("abcdxefghij", 1),
+                e("abcxefghiz", 1), e("abcdxefghz", 1), e("abcdefghij", 1)));
+        assertThat(texts(idx.suggest("abcdefghij", 10))).containsExactlyInAnyOrder("abcdefghij", "abcxefghijk",
+                "abcdxefghij");
+    }
+
     @Test
     void typosNeedFourUnitsAndAtMostOneEdit() {
         assertThat(texts(index.suggest("sae", 10))).isEmpty();
