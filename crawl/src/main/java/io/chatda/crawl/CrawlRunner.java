@@ -704,9 +704,9 @@ final class CrawlRunner {
         }
         String authority = UrlRules.authority(url);
         String pathKey = UrlRules.pathKey(url);
-        CrawlStore.Known known = store.known(url);
-        if (known != null) {
-            return new CrawlStore.NewLink(url, authority, pathKey, depth, anchor, known.id(), null, null);
+        long knownId = store.knownId(url);
+        if (knownId != 0) {
+            return new CrawlStore.NewLink(url, authority, pathKey, depth, anchor, knownId, null, null);
         }
         UrlRules.Skip skip = rules.check(url, depth);
         if (skip == null && pathKey != null && store.queryVariants(pathKey) >= config.maxQueryVariants()) {

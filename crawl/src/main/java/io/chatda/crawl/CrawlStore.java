@@ -19,6 +19,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,20 @@ public final class CrawlStore implements AutoCloseable {
     private final Connection db;
     /** Statements prepared once and reused (guarded by this store's lock, like {@code db}). */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /**
+     * Ids of URLs seen lately, least recently used dropped first: most pages link to the same
+     * navigation pages, and each lookup in the table is a query. A row keeps its id until the
+     * frontier is reset; a rolled-back write forgets them all.
+     */
+    private final Map<String, Long> recentIds = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > RECENT_IDS;
+        }
+    };
+    private static final int RECENT_IDS = 20_000;
+    /** Rows written by one statement when a page's links are stored (shorter batches repeat their last row). */
+    private static final int BATCH = 32;
 
     private CrawlStore(Connection db) {
         this.db = db;
@@ -282,6 +297,7 @@ public final class CrawlStore implements AutoCloseable {
         update(() -> {
             exec("DELETE FROM links");
             exec("DELETE FROM urls");
+            recentIds.clear();
             exec("DELETE FROM pending");
             exec("UPDATE hosts SET sitemaps_done=0");
             return null;
@@ -308,6 +324,20 @@ public final class CrawlStore implements AutoCloseable {
                 rs -> new Known(rs.getLong(1), rs.getString(2), rs.getInt(3))).stream().findFirst().orElse(null);
     }
 
+    /** The id of a URL the store knows, else 0 ({@link #known} without the state and depth, mostly from memory). */
+    synchronized long knownId(String url) {
+        Long id = recentIds.get(url);
+        if (id != null) {
+            return id;
+        }
+        Known known = known(url);
+        if (known == null) {
+            return 0;
+        }
+        recentIds.put(url, known.id());
+        return known.id();
+    }
+
     /** Adds a URL to the frontier (or records it as skipped) and returns its id. */
     synchronized long insert(String url, String host, String pathKey, int depth, SkipReason skip, String detail) {
         return update(() -> insertUrl(url, host, pathKey, depth, skip == null ? QUEUED : SKIPPED,
@@ -317,21 +347,36 @@ public final class CrawlStore implements AutoCloseable {
     /** Links from a fetched page; each target is queued, skipped or already known (then its priority rises). */
     synchronized void addLinks(long src, List<NewLink> links) {
         update(() -> {
-            PreparedStatement link = prepared("INSERT OR IGNORE INTO links(src, dst, anchor) VALUES(?, ?, ?)");
-            PreparedStatement bump = prepared(
-                    "UPDATE urls SET priority = priority - 1 WHERE id=? AND state='QUEUED'");
-            for (NewLink l : links) {
-                long dst = l.knownId();
-                if (dst == 0) {
-                    dst = insertUrl(l.url(), l.host(), l.pathKey(), l.depth(),
+            long[] dst = new long[links.size()];
+            List<Long> known = new ArrayList<>();
+            for (int i = 0; i < dst.length; i++) {
+                NewLink l = links.get(i);
+                dst[i] = l.knownId();
+                if (dst[i] == 0) {
+                    dst[i] = insertUrl(l.url(), l.host(), l.pathKey(), l.depth(),
                             l.skip() == null ? QUEUED : SKIPPED, l.skip() == null ? null : l.skip().name(), l.detail());
                 } else {
-                    bump.setLong(1, dst);
-                    bump.executeUpdate();
+                    known.add(dst[i]);
                 }
-                link.setLong(1, src);
-                link.setLong(2, dst);
-                link.setString(3, l.anchor().length() > 200 ? l.anchor().substring(0, 200) : l.anchor());
+            }
+            PreparedStatement bump = prepared("UPDATE urls SET priority = priority - 1 WHERE state='QUEUED' AND id IN ("
+                    + String.join(",", Collections.nCopies(BATCH, "?")) + ")");
+            for (int from = 0; from < known.size(); from += BATCH) {
+                for (int j = 0; j < BATCH; j++) {
+                    bump.setLong(j + 1, known.get(Math.min(from + j, known.size() - 1)));
+                }
+                bump.executeUpdate();
+            }
+            PreparedStatement link = prepared("INSERT OR IGNORE INTO links(src, dst, anchor) VALUES "
+                    + String.join(",", Collections.nCopies(BATCH, "(?, ?, ?)")));
+            for (int from = 0; from < dst.length; from += BATCH) {
+                for (int j = 0; j < BATCH; j++) {
+                    int i = Math.min(from + j, dst.length - 1); // a repeated row is ignored
+                    String anchor = links.get(i).anchor();
+                    link.setLong(3 * j + 1, src);
+                    link.setLong(3 * j + 2, dst[i]);
+                    link.setString(3 * j + 3, anchor.length() > 200 ? anchor.substring(0, 200) : anchor);
+                }
                 link.executeUpdate();
             }
             return null;
@@ -357,7 +402,9 @@ public final class CrawlStore implements AutoCloseable {
         ps.setString(7, detail);
         try (ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            long id = rs.getLong(1);
+            recentIds.put(url, id);
+            return id;
         }
     }
 
@@ -620,6 +667,7 @@ public final class CrawlStore implements AutoCloseable {
             db.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
+            recentIds.clear(); // ids of rows the rollback removes
             try {
                 db.rollback();
             } catch (SQLException suppressed) {

@@ -56,6 +56,47 @@ class CrawlStoreTest {
         }
     }
 
+    /** Links are written in batches: every one of a page's links is stored, and each known target gains priority once. */
+    @Test
+    void aPageWithManyLinksStoresEveryLinkAndRaisesEachKnownTargetOnce() throws Exception {
+        Path db = dir.resolve("crawl.db");
+        long src;
+        List<Long> known = new java.util.ArrayList<>();
+        try (CrawlStore store = CrawlStore.open(db)) {
+            src = store.insert("https://a.example/", "a.example", null, 0, null, null);
+            for (int i = 0; i < 40; i++) {
+                known.add(store.insert("https://a.example/k" + i, "a.example", null, 1, null, null));
+            }
+            List<CrawlStore.NewLink> links = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String url = "https://a.example/k" + i;
+                links.add(new CrawlStore.NewLink(url, "a.example", null, 1, "known " + i, store.knownId(url), null, null));
+            }
+            for (int i = 0; i < 33; i++) {
+                links.add(new CrawlStore.NewLink("https://a.example/n" + i, "a.example", null, 1, "new " + i, 0, null, null));
+            }
+            store.addLinks(src, links);
+            assertThat(store.knownId("https://a.example/n32")).isPositive();
+            assertThat(store.knownId("https://a.example/nowhere")).isZero();
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            var rs = st.executeQuery("SELECT count(*), count(DISTINCT dst), min(anchor) FROM links WHERE src=" + src);
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(73);
+            assertThat(rs.getInt(2)).isEqualTo(73);
+            rs = st.executeQuery("SELECT DISTINCT priority FROM urls WHERE url LIKE 'https://a.example/k%'");
+            rs.next();
+            assertThat(rs.getInt(1)).as("each known target raised once").isEqualTo(-1);
+            assertThat(rs.next()).isFalse();
+            rs = st.executeQuery("SELECT DISTINCT priority FROM urls WHERE url LIKE 'https://a.example/n%'");
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+        try (CrawlStore store = CrawlStore.open(db)) {
+            assertThat(store.knownId("https://a.example/k7")).isEqualTo(known.get(7));
+        }
+    }
+
     @Test
     void pendingDocumentsRoundTrip() {
         SourceDocument doc = new SourceDocument("https://a.example/x", "제목", List.of("h"), "본문 body",
