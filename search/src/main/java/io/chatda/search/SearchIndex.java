@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -327,35 +329,47 @@ public final class SearchIndex implements Closeable {
      */
     public List<DocumentOutline> outlines(int topicsPerDocument) {
         return read(searcher -> {
-            TopicExtractor extractor = new TopicExtractor();
-            List<DocumentOutline> untopical = new ArrayList<>();
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                StoredFields stored = leaf.reader().storedFields();
-                var live = leaf.reader().getLiveDocs();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            List<long[]> live = new ArrayList<>(); // {leaf, document}
+            for (LeafReaderContext leaf : leaves) {
+                var liveDocs = leaf.reader().getLiveDocs();
                 for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-                    if (live != null && !live.get(i)) {
-                        continue;
+                    if (liveDocs == null || liveDocs.get(i)) {
+                        live.add(new long[] {leaf.ord, i});
                     }
-                    Document d = stored.document(i, OUTLINE_FIELDS);
-                    String url = d.get(Fields.URL);
-                    List<String> headings = List.of(d.getValues(Fields.HEADINGS));
-                    String titleRuns = d.get(Fields.TITLE_RUNS);
-                    String textRuns = d.get(Fields.TEXT_RUNS);
-                    if (titleRuns == null || textRuns == null) {
-                        titleRuns = ContentRuns.of(analysis.perField(), Fields.TITLE, d.get(Fields.TITLE));
-                        ContentRuns text = new ContentRuns();
-                        for (String heading : headings) {
-                            text.analyse(analysis.perField(), Fields.HEADINGS, heading);
-                        }
-                        text.analyse(analysis.perField(), Fields.BODY, stored.document(i, Set.of(Fields.BODY)).get(Fields.BODY));
-                        textRuns = text.encoded();
-                    }
-                    extractor.add(url, titleRuns, textRuns);
-                    untopical.add(new DocumentOutline(url, d.get(Fields.TITLE), headings, d.get(Fields.SITE), List.of()));
                 }
             }
+            // each document is read and its phrases counted on this thread and the analysers, then
+            // added to the collection's counts in index order
+            DocumentOutline[] untopical = new DocumentOutline[live.size()];
+            TopicExtractor.PhraseCounts[] counted = new TopicExtractor.PhraseCounts[live.size()];
+            inParallel(live.size(), n -> {
+                LeafReader reader = leaves.get((int) live.get(n)[0]).reader();
+                int i = (int) live.get(n)[1];
+                StoredFields stored = reader.storedFields(); // not thread-safe: one per document
+                Document d = stored.document(i, OUTLINE_FIELDS);
+                List<String> headings = List.of(d.getValues(Fields.HEADINGS));
+                String titleRuns = d.get(Fields.TITLE_RUNS);
+                String textRuns = d.get(Fields.TEXT_RUNS);
+                if (titleRuns == null || textRuns == null) {
+                    titleRuns = ContentRuns.of(analysis.perField(), Fields.TITLE, d.get(Fields.TITLE));
+                    ContentRuns text = new ContentRuns();
+                    for (String heading : headings) {
+                        text.analyse(analysis.perField(), Fields.HEADINGS, heading);
+                    }
+                    text.analyse(analysis.perField(), Fields.BODY, stored.document(i, Set.of(Fields.BODY)).get(Fields.BODY));
+                    textRuns = text.encoded();
+                }
+                counted[n] = TopicExtractor.count(titleRuns, textRuns);
+                untopical[n] = new DocumentOutline(d.get(Fields.URL), d.get(Fields.TITLE), headings, d.get(Fields.SITE),
+                        List.of());
+            });
+            TopicExtractor extractor = new TopicExtractor();
+            for (int n = 0; n < untopical.length; n++) {
+                extractor.add(untopical[n].url(), counted[n]);
+            }
             Map<String, List<TopicExtractor.Topic>> topics = extractor.topics(topicsPerDocument);
-            return untopical.stream().map(o -> new DocumentOutline(o.url(), o.title(), o.headings(), o.site(),
+            return Arrays.stream(untopical).map(o -> new DocumentOutline(o.url(), o.title(), o.headings(), o.site(),
                     topics.getOrDefault(o.url(), List.of()))).toList();
         });
     }

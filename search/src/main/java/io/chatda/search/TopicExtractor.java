@@ -39,9 +39,27 @@ public final class TopicExtractor {
      * {@value #TITLE_BOOST} times, those of its text once. Ids are expected to be unique.
      */
     void add(String id, String titleRuns, String textRuns) {
+        add(id, count(titleRuns, textRuns));
+    }
+
+    /**
+     * A document's phrases and how often it has each, counted apart from the collection (so on any
+     * thread) for {@link #add(String, PhraseCounts)}.
+     */
+    static PhraseCounts count(String titleRuns, String textRuns) {
         Map<String, int[]> tf = new HashMap<>(); // phrase -> {count, words}
         forEachPhrase(titleRuns, (phrase, n) -> tf.computeIfAbsent(phrase, p -> new int[] {0, n})[0] += TITLE_BOOST);
         forEachPhrase(textRuns, (phrase, n) -> tf.computeIfAbsent(phrase, p -> new int[] {0, n})[0]++);
+        return new PhraseCounts(tf);
+    }
+
+    /** One document's phrases, each with {@code {count, words}}: see {@link #count}. */
+    record PhraseCounts(Map<String, int[]> tf) {
+    }
+
+    /** {@link #add(String, String, String)} of phrases already counted. */
+    void add(String id, PhraseCounts counted) {
+        Map<String, int[]> tf = counted.tf();
         // only phrases seen at least twice can be topics (see topics): the rest count for df only, and
         // keeping them for every document of a large collection would cost gigabytes
         Map<String, Integer> candidates = new HashMap<>();
