@@ -11,20 +11,9 @@ A=$1 B=$2 PAIRS=${3:-3}
 WORK=${WORK:?set WORK to a directory with pkg/root (see crawl-gimp.sh)}
 DOCROOT=$WORK/pkg/root/usr/share/gimp/2.0/help/ko
 [ -f "$DOCROOT/index.html" ] || { echo "no $DOCROOT/index.html" >&2; exit 2; }
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+. bench/scripts/gimp-site.sh
 mkdir -p "$WORK/ab-nginx"
-T=$WORK/ab-nginx
-cat > "$T/nginx.conf" <<CONF
-worker_processes 1; daemon off; pid $T/nginx.pid; error_log $T/error.log;
-events { worker_connections 256; }
-http { include /etc/nginx/mime.types; sendfile on; access_log off;
-  client_body_temp_path $T; proxy_temp_path $T; fastcgi_temp_path $T; uwsgi_temp_path $T; scgi_temp_path $T;
-  server { listen 127.0.0.1:$PORT; root $DOCROOT; } }
-CONF
-nginx -c "$T/nginx.conf" & NGINX=$!
-trap 'kill $NGINX 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/index.html" && break; sleep 0.1; done
-SEED=http://127.0.0.1:$PORT/index.html
+serve_site "$WORK/ab-nginx" "$DOCROOT"
 crawl() { # jar data-dir [more args]
   local jar=$1 data=$2; shift 2
   rm -rf "$data"

@@ -18,26 +18,15 @@ CHATDA=${CHATDA:-$ROOT/chatda}
 CONCURRENCY=${CONCURRENCY:-4}
 WORK=${WORK:-$(mktemp -d)}
 echo "work dir: $WORK"
-mkdir -p "$WORK/pkg" "$WORK/nginx-tmp"
+mkdir -p "$WORK/pkg"
 if [ ! -d "$WORK/pkg/root" ]; then
   (cd "$WORK/pkg" && apt-get download gimp-help-ko >/dev/null && dpkg -x gimp-help-ko_*.deb root)
 fi
 DOCROOT=$WORK/pkg/root/usr/share/gimp/2.0/help/ko
 [ -f "$DOCROOT/index.html" ] || { echo "no $DOCROOT/index.html" >&2; exit 1; }
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-T=$WORK/nginx-tmp
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 1; daemon off; pid $WORK/nginx.pid; error_log $WORK/nginx-error.log;
-events { worker_connections 256; }
-http { include /etc/nginx/mime.types; sendfile on; access_log $WORK/access.log;
-  client_body_temp_path $T; proxy_temp_path $T; fastcgi_temp_path $T; uwsgi_temp_path $T; scgi_temp_path $T;
-  server { listen 127.0.0.1:$PORT; root $DOCROOT; } }
-CONF
-nginx -c "$WORK/nginx.conf" & NGINX=$!
-trap 'kill $NGINX 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/index.html" && break; sleep 0.1; done
-SEED=http://127.0.0.1:$PORT/index.html
+. bench/scripts/gimp-site.sh
+serve_site "$WORK" "$DOCROOT"
 [ -x "$CHATDA" ] && "$CHATDA" version >/dev/null   # builds the launcher's jar now, not inside a timed run
 # twice: the first run writes the archive, the second checks it and puts it in place (about 0.2 s, once)
 for _ in 1 2; do
