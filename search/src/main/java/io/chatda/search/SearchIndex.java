@@ -85,6 +85,8 @@ public final class SearchIndex implements Closeable {
     /** What a hit shows, without the body and links that make stored documents large. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.SITE,
             Fields.TOPICS);
+    /** Documents whose phrases are counted at once by {@link #outlines} (their full counts are held until added). */
+    private static final int OUTLINE_BATCH = 256;
     private static final Set<String> OUTLINE_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE,
             Fields.TITLE_RUNS, Fields.TEXT_RUNS);
 
@@ -340,33 +342,41 @@ public final class SearchIndex implements Closeable {
                 }
             }
             // each document is read and its phrases counted on this thread and the analysers, then
-            // added to the collection's counts in index order
+            // added to the collection's counts in index order; a batch at a time, since a document's
+            // counts hold every phrase it has until they are added (which keeps only candidates)
             DocumentOutline[] untopical = new DocumentOutline[live.size()];
-            TopicExtractor.PhraseCounts[] counted = new TopicExtractor.PhraseCounts[live.size()];
-            inParallel(live.size(), n -> {
-                LeafReader reader = leaves.get((int) live.get(n)[0]).reader();
-                int i = (int) live.get(n)[1];
-                StoredFields stored = reader.storedFields(); // not thread-safe: one per document
-                Document d = stored.document(i, OUTLINE_FIELDS);
-                List<String> headings = List.of(d.getValues(Fields.HEADINGS));
-                String titleRuns = d.get(Fields.TITLE_RUNS);
-                String textRuns = d.get(Fields.TEXT_RUNS);
-                if (titleRuns == null || textRuns == null) {
-                    titleRuns = ContentRuns.of(analysis.perField(), Fields.TITLE, d.get(Fields.TITLE));
-                    ContentRuns text = new ContentRuns();
-                    for (String heading : headings) {
-                        text.analyse(analysis.perField(), Fields.HEADINGS, heading);
-                    }
-                    text.analyse(analysis.perField(), Fields.BODY, stored.document(i, Set.of(Fields.BODY)).get(Fields.BODY));
-                    textRuns = text.encoded();
-                }
-                counted[n] = TopicExtractor.count(titleRuns, textRuns);
-                untopical[n] = new DocumentOutline(d.get(Fields.URL), d.get(Fields.TITLE), headings, d.get(Fields.SITE),
-                        List.of());
-            });
             TopicExtractor extractor = new TopicExtractor();
-            for (int n = 0; n < untopical.length; n++) {
-                extractor.add(untopical[n].url(), counted[n]);
+            TopicExtractor.PhraseCounts[] counted = new TopicExtractor.PhraseCounts[OUTLINE_BATCH];
+            for (int from = 0; from < live.size(); from += OUTLINE_BATCH) {
+                int first = from;
+                int count = Math.min(OUTLINE_BATCH, live.size() - from);
+                inParallel(count, b -> {
+                    int n = first + b;
+                    LeafReader reader = leaves.get((int) live.get(n)[0]).reader();
+                    int i = (int) live.get(n)[1];
+                    StoredFields stored = reader.storedFields(); // not thread-safe: one per document
+                    Document d = stored.document(i, OUTLINE_FIELDS);
+                    List<String> headings = List.of(d.getValues(Fields.HEADINGS));
+                    String titleRuns = d.get(Fields.TITLE_RUNS);
+                    String textRuns = d.get(Fields.TEXT_RUNS);
+                    if (titleRuns == null || textRuns == null) {
+                        titleRuns = ContentRuns.of(analysis.perField(), Fields.TITLE, d.get(Fields.TITLE));
+                        ContentRuns text = new ContentRuns();
+                        for (String heading : headings) {
+                            text.analyse(analysis.perField(), Fields.HEADINGS, heading);
+                        }
+                        text.analyse(analysis.perField(), Fields.BODY,
+                                stored.document(i, Set.of(Fields.BODY)).get(Fields.BODY));
+                        textRuns = text.encoded();
+                    }
+                    counted[b] = TopicExtractor.count(titleRuns, textRuns);
+                    untopical[n] = new DocumentOutline(d.get(Fields.URL), d.get(Fields.TITLE), headings,
+                            d.get(Fields.SITE), List.of());
+                });
+                for (int b = 0; b < count; b++) {
+                    extractor.add(untopical[first + b].url(), counted[b]);
+                    counted[b] = null;
+                }
             }
             Map<String, List<TopicExtractor.Topic>> topics = extractor.topics(topicsPerDocument);
             return Arrays.stream(untopical).map(o -> new DocumentOutline(o.url(), o.title(), o.headings(), o.site(),
