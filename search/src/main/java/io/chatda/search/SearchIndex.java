@@ -85,8 +85,11 @@ public final class SearchIndex implements Closeable {
     /** What a hit shows, without the body and links that make stored documents large. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.SITE,
             Fields.TOPICS);
-    /** Documents whose phrases are counted at once by {@link #outlines} (their full counts are held until added). */
-    private static final int OUTLINE_BATCH = 256;
+    /**
+     * Documents whose phrases {@link #outlines} counts at once: each holds all its phrases until added, up to a
+     * megabyte for a long page, so enough to keep the threads busy and no more.
+     */
+    private static final int OUTLINE_BATCH = 32;
     private static final Set<String> OUTLINE_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE,
             Fields.TITLE_RUNS, Fields.TEXT_RUNS);
 
