@@ -95,6 +95,15 @@ class CrawlStoreTest {
         try (CrawlStore store = CrawlStore.open(db)) {
             assertThat(store.knownId("https://a.example/k7")).isEqualTo(known.get(7));
         }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            var plan = st.executeQuery("EXPLAIN QUERY PLAN " + CrawlStore.RAISE_PRIORITY.replace("?", "1"));
+            StringBuilder steps = new StringBuilder();
+            while (plan.next()) {
+                steps.append(plan.getString("detail")).append('\n');
+            }
+            // by id, not by walking the queued URLs of the frontier index (quadratic over a crawl)
+            assertThat(steps.toString()).contains("INTEGER PRIMARY KEY").doesNotContain("urls_frontier");
+        }
     }
 
     @Test
