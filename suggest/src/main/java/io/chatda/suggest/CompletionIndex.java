@@ -203,20 +203,15 @@ public final class CompletionIndex implements Suggester {
                 spans);
     }
 
-    /** Whether the input is Latin or Hangul, not both or neither: it has an {@link #otherLayout} reading. */
-    static boolean hasOtherLayout(String typed) {
-        return hasLatin(typed) != hasHangul(typed);
+    /**
+     * The Hangul reading of Latin input ({@code latin}), or the Latin reading of Hangul input: for input
+     * that is one or the other ({@link #hasLatin} differs from {@link #hasHangul}).
+     */
+    static String otherLayout(String typed, boolean latin) {
+        return latin ? KeyboardLayout.toHangul(typed) : KeyboardLayout.toQwerty(typed);
     }
 
-    /** The Hangul reading of Latin input, or the Latin reading of Hangul input, or empty. */
-    static String otherLayout(String typed) {
-        if (!hasOtherLayout(typed)) {
-            return "";
-        }
-        return hasLatin(typed) ? KeyboardLayout.toHangul(typed) : KeyboardLayout.toQwerty(typed);
-    }
-
-    private static boolean hasLatin(String typed) {
+    static boolean hasLatin(String typed) {
         for (int i = 0; i < typed.length(); i++) {
             char c = typed.charAt(i);
             if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
@@ -226,7 +221,7 @@ public final class CompletionIndex implements Suggester {
         return false;
     }
 
-    private static boolean hasHangul(String typed) {
+    static boolean hasHangul(String typed) {
         for (int i = 0; i < typed.length(); i++) {
             char c = typed.charAt(i);
             if ((c >= KeyCodec.JAMO_FIRST && c <= KeyCodec.JAMO_LAST) || KeyCodec.isSyllable(c)) {
@@ -236,9 +231,9 @@ public final class CompletionIndex implements Suggester {
         return false;
     }
 
-    /** Whether the hangul module's detector judges the input typed in the wrong mode. */
-    static boolean mistyped(String typed) {
-        return hasLatin(typed) ? KeyboardLayout.detectMistypedKorean(typed).mistyped()
+    /** Whether the hangul module's detector judges the input ({@code latin} or not) typed in the wrong mode. */
+    static boolean mistyped(String typed, boolean latin) {
+        return latin ? KeyboardLayout.detectMistypedKorean(typed).mistyped()
                 : KeyboardLayout.detectMistypedEnglish(typed).mistyped();
     }
 }

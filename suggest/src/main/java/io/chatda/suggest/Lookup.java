@@ -151,8 +151,9 @@ final class Lookup {
         } else {
             plain += addMixedChoseong();
         }
-        if (CompletionIndex.hasOtherLayout(typed) && (plain < limit || CompletionIndex.mistyped(typed))) {
-            byte[] converted = index.codec.key(CompletionIndex.otherLayout(typed));
+        boolean latin = CompletionIndex.hasLatin(typed);
+        if (latin != CompletionIndex.hasHangul(typed) && (plain < limit || CompletionIndex.mistyped(typed, latin))) {
+            byte[] converted = index.codec.key(CompletionIndex.otherLayout(typed, latin));
             if (converted.length > 0) {
                 add(index.byKey, converted, converted.length, Suggestion.Match.LAYOUT);
                 add(index.byWord, converted, converted.length, Suggestion.Match.LAYOUT);
@@ -695,15 +696,14 @@ final class Lookup {
     private boolean scanTypos(SortedKeys keys, int lo, int hi, int at) {
         int length = key.length;
         long typedHead = SortedKeys.head(key, 0, length);
-        long substituted = bytesMask(at + 1, Math.min(length, 8));
-        long inserted = bytesMask(at + 1, Math.min(length + 1, 8));
+        long substituted = SortedKeys.bytesMask(at + 1, Math.min(length, 8));
+        long inserted = SortedKeys.bytesMask(at + 1, Math.min(length + 1, 8));
         long insertedHead = (typedHead >>> 8) & inserted;
         int shift = 8 * (7 - at);
         int typedUnit = key[at] & 0xFF;
         int[] runs = new int[16];
         int count = 0;
-        int subStart = -1;
-        int insStart = -1;
+        int[] starts = {-1, -1}; // where the current run of each edit began
         for (int p = lo; p <= hi; p++) {
             boolean sub = false;
             boolean ins = false;
@@ -720,21 +720,17 @@ final class Lookup {
             if (count + 6 > runs.length) {
                 runs = Arrays.copyOf(runs, runs.length * 2);
             }
-            if (sub && subStart < 0) {
-                subStart = p;
-            } else if (!sub && subStart >= 0) {
-                runs[count++] = subStart;
-                runs[count++] = p;
-                runs[count++] = length;
-                subStart = -1;
-            }
-            if (ins && insStart < 0) {
-                insStart = p;
-            } else if (!ins && insStart >= 0) {
-                runs[count++] = insStart;
-                runs[count++] = p;
-                runs[count++] = length + 1;
-                insStart = -1;
+            // edit 0 substitutes a unit (the match is the key's length), edit 1 inserts one (a unit longer)
+            for (int edit = 0; edit < 2; edit++) {
+                boolean matches = edit == 0 ? sub : ins;
+                if (matches && starts[edit] < 0) {
+                    starts[edit] = p;
+                } else if (!matches && starts[edit] >= 0) {
+                    runs[count++] = starts[edit];
+                    runs[count++] = p;
+                    runs[count++] = length + edit;
+                    starts[edit] = -1;
+                }
             }
         }
         for (int r = 0; r < count && pops < maxPops; r += 3) {
@@ -757,11 +753,6 @@ final class Lookup {
             }
         }
         return true;
-    }
-
-    /** A mask of bytes {@code [from, to)} of a big-endian eight-byte head. */
-    private static long bytesMask(int from, int to) {
-        return from >= to ? 0 : (-1L >>> (8 * from)) & (-1L << (8 * (8 - to)));
     }
 
     /**

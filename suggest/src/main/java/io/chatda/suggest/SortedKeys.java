@@ -284,7 +284,7 @@ final class SortedKeys {
      */
     private int bound(byte[] q, int from, int qLen, int lo, int hi, int below) {
         int m = headBytes(q, from, qLen);
-        long mask = headMask(m);
+        long mask = bytesMask(0, m);
         return bound(q, from, qLen, lo, hi, below, m, mask, m > 0 ? head(q, 0, qLen) & mask : 0);
     }
 
@@ -350,7 +350,7 @@ final class SortedKeys {
      */
     long range(byte[] q, int from, int qLen, int lo, int hi) {
         int m = headBytes(q, from, qLen);
-        long mask = headMask(m);
+        long mask = bytesMask(0, m);
         long qHead = m > 0 ? head(q, 0, qLen) & mask : 0;
         if (m > 0 && hi - lo > 2 * SAMPLE) {
             if (qLen <= m) {
@@ -381,8 +381,9 @@ final class SortedKeys {
         return from < 8 && heads != null ? headBytes(q, qLen) : 0;
     }
 
-    private static long headMask(int m) {
-        return m > 0 ? -1L << (8 * (8 - m)) : 0;
+    /** A mask of bytes {@code [from, to)} of a big-endian eight-byte {@link #head}. */
+    static long bytesMask(int from, int to) {
+        return from >= to ? 0 : (-1L >>> (8 * from)) & (-1L << (8 * (8 - to)));
     }
 
     /** One search step: the key at {@code position} against {@code q}, through the heads when {@code m > 0}. */
