@@ -89,6 +89,9 @@ public final class CrawlStore implements AutoCloseable {
      */
     static final String RAISE_PRIORITY = "UPDATE urls NOT INDEXED SET priority = priority - 1 WHERE state='QUEUED'"
             + " AND id IN (" + String.join(",", Collections.nCopies(BATCH, "?")) + ")";
+    /** Stores up to {@link #BATCH} links of one page (a repeated row is ignored). */
+    private static final String INSERT_LINKS = "INSERT OR IGNORE INTO links(src, dst, anchor) VALUES "
+            + String.join(",", Collections.nCopies(BATCH, "(?, ?, ?)"));
 
     private CrawlStore(Connection db) {
         this.db = db;
@@ -366,27 +369,35 @@ public final class CrawlStore implements AutoCloseable {
                     known.add(dst[i]);
                 }
             }
-            PreparedStatement bump = prepared(RAISE_PRIORITY);
-            for (int from = 0; from < known.size(); from += BATCH) {
-                for (int j = 0; j < BATCH; j++) {
-                    bump.setLong(j + 1, known.get(Math.min(from + j, known.size() - 1)));
-                }
-                bump.executeUpdate();
-            }
-            PreparedStatement link = prepared("INSERT OR IGNORE INTO links(src, dst, anchor) VALUES "
-                    + String.join(",", Collections.nCopies(BATCH, "(?, ?, ?)")));
-            for (int from = 0; from < dst.length; from += BATCH) {
-                for (int j = 0; j < BATCH; j++) {
-                    int i = Math.min(from + j, dst.length - 1); // a repeated row is ignored
-                    String anchor = links.get(i).anchor();
-                    link.setLong(3 * j + 1, src);
-                    link.setLong(3 * j + 2, dst[i]);
-                    link.setString(3 * j + 3, anchor.length() > 200 ? anchor.substring(0, 200) : anchor);
-                }
-                link.executeUpdate();
-            }
+            inBatches(prepared(RAISE_PRIORITY), known.size(), 1, (ps, at, i) -> ps.setLong(at, known.get(i)));
+            inBatches(prepared(INSERT_LINKS), dst.length, 3, (ps, at, i) -> {
+                String anchor = links.get(i).anchor();
+                ps.setLong(at, src);
+                ps.setLong(at + 1, dst[i]);
+                ps.setString(at + 2, anchor.length() > 200 ? anchor.substring(0, 200) : anchor);
+            });
             return null;
         });
+    }
+
+    /** Binds row {@code row}'s parameters from parameter index {@code at} on. */
+    @FunctionalInterface
+    private interface RowBinder {
+        void bind(PreparedStatement statement, int at, int row) throws SQLException;
+    }
+
+    /**
+     * Runs a statement written for {@link #BATCH} rows of {@code columns} parameters each over rows 0 to
+     * {@code count - 1}; a short last batch repeats its last row, which the statements ignore or apply once.
+     */
+    private static void inBatches(PreparedStatement statement, int count, int columns, RowBinder rows)
+            throws SQLException {
+        for (int from = 0; from < count; from += BATCH) {
+            for (int j = 0; j < BATCH; j++) {
+                rows.bind(statement, j * columns + 1, Math.min(from + j, count - 1));
+            }
+            statement.executeUpdate();
+        }
     }
 
     /** A link target as the crawler classified it; {@code knownId} is 0 for a URL the store hasn't seen. */
