@@ -335,28 +335,29 @@ public final class SearchIndex implements Closeable {
     public List<DocumentOutline> outlines(int topicsPerDocument) {
         return read(searcher -> {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            List<long[]> live = new ArrayList<>(); // {leaf, document}
+            long[] live = new long[searcher.getIndexReader().numDocs()]; // leaf << 32 | document
+            int liveCount = 0;
             for (LeafReaderContext leaf : leaves) {
                 var liveDocs = leaf.reader().getLiveDocs();
                 for (int i = 0; i < leaf.reader().maxDoc(); i++) {
                     if (liveDocs == null || liveDocs.get(i)) {
-                        live.add(new long[] {leaf.ord, i});
+                        live[liveCount++] = (long) leaf.ord << 32 | i;
                     }
                 }
             }
             // each document is read and its phrases counted on this thread and the analysers, then
             // added to the collection's counts in index order; a batch at a time, since a document's
             // counts hold every phrase it has until they are added (which keeps only candidates)
-            DocumentOutline[] untopical = new DocumentOutline[live.size()];
+            DocumentOutline[] untopical = new DocumentOutline[liveCount];
             TopicExtractor extractor = new TopicExtractor();
             TopicExtractor.PhraseCounts[] counted = new TopicExtractor.PhraseCounts[OUTLINE_BATCH];
-            for (int from = 0; from < live.size(); from += OUTLINE_BATCH) {
+            for (int from = 0; from < liveCount; from += OUTLINE_BATCH) {
                 int first = from;
-                int count = Math.min(OUTLINE_BATCH, live.size() - from);
+                int count = Math.min(OUTLINE_BATCH, liveCount - from);
                 inParallel(count, b -> {
                     int n = first + b;
-                    LeafReader reader = leaves.get((int) live.get(n)[0]).reader();
-                    int i = (int) live.get(n)[1];
+                    LeafReader reader = leaves.get((int) (live[n] >>> 32)).reader();
+                    int i = (int) live[n];
                     StoredFields stored = reader.storedFields(); // not thread-safe: one per document
                     Document d = stored.document(i, OUTLINE_FIELDS);
                     List<String> headings = List.of(d.getValues(Fields.HEADINGS));
