@@ -640,7 +640,8 @@ final class Lookup {
                 addSkipped(skip, key, key.length, SKIP_INSERTED);
                 continue;
             }
-            if (hi - lo <= TYPO_SCAN && key.length == units && i < 7 && scanTypos(keys, lo, hi, i)) {
+            if (hi - lo <= TYPO_SCAN && bounds[i] == i && bounds[i + 1] == i + 1 && i < 7
+                    && scanTypos(keys, lo, hi, i)) {
                 continue;
             }
             // a unit substituted or extra at i: each unit u the range has there, heaviest groups first
@@ -686,8 +687,10 @@ final class Lookup {
     }
 
     /**
-     * For a key of one-byte units, the keys of {@code [lo, hi)}, which share its first {@code at < 7}
-     * units, with a unit substituted or extra at {@code at}: found by reading their heads side by side,
+     * For a key whose first {@code at + 1} units are one byte each, the keys of {@code [lo, hi)}, which share
+     * its first {@code at < 7} units, with a unit substituted or extra at {@code at}: found by reading their
+     * heads side by side (past the edit, keys and typed key are compared byte by byte, so wide units there
+     * need nothing special),
      * which for a few thousand keys costs less than a search per unit there (what follows the head is
      * read only for keys whose head agrees). Runs of neighbouring matches become one range each.
      * False, having added nothing, if a key has a wide unit there (its head can't show what follows):

@@ -129,6 +129,19 @@ class CompletionIndexTest {
         assertThat(texts(idx.suggest("abc中xe", 10))).containsExactlyInAnyOrder("abc中de", "abc中e");
     }
 
+    /** Typos before a wide unit of the typed key, in its first eight bytes or after them. */
+    @Test
+    void typosBeforeAWideUnitOfTheTypedKey() {
+        CompletionIndex idx = CompletionIndex.build(List.of(e("abcd中ef", 1), e("abce中e", 1), e("abcyx中e", 1),
+                e("abc中e", 1), e("abcd中xe", 1), e("abcdé", 1), e("abcd中", 1)));
+        assertThat(texts(idx.suggest("abcx中e", 10))).containsExactlyInAnyOrder("abcd中ef", "abce中e", "abcyx中e",
+                "abc中e");
+        CompletionIndex longer = CompletionIndex.build(List.of(e("abcdefgh中ij", 1), e("abcdefgh中ik", 1),
+                e("abcyxefgh中i", 1), e("abcdefgh中x", 1), e("abcdefgh丰i", 1)));
+        assertThat(texts(longer.suggest("abcxefgh中i", 10))).containsExactlyInAnyOrder("abcdefgh中ij", "abcdefgh中ik",
+                "abcyxefgh中i");
+    }
+
     /** Typos in keys longer than the eight bytes the search reads first, agreeing or not after them. */
     @Test
     void typosInLongKeysAgreeToTheEnd() {
