@@ -2,7 +2,6 @@ package io.chatda.suggest;
 
 import io.chatda.hangul.KeyboardLayout;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -175,7 +174,6 @@ public final class CompletionIndex implements Suggester {
 
     Suggestion toSuggestion(int id, double score, Suggestion.Match match, boolean onChoseong, int offset, int length,
                             String text) {
-        List<Suggestion.Span> spans = new ArrayList<>(1);
         int from = -1;
         int to = -1;
         int at = 0;
@@ -195,9 +193,7 @@ public final class CompletionIndex implements Suggester {
             }
             i = next;
         }
-        if (from >= 0) {
-            spans.add(new Suggestion.Span(from, to));
-        }
+        List<Suggestion.Span> spans = from >= 0 ? List.of(new Suggestion.Span(from, to)) : List.of();
         String url = urls[id] == null ? "" : urls[id];
         return new Suggestion(text, KINDS[kinds[id]], url, sites[siteIds[id]], score, match,
                 spans);
