@@ -604,6 +604,9 @@ final class Lookup {
             if (lo >= hi) {
                 break;
             }
+            if (i == 1 && belowTheAnswer(keys.best(lo, hi))) {
+                return; // every typo shares the first unit: none can get into the answer
+            }
             los[i] = lo;
             his[i] = hi;
             depth = i;
@@ -771,6 +774,12 @@ final class Lookup {
             pushAt(skip, l, h, best, Suggestion.Match.TYPO, length, mode);
             drain();
         }
+    }
+
+    /** Whether the entry at {@code position} of {@link CompletionIndex#byKey}, as a typo, scores below a full answer. */
+    private boolean belowTheAnswer(int position) {
+        return hits.size() >= limit
+                && index.weights[index.byKey.id(position)] * Suggestion.Match.TYPO.quality() < hits.get(limit - 1).score;
     }
 
     /**
