@@ -365,9 +365,9 @@ final class CrawlRunner {
                 } else if (map instanceof SiteMap siteMap) {
                     synchronized (linkLock) {
                         for (SiteMapURL u : siteMap.getSiteMapUrls()) {
-                            CrawlStore.NewLink link = classify(u.getUrl().toString(), 1, "");
-                            if (link != null) {
-                                links.add(link);
+                            Normalized target = normalized(u.getUrl().toString());
+                            if (target != null) {
+                                links.add(classify(target, 1, ""));
                             }
                         }
                     }
@@ -531,22 +531,25 @@ final class CrawlRunner {
         String lastModified = r.headers().firstValue("last-modified").orElse(null);
         String hash = sha256(title + "\n" + body);
         long simhash = SimHash.of(title + " " + body);
-        // one page's links at a time: a URL two workers find at once is classified (and counted) once
+        // normalising is the links' own work, done first; then one page's links at a time, so that a URL two
+        // workers find at once is classified (and counted) once
+        List<Normalized> targets = new ArrayList<>();
+        List<String> anchors = new ArrayList<>();
+        for (SourceDocument.Link l : nofollow ? List.<SourceDocument.Link>of() : followable) {
+            Normalized target = normalized(l.url());
+            if (target != null) {
+                targets.add(target);
+                anchors.add(l.anchorText());
+            }
+        }
+        Normalized canonicalTarget = canonical != null && !canonical.equals(url) ? normalized(canonical) : null;
         synchronized (linkLock) {
             List<CrawlStore.NewLink> newLinks = new ArrayList<>();
-            if (!nofollow) {
-                for (SourceDocument.Link l : followable) {
-                    CrawlStore.NewLink link = classify(l.url(), entry.depth() + 1, l.anchorText());
-                    if (link != null) {
-                        newLinks.add(link);
-                    }
-                }
+            for (int i = 0; i < targets.size(); i++) {
+                newLinks.add(classify(targets.get(i), entry.depth() + 1, anchors.get(i)));
             }
-            if (canonical != null && !canonical.equals(url)) {
-                CrawlStore.NewLink link = classify(canonical, entry.depth(), "");
-                if (link != null) {
-                    newLinks.add(link);
-                }
+            if (canonicalTarget != null) {
+                newLinks.add(classify(canonicalTarget, entry.depth(), ""));
             }
             store.addLinks(entry.id(), dedupe(newLinks));
         }
@@ -696,14 +699,21 @@ final class CrawlRunner {
         }
     }
 
-    /** A link target classified for the store, or null if it isn't a crawlable URL at all. */
-    private CrawlStore.NewLink classify(String raw, int depth, String anchor) {
+    /** A link's URL, normalised, with the parts the store files it by. */
+    private record Normalized(String url, String authority, String pathKey) {
+    }
+
+    /** The link's URL normalised, or null if it can't be crawled at all (not http, malformed). */
+    private Normalized normalized(String raw) {
         String url = rules.normalize(raw);
-        if (url == null) {
-            return null;
-        }
-        String authority = UrlRules.authority(url);
-        String pathKey = UrlRules.pathKey(url);
+        return url == null ? null : new Normalized(url, UrlRules.authority(url), UrlRules.pathKey(url));
+    }
+
+    /** What becomes of a link found at {@code depth}: known already, to crawl, or skipped (and counted). */
+    private CrawlStore.NewLink classify(Normalized target, int depth, String anchor) {
+        String url = target.url();
+        String authority = target.authority();
+        String pathKey = target.pathKey();
         long knownId = store.knownId(url);
         if (knownId != 0) {
             return new CrawlStore.NewLink(url, authority, pathKey, depth, anchor, knownId, null, null);
