@@ -20,8 +20,11 @@ import java.util.stream.IntStream;
  */
 public final class SuggestProfile {
 
-    /** How long every query is looked up before any is timed. */
-    static final long WARM_UP_NANOS = 10_000_000_000L;
+    /**
+     * How long every query is looked up before any is timed: 10 s, or {@code -Dsuggest.warmup.seconds=N} (0
+     * shows what timing a JVM that is still compiling measures).
+     */
+    static final long WARM_UP_NANOS = Long.getLong("suggest.warmup.seconds", 10) * 1_000_000_000L;
 
     private SuggestProfile() {
     }
