@@ -12,7 +12,7 @@ echo "== snapshot $rev; $(uptime)"
 ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=/tmp/final/bench.cp 2>&1 | tail -3
 mkdir -p /tmp/final/app && cp -r app/target/chatda.jar app/target/lib /tmp/final/app/
 echo "== suggest profile; $(uptime)"
-java -Xmx3g -cp "bench/target/classes:$(cat /tmp/final/bench.cp)" io.chatda.bench.suggest.SuggestProfile 20 2>&1 | head -13
+java -Xmx3g -cp "bench/target/classes:$(cat /tmp/final/bench.cp)" io.chatda.bench.suggest.SuggestProfile 20 2>&1 | head -14
 echo "== suggest JMH (3 x 3 s warm-up, 4 x 3 s measured); $(uptime)"
 java -cp "bench/target/classes:$(cat /tmp/final/bench.cp)" org.openjdk.jmh.Main 'SuggestBench.lookup$' -f 1 2>&1 \
   | grep -E '^(build|expected)|SuggestBench.lookup'

@@ -1,6 +1,7 @@
 package io.chatda.bench.suggest;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,7 +57,9 @@ public final class SuggestProfile {
             warmUpRounds++;
         }
         System.out.printf("warm-up: %d rounds of %d queries%n", warmUpRounds, queries.length);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[][] nanos = new long[queries.length][rounds];
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < queries.length; i++) {
                 long t = System.nanoTime();
@@ -65,8 +68,10 @@ public final class SuggestProfile {
             }
         }
         long[] all = Arrays.stream(nanos).flatMapToLong(q -> Arrays.stream(q)).sorted().toArray();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
         System.out.printf("lookups %d: p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs%n", all.length,
                 pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999), all[all.length - 1] / 1e3);
+        System.out.printf("  allocated %.0f bytes per lookup (answers included)%n", (double) allocated / all.length);
         String[] kinds = {"IME state", "choseong", "layout", "typo"};
         for (int k = 0; k < 4; k++) {
             int kind = k;
