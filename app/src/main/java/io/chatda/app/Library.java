@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import io.chatda.server.DataGeneration;
 import java.time.Instant;
@@ -260,6 +261,25 @@ final class Library implements AutoCloseable {
             log.warn("can't use the saved suggestion dictionary {} ({}); rebuilding it", dictionaryFile, e.toString());
         }
         return false;
+    }
+
+    /**
+     * The dictionary saved in {@code data} if it was built from {@code index} as it is now (with the query log as it
+     * was then), else empty: for readers that leave the query log alone, such as {@code chatda suggest} beside a
+     * running server. A damaged or foreign file is empty too; the library that owns it rebuilds it.
+     */
+    static Optional<CompletionIndex> savedDictionary(DataDirectory data, SearchIndex index) {
+        Path file = dictionaryFile(data);
+        try {
+            if (!SuggestionSources.builtFromIndex(DictionarySnapshot.readFingerprint(file), index)) {
+                return Optional.empty();
+            }
+            DictionarySnapshot.Loaded loaded = DictionarySnapshot.load(file);
+            return SuggestionSources.builtFromIndex(loaded.fingerprint(), index) ? Optional.of(loaded.index())
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** What a dictionary built now is built from, or null (logged) if the index's commit can't be read. */

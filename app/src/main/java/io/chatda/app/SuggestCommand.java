@@ -1,6 +1,7 @@
 package io.chatda.app;
 
 import io.chatda.search.SearchIndex;
+import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.Suggestion;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,10 @@ final class SuggestCommand implements Callable<Integer> {
         }
         try (SearchIndex index = ReadOnly.index(data.directory())) {
             var out = spec.commandLine().getOut();
-            for (Suggestion s : SuggestionSources.build(index, List.of()).suggest(String.join(" ", words), limit)) {
+            // the dictionary the server saved (it has the query log) while it describes this index; else the index's own
+            CompletionIndex dictionary = Library.savedDictionary(data.directory(), index)
+                    .orElseGet(() -> SuggestionSources.build(index, List.of()));
+            for (Suggestion s : dictionary.suggest(String.join(" ", words), limit)) {
                 out.printf("%-8s %s%n", s.kind().name().toLowerCase(Locale.ROOT), s.text());
             }
             return 0;

@@ -38,6 +38,14 @@ final class SuggestionSources {
         return "index=" + index.lastCommitId() + ";log=" + Long.toHexString(logState) + ";code=" + CODE;
     }
 
+    /**
+     * Whether a dictionary with this {@link #fingerprint} was built by this code from the index's current commit,
+     * with whatever the query log held then.
+     */
+    static boolean builtFromIndex(String fingerprint, SearchIndex index) {
+        return fingerprint.startsWith("index=" + index.lastCommitId() + ";log=") && fingerprint.endsWith(";code=" + CODE);
+    }
+
     /** The dictionary of {@code index} and {@code queries} (query-log entries, already weighted). */
     static CompletionIndex build(SearchIndex index, List<SuggestEntry> queries) {
         List<SuggestEntry> entries = new ArrayList<>(queries);

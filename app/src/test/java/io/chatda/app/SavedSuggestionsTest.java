@@ -2,6 +2,8 @@ package io.chatda.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatda.search.SearchDocument;
+import io.chatda.search.SearchIndex;
 import io.chatda.suggest.DictionarySnapshot;
 import io.chatda.suggest.Suggestion;
 import java.io.IOException;
@@ -103,6 +105,35 @@ class SavedSuggestionsTest {
             assertThat(library.dictionariesBuilt()).as("saved after the import").isZero();
             assertThat(library.suggester().suggest("커널", 10)).extracting(Suggestion::text).contains("커널 스케줄러");
         }
+    }
+
+    /** `chatda suggest` reads the index only (a server may hold the query log): the saved dictionary has the log. */
+    @Test
+    void theSuggestCommandAnswersFromTheSavedDictionaryWhileItDescribesTheIndex() throws IOException {
+        DataDirectory data = importedData();
+        try (Library library = Library.open(data)) {
+            assertThat(library.search("색인 교착상태", 1, 10).totalHits()).isPositive();
+            library.rebuildSuggestions();
+        }
+
+        assertThat(suggestCommand(data, "색인 ㄱ")).contains("query    색인 교착상태");
+
+        try (SearchIndex index = SearchIndex.open(data.index())) { // changed, and no dictionary built since
+            index.upsert(new SearchDocument("kernel.md", "커널 스케줄러", List.of(), "The kernel scheduler.", "", "mixed"));
+            index.commit(index.commitData());
+        }
+        String afterChange = suggestCommand(data, "커널");
+        assertThat(afterChange).contains("title    커널 스케줄러");
+        assertThat(suggestCommand(data, "색인 ㄱ")).doesNotContain("색인 교착상태");
+    }
+
+    private static String suggestCommand(DataDirectory data, String typed) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "suggest", "--data",
+                data.root().toString(), typed);
+        assertThat(exit).as(err.toString()).isZero();
+        return out.toString();
     }
 
     @Test
