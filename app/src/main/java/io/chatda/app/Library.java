@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import io.chatda.server.DataGeneration;
 import java.time.Instant;
 
@@ -242,15 +243,12 @@ final class Library implements AutoCloseable {
         }
         try {
             long start = System.nanoTime();
-            if (!DictionarySnapshot.readFingerprint(dictionaryFile).equals(fingerprint)) {
+            Optional<DictionarySnapshot.Loaded> current = loadIf(dictionaryFile, fingerprint::equals);
+            if (current.isEmpty()) {
                 log.info("suggestion dictionary {} is out of date; rebuilding it", dictionaryFile);
                 return false;
             }
-            DictionarySnapshot.Loaded loaded = DictionarySnapshot.load(dictionaryFile);
-            if (!loaded.fingerprint().equals(fingerprint)) {
-                log.info("suggestion dictionary {} is out of date; rebuilding it", dictionaryFile);
-                return false;
-            }
+            DictionarySnapshot.Loaded loaded = current.get();
             swapIn(loaded.index(), changes);
             log.info("loaded the suggestion dictionary ({} entries) from {} in {} ms", loaded.index().size(),
                     dictionaryFile, (System.nanoTime() - start) / 1_000_000);
@@ -269,17 +267,24 @@ final class Library implements AutoCloseable {
      * running server. A damaged or foreign file is empty too; the library that owns it rebuilds it.
      */
     static Optional<CompletionIndex> savedDictionary(DataDirectory data, SearchIndex index) {
-        Path file = dictionaryFile(data);
         try {
-            if (!SuggestionSources.builtFromIndex(DictionarySnapshot.readFingerprint(file), index)) {
-                return Optional.empty();
-            }
-            DictionarySnapshot.Loaded loaded = DictionarySnapshot.load(file);
-            return SuggestionSources.builtFromIndex(loaded.fingerprint(), index) ? Optional.of(loaded.index())
-                    : Optional.empty();
+            return loadIf(dictionaryFile(data), f -> SuggestionSources.builtFromIndex(f, index))
+                    .map(DictionarySnapshot.Loaded::index);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The dictionary saved in {@code file} if its fingerprint passes {@code current}: checked in the header before the
+     * arrays are read, and again on what was read (the file may have been replaced in between).
+     */
+    private static Optional<DictionarySnapshot.Loaded> loadIf(Path file, Predicate<String> current) throws IOException {
+        if (!current.test(DictionarySnapshot.readFingerprint(file))) {
+            return Optional.empty();
+        }
+        DictionarySnapshot.Loaded loaded = DictionarySnapshot.load(file);
+        return current.test(loaded.fingerprint()) ? Optional.of(loaded) : Optional.empty();
     }
 
     /** What a dictionary built now is built from, or null (logged) if the index's commit can't be read. */

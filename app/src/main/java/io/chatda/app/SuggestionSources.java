@@ -35,7 +35,7 @@ final class SuggestionSources {
      * between makes a saved dictionary look stale, never current.
      */
     static String fingerprint(SearchIndex index, long logState) {
-        return "index=" + index.lastCommitId() + ";log=" + Long.toHexString(logState) + ";code=" + CODE;
+        return indexPart(index) + Long.toHexString(logState) + codePart();
     }
 
     /**
@@ -43,7 +43,15 @@ final class SuggestionSources {
      * with whatever the query log held then.
      */
     static boolean builtFromIndex(String fingerprint, SearchIndex index) {
-        return fingerprint.startsWith("index=" + index.lastCommitId() + ";log=") && fingerprint.endsWith(";code=" + CODE);
+        return fingerprint.startsWith(indexPart(index)) && fingerprint.endsWith(codePart());
+    }
+
+    private static String indexPart(SearchIndex index) {
+        return "index=" + index.lastCommitId() + ";log=";
+    }
+
+    private static String codePart() {
+        return ";code=" + CODE;
     }
 
     /** The dictionary of {@code index} and {@code queries} (query-log entries, already weighted). */
