@@ -597,6 +597,7 @@ final class Lookup {
         int depth = 0;
         int lo = 0;
         int hi = keys.size();
+        int firstBest = -1; // the best entry sharing the first unit, which every typo shares
         for (int i = 1; i < units; i++) {
             long range = keys.range(key, bounds[i - 1], bounds[i], lo, hi);
             lo = (int) (range >>> 32);
@@ -604,8 +605,11 @@ final class Lookup {
             if (lo >= hi) {
                 break;
             }
-            if (i == 1 && belowTheAnswer(keys.best(lo, hi))) {
-                return; // every typo shares the first unit: none can get into the answer
+            if (i == 1) {
+                firstBest = keys.best(lo, hi);
+                if (belowTheAnswer(firstBest)) {
+                    return; // none can get into the answer
+                }
             }
             los[i] = lo;
             his[i] = hi;
@@ -617,7 +621,7 @@ final class Lookup {
         for (int i = depth; i >= 1 && pops < maxPops; i--) {
             lo = los[i];
             hi = his[i];
-            int best = beatingBest(keys, lo, hi);
+            int best = entering(keys, i == 1 ? firstBest : keys.best(lo, hi));
             if (best < 0) {
                 continue;
             }
@@ -788,9 +792,13 @@ final class Lookup {
      * runs once).
      */
     private int beatingBest(SortedKeys keys, int lo, int hi) {
-        int pos = keys.best(lo, hi);
-        int id = keys.id(pos);
-        return canEnter(index.weights[id] * Suggestion.Match.TYPO.quality(), id) ? pos : -1;
+        return entering(keys, keys.best(lo, hi));
+    }
+
+    /** {@code position} if its entry, as a typo, could still get into the answer, else -1. */
+    private int entering(SortedKeys keys, int position) {
+        int id = keys.id(position);
+        return canEnter(index.weights[id] * Suggestion.Match.TYPO.quality(), id) ? position : -1;
     }
 
     /**
