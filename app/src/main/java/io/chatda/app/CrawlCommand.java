@@ -71,7 +71,6 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Crawler.prepare();
         CrawlConfig config = config();
         var out = spec.commandLine().getOut();
         long called = System.nanoTime();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything a crawl run needs to know. Build one with {@link #builder(List)}; the defaults are polite.
@@ -37,13 +38,16 @@ import java.util.regex.Pattern;
  * @param nearDuplicateDistance SimHash Hamming distance at or below which two pages are near duplicates
  * @param useSitemaps           read sitemaps named in robots.txt, else {@code /sitemap.xml}
  * @param checkpointInterval    how often a {@link CheckpointingSink} is committed
+ * @param tls                   the TLS context for https sites, or null for the JDK's default (its trust
+ *                              store); another one trusts a private certificate authority, for an intranet
  */
 public record CrawlConfig(
         List<String> seeds, CrawlMode mode, int maxPages, int maxDepth, int concurrency, int maxPerHostPages,
         Duration delay, Duration maxCrawlDelay, boolean sameSite, List<Pattern> includes, List<Pattern> excludes,
         boolean allowPrivate, Set<String> trustedHosts, String userAgent, Duration connectTimeout,
         Duration readTimeout, long maxBodyBytes, int maxRetries, Duration retryBackoff, int maxUrlLength,
-        int maxQueryVariants, int nearDuplicateDistance, boolean useSitemaps, Duration checkpointInterval) {
+        int maxQueryVariants, int nearDuplicateDistance, boolean useSitemaps, Duration checkpointInterval,
+        SSLContext tls) {
 
     /** The default user agent. */
     public static final String USER_AGENT = "chatda/0.1 (+https://github.com/chatda/chatda)";
@@ -104,6 +108,7 @@ public record CrawlConfig(
         private int nearDuplicateDistance = 3;
         private boolean useSitemaps = true;
         private Duration checkpointInterval = Duration.ofSeconds(5);
+        private SSLContext tls;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -132,12 +137,13 @@ public record CrawlConfig(
         public Builder nearDuplicateDistance(int v) { nearDuplicateDistance = v; return this; }
         public Builder useSitemaps(boolean v) { useSitemaps = v; return this; }
         public Builder checkpointInterval(Duration v) { checkpointInterval = v; return this; }
+        public Builder tls(SSLContext v) { tls = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, mode, maxPages, maxDepth, concurrency, maxPerHostPages, delay,
                     maxCrawlDelay, sameSite, includes, excludes, allowPrivate, trustedHosts, userAgent,
                     connectTimeout, readTimeout, maxBodyBytes, maxRetries, retryBackoff, maxUrlLength,
-                    maxQueryVariants, nearDuplicateDistance, useSitemaps, checkpointInterval);
+                    maxQueryVariants, nearDuplicateDistance, useSitemaps, checkpointInterval, tls);
         }
     }
 }

@@ -8,7 +8,6 @@ import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -118,14 +117,11 @@ final class CrawlRunner {
         startNanos = System.nanoTime();
         long runId = store.startRun(config.mode(), config.seeds());
         ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), threads("chatda-crawl"));
-        ExecutorService io = Executors.newCachedThreadPool(threads("chatda-http"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads("chatda-crawl-progress"));
         committer = Executors.newSingleThreadExecutor(threads("chatda-crawl-commit"));
         String status = "failed";
-        HttpClient client = null;
         try {
-            client = Fetcher.newClient(config, io);
-            fetcher = new Fetcher(client, new AddressGuard(config.allowPrivate(), config.trustedHosts()), rules, config);
+            fetcher = new Fetcher(new AddressGuard(config.allowPrivate(), config.trustedHosts()), rules, config);
             robots = new RobotsCache(store, fetcher, config);
             prepareStore();
             ticker.scheduleAtFixedRate(() -> listener.onProgress(progress()), 500, 500, TimeUnit.MILLISECONDS);
@@ -143,10 +139,9 @@ final class CrawlRunner {
                 Thread.currentThread().interrupt();
             }
             workers.shutdownNow();
-            if (client != null) {
-                Fetcher.close(client);
+            if (fetcher != null) {
+                fetcher.close();
             }
-            io.shutdownNow();
             awaitCommit();
             committer.shutdown();
             store.requeueInFlight();
@@ -314,7 +309,7 @@ final class CrawlRunner {
         }
         host.robots = hostRules;
         if (hostRules.unavailable()) {
-            settle(entry, SkipReason.ROBOTS_UNAVAILABLE, "robots.txt keeps failing", 0, false, null);
+            settle(entry, SkipReason.ROBOTS_UNAVAILABLE, "robots.txt keeps failing: " + hostRules.failure(), 0, false, null);
             return false;
         }
         if (hostRules.deferred()) {

@@ -1,10 +1,7 @@
 package io.chatda.crawl;
 
-import java.security.NoSuchAlgorithmException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 
 /**
  * Crawls from seed URLs into a {@link DocumentSink}, keeping all state in a {@link CrawlStore}.
@@ -21,21 +18,6 @@ public final class Crawler {
     public Crawler(CrawlStore store, HtmlExtractor extractor) {
         this.store = store;
         this.extractor = extractor;
-    }
-
-    /**
-     * Starts loading, in the background, what the first fetch of a crawl in this JVM would otherwise
-     * wait for: the JDK's default TLS context, which its HTTP client builds even for http URLs (its
-     * trust store takes about 0.1 s of CPU to read). Call early, e.g. while the index opens.
-     */
-    public static void prepare() {
-        CompletableFuture.runAsync(() -> {
-            try {
-                SSLContext.getDefault();
-            } catch (NoSuchAlgorithmException e) {
-                // the client will report it when it is built
-            }
-        });
     }
 
     /**

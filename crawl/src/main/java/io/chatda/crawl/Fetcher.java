@@ -5,38 +5,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * HTTP GET with the crawler's rules: SSRF check before every request, redirects followed by hand (at most
  * five, each checked), body size enforced while streaming and again after decompression, only the
- * accepted content types read, connect and read timeouts.
+ * accepted content types read, connect and read timeouts. http goes over {@link PlainHttpTransport},
+ * https over {@link JdkHttpTransport}. Thread-safe.
  */
-final class Fetcher {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
+final class Fetcher implements AutoCloseable {
 
     static final int MAX_REDIRECTS = 5;
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
@@ -67,52 +56,32 @@ final class Fetcher {
                     String mimeType, String charset) {
     }
 
-    private final HttpClient client;
     private final AddressGuard guard;
     private final UrlRules rules;
     private final CrawlConfig config;
+    private final HttpTransport plain;
+    private HttpTransport secure; // made on the first https request: its TLS set-up costs CPU; guarded by this
 
-    Fetcher(HttpClient client, AddressGuard guard, UrlRules rules, CrawlConfig config) {
-        this.client = client;
+    Fetcher(AddressGuard guard, UrlRules rules, CrawlConfig config) {
         this.guard = guard;
         this.rules = rules;
         this.config = config;
+        this.plain = new PlainHttpTransport(config);
     }
 
-    static HttpClient newClient(CrawlConfig config, java.util.concurrent.Executor executor) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.connectTimeout())
-                .executor(executor)
-                .build();
+    private synchronized HttpTransport secure() {
+        if (secure == null) {
+            secure = new JdkHttpTransport(config);
+        }
+        return secure;
     }
 
-    /**
-     * Stops a client made by {@link #newClient}: on JDK 21 and later by closing it; before that no API does, so
-     * its selector thread, named after the client's id, is interrupted, which ends that thread's loop. Left
-     * running, the thread outlives the crawl until the client is garbage collected, and it holds up JVM exit by
-     * about 0.3 s (the JVM waits that long for threads in native code). Call when no request is under way.
-     */
-    static void close(HttpClient client) {
-        if (client instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.debug("closing the HTTP client failed", e);
-            }
-            return;
-        }
-        String description = client.toString(); // jdk.internal.net.http.HttpClientImpl@hash(id)
-        int open = description.lastIndexOf('(');
-        if (open < 0 || !description.endsWith(")")) {
-            return;
-        }
-        String selector = "HttpClient-" + description.substring(open + 1, description.length() - 1) + "-SelectorManager";
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals(selector)) {
-                thread.interrupt();
-            }
+    /** Closes the transports; call when no request is under way. */
+    @Override
+    public synchronized void close() {
+        plain.close();
+        if (secure != null) {
+            secure.close();
         }
     }
 
@@ -172,38 +141,27 @@ final class Fetcher {
         } catch (UnknownHostException e) {
             throw new FetchException(SkipReason.FETCH_ERROR, "unknown host " + uri.getHost(), hops);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(config.readTimeout())
-                .header("User-Agent", config.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
-                .header("Accept-Encoding", "gzip, deflate");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", config.userAgent());
+        headers.put("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5");
+        headers.put("Accept-Encoding", "gzip, deflate");
         if (etag != null) {
-            request.header("If-None-Match", etag);
+            headers.put("If-None-Match", etag);
         }
         if (lastModified != null) {
-            request.header("If-Modified-Since", lastModified);
+            headers.put("If-Modified-Since", lastModified);
         }
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request.build(), info -> subscriber(info, pageTypesOnly));
-        HttpResponse<byte[]> response;
+        HttpTransport transport = uri.getScheme().equalsIgnoreCase("https") ? secure() : plain;
+        HttpTransport.Exchange response;
         try {
-            Duration total = config.readTimeout().multipliedBy(2);
-            response = future.get(total.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new FetchException(SkipReason.TIMEOUT, "no complete response within "
-                    + config.readTimeout().multipliedBy(2).toMillis() + " ms", hops);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw failure(e.getCause(), hops);
+            response = transport.get(uri, headers, (status, h) -> bodyLimit(status, h, pageTypesOnly));
+        } catch (IOException e) {
+            throw failure(e, hops);
         }
         String contentType = response.headers().firstValue("content-type").orElse("");
         String mime = mimeType(contentType);
         byte[] body = response.body();
-        int status = response.statusCode();
+        int status = response.status();
         if (status >= 200 && status < 300 && pageTypesOnly && !isPageType(mime)) {
             throw new FetchException(SkipReason.CONTENT_TYPE, mime.isEmpty() ? "no content type" : mime, hops);
         }
@@ -213,37 +171,36 @@ final class Fetcher {
         return new Response(url, List.copyOf(hops), status, response.headers(), body, mime, charset(contentType));
     }
 
-    private HttpResponse.BodySubscriber<byte[]> subscriber(HttpResponse.ResponseInfo info, boolean pageTypesOnly) {
-        int status = info.statusCode();
+    /** How much of a body to read: a page up to the size limit, a little of an error page, nothing of other types. */
+    private HttpTransport.BodyLimit bodyLimit(int status, HttpHeaders headers, boolean pageTypesOnly)
+            throws HttpTransport.BodyTooLargeException {
         if (status < 200 || status >= 300) {
-            return new LimitedSubscriber(ERROR_BODY_LIMIT, true);
+            return new HttpTransport.BodyLimit(ERROR_BODY_LIMIT, true);
         }
-        if (pageTypesOnly && !isPageType(mimeType(info.headers().firstValue("content-type").orElse("")))) {
-            return new LimitedSubscriber(0, true);
+        if (pageTypesOnly && !isPageType(mimeType(headers.firstValue("content-type").orElse("")))) {
+            return new HttpTransport.BodyLimit(0, true);
         }
-        long length = info.headers().firstValueAsLong("content-length").orElse(-1);
+        long length = headers.firstValueAsLong("content-length").orElse(-1);
         if (length > config.maxBodyBytes()) {
-            LimitedSubscriber tooLarge = new LimitedSubscriber(0, false);
-            tooLarge.tooLarge("Content-Length " + length + " > " + config.maxBodyBytes());
-            return tooLarge;
+            throw new HttpTransport.BodyTooLargeException("Content-Length " + length + " > " + config.maxBodyBytes());
         }
-        return new LimitedSubscriber(config.maxBodyBytes(), false);
+        return new HttpTransport.BodyLimit(config.maxBodyBytes(), false);
     }
 
-    private FetchException failure(Throwable cause, List<String> hops) {
-        if (cause instanceof BodyTooLargeException e) {
+    private static FetchException failure(IOException cause, List<String> hops) {
+        if (cause instanceof HttpTransport.BodyTooLargeException e) {
             return new FetchException(SkipReason.TOO_LARGE, e.getMessage(), hops);
         }
         if (cause instanceof HttpConnectTimeoutException) {
             return new FetchException(SkipReason.TIMEOUT, "connect timeout", hops);
         }
-        if (cause instanceof HttpTimeoutException) {
-            return new FetchException(SkipReason.TIMEOUT, "read timeout", hops);
+        if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+            return new FetchException(SkipReason.TIMEOUT, cause.getMessage() == null ? "timeout" : cause.getMessage(), hops);
         }
         if (cause instanceof ConnectException) {
             return new FetchException(SkipReason.FETCH_ERROR, "connection refused", hops);
         }
-        String detail = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String detail = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return new FetchException(SkipReason.FETCH_ERROR, detail, hops);
     }
 
@@ -290,82 +247,5 @@ final class Fetcher {
             }
         }
         return null;
-    }
-
-    /** The body grew past the limit. */
-    static final class BodyTooLargeException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLargeException(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * Collects the body up to a limit. Past it, either fails with {@link BodyTooLargeException} or, for
-     * bodies nobody reads (error pages, unwanted types), completes with what it has; either way it cancels
-     * the subscription so the rest is never downloaded.
-     */
-    private static final class LimitedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
-        private final long limit;
-        private final boolean truncate;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        LimitedSubscriber(long limit, boolean truncate) {
-            this.limit = limit;
-            this.truncate = truncate;
-        }
-
-        void tooLarge(String message) {
-            result.completeExceptionally(new BodyTooLargeException(message));
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (result.isDone() || limit == 0) {
-                s.cancel();
-                result.complete(new byte[0]);
-            } else {
-                s.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer b : buffers) {
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-            if (bytes.size() > limit) {
-                subscription.cancel();
-                if (truncate) {
-                    result.complete(bytes.toByteArray());
-                } else {
-                    result.completeExceptionally(new BodyTooLargeException("body > " + limit + " bytes"));
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
     }
 }

@@ -17,10 +17,17 @@ final class RobotsCache {
 
     static final Duration TTL = Duration.ofDays(1);
 
-    /** What robots.txt says for a host right now. */
-    record HostRules(BaseRobotRules rules, long retryAt, boolean unavailable) {
+    /**
+     * What robots.txt says for a host right now: its rules, or a time to ask again, or why it was given up on
+     * ({@code failure}: the last error, after every retry failed).
+     */
+    record HostRules(BaseRobotRules rules, long retryAt, String failure) {
+        boolean unavailable() {
+            return failure != null;
+        }
+
         boolean deferred() {
-            return rules == null && !unavailable;
+            return rules == null && failure == null;
         }
     }
 
@@ -51,7 +58,7 @@ final class RobotsCache {
             }
             CrawlStore.Robots stored = store.robots(key);
             if (stored != null && now - stored.fetchedAt() < TTL.toMillis()) {
-                HostRules r = new HostRules(parse(key, stored.status(), stored.body()), 0, false);
+                HostRules r = new HostRules(parse(key, stored.status(), stored.body()), 0, null);
                 cache.put(key, r);
                 return r;
             }
@@ -70,27 +77,30 @@ final class RobotsCache {
         String robotsUrl = key + "/robots.txt";
         int status;
         byte[] body;
+        String failure;
         try {
             Fetcher.Response r = fetcher.get(robotsUrl, null, null, false, hop -> null);
             status = r.status();
             body = r.body();
+            failure = "HTTP " + status;
         } catch (Fetcher.FetchException e) {
             if (e.reason == SkipReason.PRIVATE_ADDRESS) {
-                return new HostRules(parser.failedFetch(404), 0, false); // the page fetch will be refused too
+                return new HostRules(parser.failedFetch(404), 0, null); // the page fetch will be refused too
             }
             status = 599;
             body = new byte[0];
+            failure = e.getMessage();
         }
         if (status >= 500 || status == 429) {
             int n = failures.merge(key, 1, Integer::sum);
             if (n > config.maxRetries()) {
-                return new HostRules(null, 0, true);
+                return new HostRules(null, 0, failure);
             }
             long backoff = Math.min(60_000, config.retryBackoff().toMillis() << (n - 1));
-            return new HostRules(null, now + backoff, false);
+            return new HostRules(null, now + backoff, null);
         }
         store.saveRobots(key, status, body, now);
-        return new HostRules(parse(key, status, body), 0, false);
+        return new HostRules(parse(key, status, body), 0, null);
     }
 
     private BaseRobotRules parse(String key, int status, byte[] body) {

@@ -1,0 +1,114 @@
+package io.chatda.crawl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * GET over plain http with the JDK's blocking {@link HttpURLConnection}: HTTP/1.1 with keep-alive, on the
+ * calling thread. Cleartext HTTP/2 is left out on purpose: RFC 9113 deprecates its upgrade, browsers never
+ * spoke it, and servers offer HTTP/2 with TLS ({@link JdkHttpTransport}). The blocking client costs a third of
+ * the CPU the asynchronous {@code java.net.http} client spends per request (docs/performance.md), and a crawl of
+ * a fast site is CPU-bound. A watchdog thread disconnects a request still running at twice the read timeout,
+ * since the per-read timeout alone lets a server that trickles bytes hold a worker indefinitely.
+ */
+final class PlainHttpTransport implements HttpTransport {
+
+    private final int connectMillis;
+    private final int readMillis;
+    private final long deadlineMillis;
+    private final ScheduledExecutorService watchdog;
+
+    PlainHttpTransport(CrawlConfig config) {
+        this.connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+        this.readMillis = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
+        this.deadlineMillis = config.readTimeout().multipliedBy(2).toMillis();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "chatda-fetch-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.watchdog = executor;
+    }
+
+    @Override
+    public Exchange get(URI uri, Map<String, String> headers, BodyPolicy policy) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout(connectMillis);
+        connection.setReadTimeout(readMillis);
+        headers.forEach(connection::setRequestProperty);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            expired.set(true);
+            connection.disconnect();
+        }, deadlineMillis, TimeUnit.MILLISECONDS);
+        try {
+            return exchange(connection, policy);
+        } catch (IOException e) {
+            connection.disconnect();
+            if (expired.get()) {
+                throw new SocketTimeoutException("no complete response within " + deadlineMillis + " ms");
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static Exchange exchange(HttpURLConnection connection, BodyPolicy policy) throws IOException {
+        int status = connection.getResponseCode();
+        if (status < 0) {
+            throw new IOException("not an HTTP response");
+        }
+        HttpHeaders headers = headers(connection.getHeaderFields());
+        LimitedBody body = new LimitedBody(policy.limit(status, headers));
+        InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (stream == null) {
+            return new Exchange(status, headers, new byte[0]);
+        }
+        // closing the stream with the body read to its end keeps the connection for the next request
+        try (InputStream in = stream) {
+            if (body.wanted()) {
+                byte[] buffer = new byte[16384];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (!body.add(buffer, 0, n)) {
+                        break;
+                    }
+                }
+            }
+        }
+        return new Exchange(status, headers, body.bytes());
+    }
+
+    /** The response headers without the status line, names compared ignoring case as HTTP has them. */
+    private static HttpHeaders headers(Map<String, List<String>> fields) {
+        Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        fields.forEach((name, values) -> {
+            if (name != null) {
+                merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+            }
+        });
+        return HttpHeaders.of(merged, (name, value) -> true);
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+}
