@@ -74,7 +74,7 @@ printf 'wget (literal, all files): %s HTML pages, %s files, %ss, %s pages/s (run
   "$pages" "$(find "$WORK/wget-all" -type f | wc -l)" "$wall_all" "$r_all" "$wa1" "$wa2"
 printf 'wget (HTML only):          %s pages, %ss, %s pages/s (runs %ss, %ss)\n' \
   "$(html_pages "$WORK/wget-html")" "$wall_html" "$r_html" "$wh1" "$wh2"
-printf 'chatda crawl:              %s fetched, %ss whole command (JVM start, crawl, index, suggestions), %s pages/s\n' \
+printf 'chatda crawl:              %s fetched, %ss whole command (start-up, crawl, index, suggestions), %s pages/s\n' \
   "$fetched" "$chatda_s" "$r_chatda"
 printf 'ratio: %s of wget (literal), %s of wget (HTML only); target >= 0.3\n' \
   "$(echo "scale=2; $r_chatda / $r_all" | bc)" "$(echo "scale=2; $r_chatda / $r_html" | bc)"

@@ -7,8 +7,10 @@ import io.chatda.crawl.CrawlStore;
 import io.chatda.crawl.CrawlSummary;
 import io.chatda.crawl.Crawler;
 import io.chatda.crawl.HtmlExtractor;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +76,7 @@ final class CrawlCommand implements Callable<Integer> {
         CrawlConfig config = config();
         var out = spec.commandLine().getOut();
         long called = System.nanoTime();
+        String startup = startupSeconds(System.getenv("CHATDA_LAUNCHED"));
         // the crawl store opens on another thread while the index does: each takes a few hundred milliseconds
         CompletableFuture<CrawlStore> opening = CompletableFuture.supplyAsync(
                 () -> CrawlStore.open(data.directory().crawlStore()));
@@ -99,9 +102,8 @@ final class CrawlCommand implements Callable<Integer> {
             // the logger is looked up here, not in a static field: picocli creates every command at start-up,
             // and other commands shouldn't pay for logback's initialisation
             Logger log = LoggerFactory.getLogger(CrawlCommand.class);
-            log.info("timings: JVM start {} s, open {} s, crawl with final commit {} s, suggestions {} s",
-                    seconds(jvmStart(), called), seconds(called, opened), seconds(opened, crawled),
-                    seconds(crawled, System.nanoTime()));
+            log.info("timings: start-up {} s, open {} s, crawl with final commit {} s, suggestions {} s",
+                    startup, seconds(called, opened), seconds(opened, crawled), seconds(crawled, System.nanoTime()));
             out.println("crawl " + (summary.stopped() ? "stopped (resume with --resume)" : "finished") + ": " + summary.format());
             out.printf("index holds %d documents%n", library.index().size());
             try {
@@ -181,11 +183,23 @@ final class CrawlCommand implements Callable<Integer> {
         return patterns;
     }
 
-    /** When the JVM started, on the {@link System#nanoTime()} scale (approximate: wall clock based). */
-    private static long jvmStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(i -> System.nanoTime() - Duration.between(i, java.time.Instant.now()).toNanos())
-                .orElse(System.nanoTime());
+    /**
+     * Seconds from the launcher's start (its {@code CHATDA_LAUNCHED}, epoch seconds with microseconds) to now:
+     * launcher, JVM, picocli. "?" without it (the jar run by hand, bash before 5); the kernel's process start
+     * time would do, but Linux gives it to a whole second.
+     */
+    static String startupSeconds(String launched) {
+        if (launched == null || launched.isBlank()) {
+            return "?";
+        }
+        try {
+            BigDecimal epoch = new BigDecimal(launched.strip().replace(',', '.')); // EPOCHREALTIME follows the locale
+            Instant start = Instant.ofEpochSecond(epoch.longValue(),
+                    epoch.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+            return seconds(0, Duration.between(start, Instant.now()).toNanos());
+        } catch (NumberFormatException e) {
+            return "?";
+        }
     }
 
     private static String seconds(long fromNanos, long toNanos) {

@@ -89,4 +89,17 @@ class CrawlCommandTest {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    @Test
+    void startUpIsTimedFromTheLaunchersClockWhenItGaveOne() {
+        java.time.Instant launched = java.time.Instant.now().minusMillis(1_500);
+        String epoch = launched.getEpochSecond() + "," + String.format("%06d", launched.getNano() / 1_000);
+
+        double seconds = Double.parseDouble(CrawlCommand.startupSeconds(epoch));
+
+        assertThat(seconds).isBetween(1.5, 60.0);
+        assertThat(CrawlCommand.startupSeconds(null)).isEqualTo("?");
+        assertThat(CrawlCommand.startupSeconds("")).isEqualTo("?");
+        assertThat(CrawlCommand.startupSeconds("soon")).isEqualTo("?");
+    }
 }
