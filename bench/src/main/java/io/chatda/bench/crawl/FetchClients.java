@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Fetches a list of URLs with one of the two HTTP clients the crawler uses, configured as it configures them,
  * on a pool of worker threads: {@code blocking} is {@link HttpURLConnection} (the crawler's http transport),
  * {@code async} is {@code java.net.http.HttpClient} asked for HTTP/2 on a cached executor (its https transport,
- * and what it used for http before). Run each in a fresh JVM under {@code /usr/bin/time} to compare their CPU:
- * bench/scripts/fetch-clients.sh does, on gimp-help-ko.
- * Usage: FetchClients blocking|async URL-FILE [threads]
+ * and what it used for http before); {@code async-direct} runs that client's tasks on its selector thread, and
+ * {@code async-http1} asks it for HTTP/1.1. Run each in a fresh JVM under {@code /usr/bin/time} to compare their
+ * CPU: bench/scripts/fetch-clients.sh does, on gimp-help-ko.
+ * Usage: FetchClients blocking|async|async-direct|async-http1 URL-FILE [threads]
  */
 public final class FetchClients {
 
@@ -37,12 +38,14 @@ public final class FetchClients {
         List<String> urls = Files.readAllLines(Path.of(args[1]));
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         ExecutorService io = Executors.newCachedThreadPool();
-        HttpClient async = mode.equals("async") ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).executor(io).build()
-                : null;
-        if (async == null && !mode.equals("blocking")) {
-            throw new IllegalArgumentException("mode: blocking or async");
+        if (!List.of("blocking", "async", "async-direct", "async-http1").contains(mode)) {
+            throw new IllegalArgumentException("mode: blocking, async, async-direct or async-http1");
         }
+        HttpClient async = mode.startsWith("async") ? HttpClient.newBuilder()
+                .version(mode.equals("async-http1") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
+                .executor(mode.equals("async-direct") ? Runnable::run : io).build()
+                : null;
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r);
             t.setDaemon(true); // a failed fetch ends the run
