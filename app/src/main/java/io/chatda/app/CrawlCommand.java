@@ -45,6 +45,8 @@ final class CrawlCommand implements Callable<Integer> {
      * pages, so a kill loses nothing either way.
      */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(30);
+    /** The most workers {@code --concurrency} allows. */
+    static final int MAX_CONCURRENCY = 64;
 
     @Mixin
     DataOption data;
@@ -143,8 +145,8 @@ final class CrawlCommand implements Callable<Integer> {
         for (String seed : seeds) {
             requireHttpUrl(seed);
         }
-        if (maxPages < 1 || maxDepth < 0 || concurrency < 1 || concurrency > 64 || delayMillis < 0) {
-            throw new UsageException("--max-pages and --concurrency (1-64) must be positive, --max-depth and --delay not negative");
+        if (maxPages < 1 || maxDepth < 0 || concurrency < 1 || concurrency > MAX_CONCURRENCY || delayMillis < 0) {
+            throw new UsageException("--max-pages and --concurrency (1-" + MAX_CONCURRENCY + ") must be positive, --max-depth and --delay not negative");
         }
         return CrawlConfig.builder(seeds)
                 .mode(mode)

@@ -22,6 +22,8 @@ public final class Main implements Runnable {
             VersionCommand.class, CommandLine.HelpCommand.class);
     /** Set before anything touches the common pool, which reads it once. */
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    /** Read once, when the JDK's HTTP/1.1 client first keeps a connection alive. */
+    private static final String KEPT_ALIVE_PER_HOST = "http.maxConnections";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,6 +39,11 @@ public final class Main implements Runnable {
         // dozens, about 0.4 s of system time (docs/performance.md).
         if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
             System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
+        // the crawler's http fetches keep at most this many connections per host alive (the JDK's default, 5,
+        // closes the rest after each request when a crawl without politeness runs more workers on one host)
+        if (System.getProperty(KEPT_ALIVE_PER_HOST) == null) {
+            System.setProperty(KEPT_ALIVE_PER_HOST, String.valueOf(CrawlCommand.MAX_CONCURRENCY));
         }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
