@@ -528,20 +528,18 @@ final class CrawlRunner {
         long simhash = SimHash.of(title + " " + body);
         // normalising is the links' own work, done first; then one page's links at a time, so that a URL two
         // workers find at once is classified (and counted) once
-        List<Normalized> targets = new ArrayList<>();
-        List<String> anchors = new ArrayList<>();
+        List<Outlink> outlinks = new ArrayList<>();
         for (SourceDocument.Link l : nofollow ? List.<SourceDocument.Link>of() : followable) {
             Normalized target = normalized(l.url());
             if (target != null) {
-                targets.add(target);
-                anchors.add(l.anchorText());
+                outlinks.add(new Outlink(target, l.anchorText()));
             }
         }
         Normalized canonicalTarget = canonical != null && !canonical.equals(url) ? normalized(canonical) : null;
         synchronized (linkLock) {
             List<CrawlStore.NewLink> newLinks = new ArrayList<>();
-            for (int i = 0; i < targets.size(); i++) {
-                newLinks.add(classify(targets.get(i), entry.depth() + 1, anchors.get(i)));
+            for (Outlink o : outlinks) {
+                newLinks.add(classify(o.target(), entry.depth() + 1, o.anchor()));
             }
             if (canonicalTarget != null) {
                 newLinks.add(classify(canonicalTarget, entry.depth(), ""));
@@ -696,6 +694,10 @@ final class CrawlRunner {
 
     /** A link's URL, normalised, with the parts the store files it by. */
     private record Normalized(String url, String authority, String pathKey) {
+    }
+
+    /** A followable link of a page, its target normalised. */
+    private record Outlink(Normalized target, String anchor) {
     }
 
     /** The link's URL normalised, or null if it can't be crawled at all (not http, malformed). */

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     private final ExecutorService executor;
     private final HttpClient client;
-    private final long readMillis;
+    private final Duration readTimeout;
 
     JdkHttpTransport(CrawlConfig config) {
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -48,13 +49,13 @@ final class JdkHttpTransport implements HttpTransport {
             builder.sslContext(config.tls());
         }
         this.client = builder.build();
-        this.readMillis = config.readTimeout().toMillis();
+        this.readTimeout = config.readTimeout();
     }
 
     @Override
     public Exchange get(URI uri, Map<String, String> headers, BodyPolicy policy)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(java.time.Duration.ofMillis(readMillis));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(readTimeout);
         headers.forEach(request::header);
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), info -> {
             LimitedSubscriber subscriber = new LimitedSubscriber();
@@ -67,10 +68,10 @@ final class JdkHttpTransport implements HttpTransport {
         });
         HttpResponse<byte[]> response;
         try {
-            response = future.get(2 * readMillis, TimeUnit.MILLISECONDS);
+            response = future.get(readTimeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no complete response within " + 2 * readMillis + " ms");
+            throw new HttpTimeoutException("no complete response within " + readTimeout.multipliedBy(2).toMillis() + " ms");
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;

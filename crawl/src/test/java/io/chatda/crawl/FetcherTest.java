@@ -3,8 +3,11 @@ package io.chatda.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,8 +83,8 @@ class FetcherTest {
     @Test
     void aGzipBodyIsDecodedAndHeadersAreReadIgnoringCase() throws Exception {
         site.on("/zipped", ex -> {
-            byte[] html = TestSite.pageHtml("Zipped", "compressed words", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            byte[] html = TestSite.pageHtml("Zipped", "compressed words", "").getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
                 gz.write(html);
             }
@@ -92,7 +95,7 @@ class FetcherTest {
             ex.getResponseBody().write(zipped.toByteArray());
         });
         Fetcher.Response r = fetcher.get(site.url("/zipped"), null, null, true, hop -> null);
-        assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("compressed words");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("compressed words");
         assertThat(r.mimeType()).isEqualTo("text/html");
         assertThat(r.charset()).isEqualTo("utf-8");
         assertThat(r.headers().firstValue("etag")).hasValue("\"v1\"");
@@ -101,7 +104,7 @@ class FetcherTest {
     @Test
     void aBodyPastTheLimitIsRefusedWhetherAnnouncedOrNot() {
         byte[] big = new byte[150_000];
-        java.util.Arrays.fill(big, (byte) 'a');
+        Arrays.fill(big, (byte) 'a');
         site.on("/announced", ex -> {
             ex.getResponseHeaders().set("Content-Type", "text/html");
             ex.sendResponseHeaders(200, big.length);
