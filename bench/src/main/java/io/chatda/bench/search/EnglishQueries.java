@@ -80,31 +80,23 @@ final class EnglishQueries {
         int content = 0;
         int mapped = 0;
         for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            String lower = w.toLowerCase(Locale.ROOT);
+            String lower = words.get(i).toLowerCase(Locale.ROOT);
             if (FUNCTION_WORDS.contains(lower)) {
                 continue;
             }
             if (lower.chars().noneMatch(Character::isLetter)) {
-                out.add(w);
+                out.add(words.get(i));
                 continue;
             }
-            boolean first = content == 0;
-            List<String> ko = i + 1 < words.size() ? lexicon.hangul(lower + " " + words.get(i + 1).toLowerCase(Locale.ROOT)) : List.of();
-            int span = ko.isEmpty() ? 1 : 2;
-            String korean = ko.isEmpty() ? single(w, random) : pick(ko, random);
-            content += span;
-            i += span - 1;
-            if (korean == null) {
-                out.add(w);
-                continue;
-            }
-            mapped += span;
-            if (first && span == 1 && lexicon.isAction(lower) && words.size() > 1) {
-                action = korean;
+            Mapped m = map(words, i, random);
+            if (m.korean != null && content == 0 && m.span == 1 && words.size() > 1 && lexicon.isAction(lower)) {
+                action = m.korean;
             } else {
-                out.add(korean);
+                out.add(m.korean != null ? m.korean : words.get(i));
             }
+            content += m.span;
+            mapped += m.korean != null ? m.span : 0;
+            i += m.span - 1;
         }
         if (mapped == 0 || mapped * 2 < content) {
             return Optional.empty();
@@ -113,6 +105,20 @@ final class EnglishQueries {
             out.add(action);
         }
         return Optional.of(new EvalQuery(page, "loanword", String.join(" ", out), mapped + "/" + content + " mapped"));
+    }
+
+    /** The Korean for the title words from {@code i}: {@code span} 2 for a listed two-word phrase; null if unmapped. */
+    private record Mapped(String korean, int span) {
+    }
+
+    private Mapped map(List<String> words, int i, Random random) {
+        if (i + 1 < words.size()) {
+            List<String> phrase = lexicon.hangul(words.get(i) + " " + words.get(i + 1));
+            if (!phrase.isEmpty()) {
+                return new Mapped(pick(phrase, random), 2);
+            }
+        }
+        return new Mapped(single(words.get(i), random), 1);
     }
 
     /** A word's Korean: the word itself, or every part of a hyphenated word; null if it doesn't map. */
