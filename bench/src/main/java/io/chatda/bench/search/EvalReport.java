@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Known-item figures per corpus × kind × half, for chatda and the peer side by side: MRR@10 (the
  * reciprocal rank of the target within the first ten, 0 past them), success@1 (target first) and the
- * zero-result rate (nothing at all returned). {@code mixed-absent} repeats the {@code mixed} queries
- * whose substituted word is not on the target page; corpus {@code all} pools the corpora.
+ * zero-result rate (nothing at all returned; for chatda after its own fallbacks: any-word matching and
+ * did-you-mean). {@code mixed-absent} repeats the {@code mixed} queries whose substituted word is not
+ * on the target page; corpus {@code all} pools the corpora.
  */
 final class EvalReport {
 
