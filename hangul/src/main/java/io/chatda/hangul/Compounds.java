@@ -60,7 +60,7 @@ final class Compounds {
     }
     for (Pronunciation a : dictionary.lookup(head)) {
       String pa = a.phonemes();
-      if (pa.isEmpty() || !phonemes.startsWith(pa) || pa.length() == phonemes.length()) {
+      if (!phonemes.startsWith(pa) || !hasVowel(a, 0) || !hasVowel(whole, pa.length())) {
         continue;
       }
       for (Pronunciation b : dictionary.lookup(tail)) {
@@ -77,6 +77,16 @@ final class Compounds {
     boolean tailCommon = EnglishLexicon.contains(tail);
     boolean vowelFirst = "aeiou".indexOf(tail.charAt(0)) >= 0;
     return vowelFirst ? tailCommon : tailCommon || EnglishLexicon.contains(head);
+  }
+
+  /** Whether a part has a syllable (sh, a dictionary "word", is no part of shrub). */
+  private static boolean hasVowel(Pronunciation p, int from) {
+    for (int i = from; i < p.size(); i++) {
+      if (Arpabet.isVowel(p.codes()[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean firstVowelStressed(Pronunciation p, int from) {
