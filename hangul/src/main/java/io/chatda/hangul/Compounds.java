@@ -7,7 +7,8 @@ import java.util.Set;
  * Compounds and derived words. 제10항: each part of a compound is written as on its own, so
  * deadlock is 데드 + 록, not 데들록. A dictionary word is a compound when it splits into two
  * dictionary words, one of them a common English word, whose pronunciations one after the other
- * are its own, and whose second part keeps a stress or is a particle (plug-in, back-up). A word
+ * are its own, and whose second part keeps a stress or is a particle (plug-in, back-up), each
+ * part three letters or more or a particle (up|load, but not re|lease). A word
  * the dictionary lacks is tried as a dictionary word plus an inflection (shard + ing), then as
  * two or three dictionary words of three letters or more, one of them common (elastic + search).
  */
@@ -15,7 +16,7 @@ final class Compounds {
   private Compounds() {}
 
   private static final int MIN_PART = 3;
-  /** Particles of phrasal compounds: 플러그인, 로그인, 백업, 애드온. */
+  /** Particles of phrasal compounds: 플러그인, 로그인, 백업, 애드온, 업로드, 인박스. */
   private static final Set<String> PARTICLES = Set.of("in", "on", "up");
   /** Inflections: suffix, and its phonemes after a voiced, voiceless and sibilant/t-d ending. */
   private static final String[][] SUFFIXES = {
@@ -55,8 +56,9 @@ final class Compounds {
     String head = word.substring(0, k);
     String tail = word.substring(k);
     boolean particle = PARTICLES.contains(tail);
-    if (!particle && (tail.length() < MIN_PART || !plausible(head, tail))) {
-      return -1;
+    if (head.length() < MIN_PART && !PARTICLES.contains(head)
+        || !particle && (tail.length() < MIN_PART || !plausible(head, tail))) {
+      return -1; // re|lease is no compound, up|load is
     }
     for (Pronunciation a : dictionary.lookup(head)) {
       String pa = a.phonemes();

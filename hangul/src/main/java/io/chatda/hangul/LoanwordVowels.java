@@ -61,7 +61,7 @@ final class LoanwordVowels {
       return s.flipped(Variant.O_VOWEL) ? "ㅏ" : "ㅓ"; // want 원트, [wɔ] → 워
     }
     if (p.letter(i) != 'o') {
-      return "ㅏ";
+      return spelledAu(p, i) ? "ㅗ" : "ㅏ"; // audio 오디오: British [ɔː]
     }
     boolean a = s.closedByFinalStop(i);
     return a != s.flipped(Variant.O_VOWEL) ? "ㅏ" : "ㅗ";
@@ -74,6 +74,12 @@ final class LoanwordVowels {
     boolean open = s.open(i);
     if (syllabicL(p, i)) {
       return "ㅡ"; // apple 애플, table 테이블
+    }
+    if (!s.endsPartAt(i) && p.codes()[i + 1] == JH && s.endsPartAt(i + 1)) {
+      return "ㅣ"; // -age [ɪdʒ]: message 메시지, package 패키지
+    }
+    if ((letter == 'a' || letter == 'o') && doubledConsonantAfter(p, i)) {
+      return "ㅓ"; // commit 커밋, connect 커넥트, account 어카운트
     }
     switch (letter) {
       case 'a':
@@ -104,8 +110,22 @@ final class LoanwordVowels {
     if (open) {
       return "ㅔ";
     }
-    boolean eo = next == L;
+    boolean eo = next == L && s.endsPartAt(i + 1); // channel 채널, but select 셀렉트
     return eo != s.flipped(Variant.REDUCED_E) ? "ㅓ" : "ㅔ";
+  }
+
+  private static boolean spelledAu(Pronunciation p, int i) {
+    String w = p.word();
+    int at = p.letters()[i];
+    return at + 1 < w.length() && (w.charAt(at + 1) == 'u' || w.charAt(at + 1) == 'w');
+  }
+
+  /** Whether the vowel's letter is followed by a doubled consonant letter (commit, apply). */
+  private static boolean doubledConsonantAfter(Pronunciation p, int i) {
+    String w = p.word();
+    int at = p.letters()[i];
+    return at + 2 < w.length() && w.charAt(at + 1) == w.charAt(at + 2)
+        && "aeiouy".indexOf(w.charAt(at + 1)) < 0;
   }
 
   /** The [ə] of a final consonant + le (apple, table, google). */
