@@ -338,10 +338,11 @@ final class LoanwordSpeller {
     }
   }
 
+  /** A simple vowel with a y or w glide: ㅏ → ㅑ or ㅘ. */
   private static String glided(String vowel, int glide) {
     int k = PLAIN.indexOf(vowel);
-    if (glide < 0 || k < 0 || vowel.length() != 1) {
-      return glide == W && vowel.length() > 1 ? "ㅜ" + vowel.substring(1) : vowel;
+    if (glide < 0 || k < 0) {
+      return vowel;
     }
     return glide == Y ? WITH_Y[k] : WITH_W[k];
   }
