@@ -1,5 +1,6 @@
 package io.chatda.app;
 
+import io.chatda.search.DictionaryProposal;
 import io.chatda.search.TextAnalysis;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     private static final Map<String, String> FIELDS = Map.of(
             "korean", "title, headings, body, anchors, topics",
             "english", "their .en subfields",
-            "url", "URL words");
+            "url", "URL words",
+            "bigrams", "Hangul bigrams of title, headings, body: .bi subfields",
+            "loanwords", "Hangul spellings of the English words, in jamo");
 
     @Mixin
     DataOption data;
@@ -29,10 +32,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TextAnalysis analysis = TextAnalysis.withUserDictionary(data.directory().userDictionary());
+        TextAnalysis analysis = data.directory().analysis();
         var out = spec.commandLine().getOut();
         for (Map.Entry<String, List<String>> chain : analysis.analyze(String.join(" ", words)).entrySet()) {
             out.printf("%-8s (%s)%n  %s%n", chain.getKey(), FIELDS.get(chain.getKey()), String.join(" | ", chain.getValue()));
+        }
+        for (DictionaryProposal broken : analysis.brokenWords(String.join(" ", words))) {
+            out.printf("nori breaks %s into %s: add it to %s to keep it whole%n", broken.word(),
+                    String.join(" | ", broken.pieces()), data.directory().userDictionary());
         }
         return 0;
     }

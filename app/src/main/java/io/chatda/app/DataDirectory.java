@@ -1,5 +1,6 @@
 package io.chatda.app;
 
+import io.chatda.search.TextAnalysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,16 @@ public record DataDirectory(Path root) {
     /** nori user dictionary for product names and new words (optional; see docs/ranking.md). */
     public Path userDictionary() {
         return root.resolve("userdict.txt");
+    }
+
+    /** The operator's synonym groups, one comma-separated group per line (read at start, no re-import needed). */
+    public Path synonyms() {
+        return root.resolve("synonyms.txt");
+    }
+
+    /** The text analysis this directory's index is written and searched with: user dictionary and synonyms. */
+    public TextAnalysis analysis() {
+        return TextAnalysis.of(userDictionary(), synonyms());
     }
 
     public Path crawlStore() {

@@ -1,5 +1,6 @@
 package io.chatda.app;
 
+import io.chatda.search.SearchIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +62,12 @@ final class DemoCorpus {
         return pages.size();
     }
 
-    /** SHA-256 over names and contents: changes whenever any page does. */
+    /** SHA-256 over the index layout, names and contents: changes whenever any page or the layout does. */
     String fingerprint() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            // a new index layout (fields the ranking needs) re-imports the demo like a changed page does
+            sha.update(SearchIndex.LAYOUT.getBytes(StandardCharsets.UTF_8));
             pages.forEach((name, bytes) -> {
                 sha.update(name.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);

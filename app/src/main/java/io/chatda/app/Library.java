@@ -5,12 +5,14 @@ import io.chatda.crawl.HtmlExtractor;
 import io.chatda.crawl.ImportException;
 import io.chatda.crawl.SourceDocument;
 import io.chatda.search.SearchIndex;
-import io.chatda.search.TextAnalysis;
 import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
 import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.DictionarySnapshot;
 import io.chatda.suggest.QueryLog;
+import io.chatda.suggest.SuggestEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
 import io.chatda.suggest.Suggester;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -103,7 +105,7 @@ final class Library implements AutoCloseable {
 
     private static Library open(DataDirectory data, boolean suggesting) {
         data.create();
-        SearchIndex index = SearchIndex.open(data.index(), TextAnalysis.withUserDictionary(data.userDictionary()));
+        SearchIndex index = SearchIndex.open(data.index(), data.analysis());
         QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC());
         return new Library(index, log, dictionaryFile(data), suggesting);
     }
@@ -138,11 +140,38 @@ final class Library implements AutoCloseable {
         logChanges.incrementAndGet();
     }
 
-    /** Loads the Korean dictionary and exercises the search path, so the first user doesn't wait for it. */
+    /** Loads the Korean dictionary and exercises the suggest path, so the first user doesn't wait for it. */
     void warmUp() {
-        index.search("검색 search", 1, 1);
-        suggester().suggest("검", 10);
+        Suggester current = suggester();
+        if (current != null) {
+            current.suggest("검", 10);
+        }
     }
+
+    /**
+     * Runs searches until the search path is compiled (JIT) and the index's files are read: the most
+     * searched queries of the log, then a mix of query shapes, over and over, up to {@code searches}
+     * or {@code budget}. The server calls it before it listens, so the first users get warm answers.
+     *
+     * @return the number of searches run
+     */
+    int warmUpSearch(int searches, Duration budget) {
+        List<String> queries = new ArrayList<>();
+        queryLog.entries().stream().sorted(Comparator.comparingDouble(SuggestEntry::weight).reversed())
+                .limit(searches / 2).forEach(e -> queries.add(e.text()));
+        queries.addAll(WARM_UP_QUERIES);
+        long deadline = System.nanoTime() + budget.toNanos();
+        int done = 0;
+        while (done < searches && System.nanoTime() < deadline) {
+            index.search(queries.get(done % queries.size()), 1, 10);
+            done++;
+        }
+        return done;
+    }
+
+    /** Query shapes that take every path of the ranking: Korean with particles, English, mixed, phrase, loanword, OR. */
+    private static final List<String> WARM_UP_QUERIES = List.of("검색", "교착상태가 발생하는 조건", "search engine",
+            "deadlock 예방", "\"exact phrase\"", "데드락", "redis 캐시", "python OR 파이썬", "레이어추가", "how to install");
 
     SearchIndex index() {
         return index;

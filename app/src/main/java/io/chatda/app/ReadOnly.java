@@ -1,7 +1,6 @@
 package io.chatda.app;
 
 import io.chatda.search.SearchIndex;
-import io.chatda.search.TextAnalysis;
 
 /** Opens a data directory's index for the read-only commands, with a clear message when there is none yet. */
 final class ReadOnly {
@@ -12,6 +11,6 @@ final class ReadOnly {
         if (!data.hasIndex()) {
             throw new UsageException("no index in " + data.root() + " yet: run 'chatda import PATH' or 'chatda demo' first");
         }
-        return SearchIndex.openReadOnly(data.index(), TextAnalysis.withUserDictionary(data.userDictionary()));
+        return SearchIndex.openReadOnly(data.index(), data.analysis());
     }
 }

@@ -28,6 +28,13 @@ final class StatusCommand implements Callable<Integer> {
         if (dir.hasIndex()) {
             try (SearchIndex index = ReadOnly.index(dir)) {
                 out.printf("index: %d documents%n", index.size());
+                var proposals = index.dictionaryProposals(10);
+                if (!proposals.isEmpty()) {
+                    out.printf("words nori breaks apart (add them to %s, then re-import):%n", dir.userDictionary());
+                    for (var p : proposals) {
+                        out.printf("  %s (%s; %d pages)%n", p.word(), String.join(" | ", p.pieces()), p.pages());
+                    }
+                }
             }
         } else {
             out.println("index: none yet");

@@ -11,6 +11,12 @@ final class Fields {
     static final String BODY = "body";
     static final String ANCHORS = "anchors";
     static final String TOPICS = "topics";
+    /** The Hangul spellings of the page's English words, as jamo ({@link LoanwordField}). */
+    static final String LOANWORDS = "loan";
+    /** Korean-English glosses the page states ({@link Glosses}): one keyword term per direction. */
+    static final String GLOSSES = "gloss";
+    /** The title's analysed words, sorted and joined: a whole-title match is one term lookup ({@link TitleKey}). */
+    static final String TITLE_KEY = "titlekey";
     static final String SITE = "site";
     static final String LANGUAGE = "lang";
     static final String LINKS = "links";
@@ -20,18 +26,23 @@ final class Fields {
     static final String TITLE_RUNS = "titleruns";
     static final String TEXT_RUNS = "textruns";
 
-    /** A searched text field and its weight in the BM25F-style sum. */
-    record Weighted(String name, float weight, boolean bilingual) {
+    /** A searched text field, its weight in the BM25F-style sum, and whether it has the English and Hangul-bigram subfields. */
+    record Weighted(String name, float weight, boolean bilingual, boolean bigrams) {
+
+        /** Whether the field names the page (title, anchors, headings, topics) rather than holding its text. */
+        boolean label() {
+            return !name.equals(BODY) && !name.equals(URL_WORDS);
+        }
     }
 
     /** Every text field a user word is looked up in, strongest evidence first. */
     static final List<Weighted> SEARCHED = List.of(
-            new Weighted(TITLE, 4f, true),
-            new Weighted(ANCHORS, 2f, true),
-            new Weighted(HEADINGS, 1.5f, true),
-            new Weighted(TOPICS, 1.5f, true),
-            new Weighted(URL_WORDS, 1f, false),
-            new Weighted(BODY, 1f, true));
+            new Weighted(TITLE, 4f, true, true),
+            new Weighted(ANCHORS, 2f, true, false),
+            new Weighted(HEADINGS, 1.5f, true, true),
+            new Weighted(TOPICS, 1.5f, true, false),
+            new Weighted(URL_WORDS, 1f, false, false),
+            new Weighted(BODY, 1f, true, true));
 
     private Fields() {
     }

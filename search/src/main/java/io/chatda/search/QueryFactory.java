@@ -1,12 +1,17 @@
 package io.chatda.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -14,7 +19,10 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns a parsed {@link UserQuery} into a Lucene query; user text only ever goes through analysis,
- * never through a query syntax. The ranking formula is documented in docs/ranking.md.
+ * never through a query syntax. Each word matches literally (nori and English analyses over the
+ * weighted fields) or through its bridges (Hangul bigrams, glosses, synonyms, transliteration),
+ * scored below the literal match; how many words must match is chosen from the query itself. The
+ * ranking formula is documented in docs/ranking.md.
  */
 final class QueryFactory {
 
@@ -23,39 +31,72 @@ final class QueryFactory {
     static final float BODY_PROXIMITY = 1f;
     static final float TITLE_PROXIMITY = 2f;
     static final double AUTHORITY_WEIGHT = 0.3;
+    /** An expansion scores this share of what the same match of the literal word would. */
+    static final float BRIDGE_WEIGHT = 0.6f;
+    static final float BIGRAM_WEIGHT = 0.8f;
+    static final float LOANWORD_WEIGHT = 2f;
+    /** Constant bonus of a page whose title is exactly the query's words. */
+    static final float TITLE_KEY_BONUS = 10f;
+    /** Share of the weaker naming fields (title, anchors, headings, topics) added to the best one's score. */
+    static final float LABEL_TIE = 0.3f;
+    /** A word's alternatives (literal, bridges) combine by their best plus this share of the rest. */
+    static final float ALTERNATIVES_TIE = 0.1f;
 
-    private final org.apache.lucene.analysis.Analyzer analyzer;
+    /** How many of the query's words a page must match. */
+    enum Matching {
+        /** All words of the query's main script, less one when there are three or more. */
+        STRICT,
+        /** Any word. */
+        RELAXED
+    }
+
+    /** How much of the machinery to use: less when a query would exceed Lucene's clause limit. */
+    enum Detail {
+        /** Every field, analysis and bridge. */
+        FULL,
+        /** Literal matches over every field, no bridges. */
+        LITERAL,
+        /** Literal matches in the title and body only. */
+        MINIMAL
+    }
+
+    private final Analyzer analyzer;
     private final QueryBuilder builder;
+    private final Bridges bridges;
     private final AuthorityBoost authority = new AuthorityBoost(AUTHORITY_WEIGHT);
 
     QueryFactory(TextAnalysis analysis) {
         this.analyzer = analysis.perField();
         this.builder = new QueryBuilder(analyzer);
+        this.bridges = new Bridges(analysis.synonyms());
     }
 
-    /** Full ranking: field-weighted BM25 sum, proximity, authority factor. */
-    Query full(UserQuery parsed, Occur between) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        int positive = 0;
+    /** Full ranking: word clauses with bridges, required share, proximity, whole-title bonus, authority factor. */
+    Query full(UserQuery parsed, Matching matching, Detail detail, IndexReader reader) throws IOException {
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        List<Script> scripts = new ArrayList<>();
         for (List<UserQuery.Term> group : parsed.groups()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             int alternatives = 0;
             for (UserQuery.Term term : group) {
-                Query q = fieldSum(term);
+                Query q = word(term, detail, reader);
                 if (q != null) {
                     any.add(q, Occur.SHOULD);
                     alternatives++;
                 }
             }
             if (alternatives > 0) {
-                all.add(any.build(), between);
-                positive++;
+                words.add(any.build(), Occur.SHOULD);
+                scripts.add(Script.of(group));
             }
         }
-        if (positive == 0) {
+        if (scripts.isEmpty()) {
             return new MatchNoDocsQuery("nothing to search for");
         }
+        words.setMinimumNumberShouldMatch(matching == Matching.RELAXED ? 1 : Script.required(scripts));
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(words.build(), Occur.MUST);
         addProximity(parsed, all);
+        addTitleBonus(parsed, all);
         addFilters(parsed, all);
         return new AuthorityQuery(all.build(), authority);
     }
@@ -73,7 +114,7 @@ final class QueryFactory {
 
     private void addFilters(UserQuery parsed, BooleanQuery.Builder all) {
         for (UserQuery.Term term : parsed.excluded()) {
-            Query q = fieldSum(term);
+            Query q = fieldSum(term.text(), term.phrase(), Detail.LITERAL);
             if (q != null) {
                 all.add(q, Occur.MUST_NOT);
             }
@@ -85,12 +126,7 @@ final class QueryFactory {
 
     /** Rewards the query words standing close together in the body and the title (sloppy phrases score more the closer they are). */
     private void addProximity(UserQuery parsed, BooleanQuery.Builder all) {
-        List<String> words = new ArrayList<>();
-        for (List<UserQuery.Term> group : parsed.groups()) {
-            if (group.size() == 1) {
-                words.add(group.get(0).text());
-            }
-        }
+        List<String> words = singleWords(parsed);
         if (words.size() < 2) {
             return;
         }
@@ -106,35 +142,147 @@ final class QueryFactory {
         }
     }
 
+    /** A page whose title has exactly the query's words (in any order, with any particles) gets a constant bonus. */
+    private void addTitleBonus(UserQuery parsed, BooleanQuery.Builder all) {
+        String key = TitleKey.of(analyzer, String.join(" ", singleWords(parsed)));
+        if (!key.isEmpty()) {
+            Query exact = new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_KEY, key)));
+            all.add(new BoostQuery(exact, TITLE_KEY_BONUS), Occur.SHOULD);
+        }
+    }
+
+    private static List<String> singleWords(UserQuery parsed) {
+        List<String> words = new ArrayList<>();
+        for (List<UserQuery.Term> group : parsed.groups()) {
+            if (group.size() == 1) {
+                words.add(group.get(0).text());
+            }
+        }
+        return words;
+    }
+
     /**
-     * One word or phrase over every searched field: per field the better of its Korean and English
-     * analyses, weighted and summed. Null if the term analyses to nothing.
+     * One word or phrase: its literal match over every field, and for a word also its bridges, by
+     * the best of them plus a small share of the rest. Null if the term analyses to nothing.
      */
-    private Query fieldSum(UserQuery.Term term) {
+    private Query word(UserQuery.Term term, Detail detail, IndexReader reader) throws IOException {
+        Query literal = fieldSum(term.text(), term.phrase(), detail);
+        if (term.phrase() || detail != Detail.FULL) {
+            return literal;
+        }
+        List<Query> alternatives = new ArrayList<>();
+        String stem = KoreanWords.stem(term.text());
+        Query bigrams = bigrams(stem);
+        boolean shattered = bigrams != null && shattered(stem);
+        if (literal != null && !shattered) {
+            alternatives.add(literal);
+        }
+        if (bigrams != null) {
+            // a word nori breaks into one-syllable fragments matches by its bigrams alone: 데드락's 데 is not 데까지's
+            alternatives.add(new BridgeQuery(BridgeQuery.Bridge.BIGRAMS, stem,
+                    new BoostQuery(bigrams, shattered ? 1f : BIGRAM_WEIGHT)));
+        }
+        if (KoreanWords.allSyllables(stem) && stem.length() >= 2) {
+            alternatives.add(new BridgeQuery(BridgeQuery.Bridge.TRANSLITERATION, stem + " in jamo",
+                    new BoostQuery(loanword(stem), LOANWORD_WEIGHT)));
+        }
+        for (Bridges.Expansion e : bridges.of(term.text(), reader)) {
+            Query q = expansion(e.text());
+            if (q != null) {
+                alternatives.add(new BridgeQuery(e.bridge(), e.from() + " → " + e.text(), new BoostQuery(q, BRIDGE_WEIGHT)));
+            }
+        }
+        if (alternatives.isEmpty()) {
+            return null;
+        }
+        return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, ALTERNATIVES_TIE);
+    }
+
+    /**
+     * Whether nori breaks the Hangul word into pieces of which one is a single syllable: the sign of
+     * a word its dictionary lacks (데드락 → 데 드 락, 쿠버네티스 → 쿠 버네 티스), whose fragments would
+     * match unrelated words.
+     */
+    private boolean shattered(String word) {
+        return DictionaryProposals.shattered(word, TextAnalysis.terms(analyzer, Fields.BODY, word));
+    }
+
+    /** An expansion matches as a literal word, or for Hangul also by its bigrams. */
+    private Query expansion(String text) {
+        Query literal = fieldSum(text, false, Detail.LITERAL);
+        Query bigrams = bigrams(text);
+        if (literal == null || bigrams == null) {
+            return literal != null ? literal : bigrams;
+        }
+        return new DisjunctionMaxQuery(List.of(literal, new BoostQuery(bigrams, BIGRAM_WEIGHT)), 0f);
+    }
+
+    /** The word's Hangul bigrams in sequence in the title, headings or body; null unless it is two or more syllables. */
+    private Query bigrams(String word) {
+        if (!KoreanWords.allSyllables(word) || word.length() < 2) {
+            return null;
+        }
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        for (Fields.Weighted field : Fields.SEARCHED) {
+            if (field.bigrams()) {
+                Query q = builder.createPhraseQuery(field.name() + TextAnalysis.BIGRAMS, word);
+                if (q != null) {
+                    fields.add(new BoostQuery(q, field.weight()), Occur.SHOULD);
+                }
+            }
+        }
+        return fields.build();
+    }
+
+    /** The word's jamo, within a small edit distance, among the Hangul spellings of the pages' English words. */
+    private static Query loanword(String word) {
+        String jamo = LoanwordField.queryForm(word);
+        int edits = jamo.length() >= 9 ? 2 : jamo.length() >= 5 ? 1 : 0;
+        return new FuzzyQuery(new Term(Fields.LOANWORDS, jamo), edits, 1, 16, true);
+    }
+
+    /**
+     * One word or phrase over the searched fields: per field the better of its Korean and English
+     * analyses, weighted and summed. Null if the text analyses to nothing.
+     */
+    private Query fieldSum(String text, boolean phrase, Detail detail) {
+        // when both analyses give the same terms, the English subfields only repeat the lookups
+        boolean english = !TextAnalysis.terms(analyzer, Fields.TITLE, text)
+                .equals(TextAnalysis.terms(analyzer, Fields.TITLE + TextAnalysis.EN, text));
+        List<Query> labels = new ArrayList<>();
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         boolean any = false;
-        // when both analyses give the same terms, the English subfields only repeat the lookups
-        boolean english = !TextAnalysis.terms(analyzer, Fields.TITLE, term.text())
-                .equals(TextAnalysis.terms(analyzer, Fields.TITLE + TextAnalysis.EN, term.text()));
         for (Fields.Weighted field : Fields.SEARCHED) {
-            List<Query> analyses = new ArrayList<>(2);
-            addIfPresent(analyses, match(field.name(), term));
-            if (field.bilingual() && english) {
-                addIfPresent(analyses, match(field.name() + TextAnalysis.EN, term));
+            if (detail == Detail.MINIMAL && !field.name().equals(Fields.TITLE) && !field.name().equals(Fields.BODY)) {
+                continue;
             }
-            if (!analyses.isEmpty()) {
-                Query q = analyses.size() == 1 ? analyses.get(0) : new DisjunctionMaxQuery(analyses, 0f);
-                fields.add(new BoostQuery(q, field.weight()), Occur.SHOULD);
+            List<Query> analyses = new ArrayList<>(2);
+            addIfPresent(analyses, match(field.name(), text, phrase));
+            if (field.bilingual() && english && detail != Detail.MINIMAL) {
+                addIfPresent(analyses, match(field.name() + TextAnalysis.EN, text, phrase));
+            }
+            if (analyses.isEmpty()) {
+                continue;
+            }
+            Query q = new BoostQuery(analyses.size() == 1 ? analyses.get(0) : new DisjunctionMaxQuery(analyses, 0f),
+                    field.weight());
+            if (field.label()) {
+                labels.add(q);
+            } else {
+                fields.add(q, Occur.SHOULD);
                 any = true;
             }
+        }
+        if (!labels.isEmpty()) {
+            // title, anchors, headings and topics name the page: their best counts, the others add a share
+            fields.add(labels.size() == 1 ? labels.get(0) : new DisjunctionMaxQuery(labels, LABEL_TIE), Occur.SHOULD);
+            any = true;
         }
         return any ? fields.build() : null;
     }
 
-    private Query match(String field, UserQuery.Term term) {
-        return term.phrase()
-                ? builder.createPhraseQuery(field, term.text())
-                : builder.createBooleanQuery(field, term.text(), Occur.MUST);
+    private Query match(String field, String text, boolean phrase) {
+        return phrase ? builder.createPhraseQuery(field, text) : builder.createBooleanQuery(field, text, Occur.MUST);
     }
 
     private static void addIfPresent(List<Query> list, Query q) {
@@ -147,5 +295,31 @@ final class QueryFactory {
         List<String> words = new ArrayList<>();
         parsed.groups().forEach(g -> g.forEach(t -> words.add(t.text())));
         return String.join(" ", words);
+    }
+
+    /** The writing system of a query word group, for choosing which words are required. */
+    enum Script {
+        HANGUL, LATIN, OTHER;
+
+        static Script of(List<UserQuery.Term> group) {
+            String text = group.get(0).text();
+            return KoreanWords.hasHangul(text) ? HANGUL : KoreanWords.hasLatin(text) ? LATIN : OTHER;
+        }
+
+        /**
+         * How many word groups must match: when Hangul and Latin words are mixed, those of the
+         * minority script are optional (people write the English word for what a Korean page names
+         * in Korean, and the reverse); of the rest, one may go when there are three or more.
+         */
+        static int required(List<Script> scripts) {
+            long hangul = scripts.stream().filter(s -> s == HANGUL).count();
+            long latin = scripts.stream().filter(s -> s == LATIN).count();
+            long optional = hangul > 0 && latin > 0 ? Math.min(hangul, latin) : 0;
+            long needed = scripts.size() - optional;
+            if (needed >= 3) {
+                needed--;
+            }
+            return (int) Math.max(1, needed);
+        }
     }
 }

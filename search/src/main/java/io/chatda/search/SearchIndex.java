@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,11 +72,19 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchIndex implements Closeable {
 
+    /**
+     * Version of the fields a page is indexed with; documents indexed under another layout still
+     * match, without the fields added since (re-import or {@code crawl --refresh} to get them).
+     */
+    public static final String LAYOUT = "2-bigrams-loanwords-glosses-titlekey";
+
     /** Largest page size a search accepts. */
     public static final int MAX_SIZE = 50;
     static final int PER_SITE = 2;
     private static final int SNIPPET_CHARS = 220;
     private static final int MAX_CANDIDATES = 2_000;
+    /** Fewer strict matches than this and the pages matching fewer of the words follow them. */
+    private static final int RELAX_BELOW = 10;
     private static final long PENDING_CHARS = 32L << 20;
     /** An index up to this size is merged into one segment after an import (see {@link #mergeIfSmall}). */
     private static final int MERGE_MAX_DOCS = 5_000;
@@ -321,6 +330,14 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /**
+     * Up to {@code limit} words of the indexed pages that nori breaks apart and a user dictionary
+     * entry would keep whole, the most pages first (for {@code chatda status}).
+     */
+    public List<DictionaryProposal> dictionaryProposals(int limit) {
+        return read(searcher -> DictionaryProposals.find(searcher.getIndexReader(), analysis.perField(), limit));
+    }
+
     /** Number of searchable documents. */
     public int size() {
         return read(searcher -> searcher.getIndexReader().numDocs());
@@ -476,12 +493,14 @@ public final class SearchIndex implements Closeable {
         }
         boolean crowd = parsed.site().isEmpty();
         int candidates = crowd ? Math.min(Math.max(3 * wanted, wanted + 20), MAX_CANDIDATES) : wanted;
-        Query query = queries.full(parsed, Occur.MUST);
-        TopDocs top = searcher.search(query, candidates);
-        if (top.totalHits.value == 0 && parsed.groups().size() > 1) {
-            query = queries.full(parsed, Occur.SHOULD);
-            top = searcher.search(query, candidates);
+        Matched matched = match(searcher, parsed, QueryFactory.Matching.STRICT, candidates);
+        if (matched.top.totalHits.value < RELAX_BELOW && parsed.groups().size() > 1) {
+            // too few pages have (nearly) all the words: the rest follow, ranked by the words they have
+            Matched relaxed = match(searcher, parsed, QueryFactory.Matching.RELAXED, candidates);
+            matched = new Matched(relaxed.query, strictFirst(matched.top, relaxed.top, candidates));
         }
+        Query query = matched.query;
+        TopDocs top = matched.top;
         List<ScoreDoc> pageDocs;
         if (crowd) {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -491,6 +510,48 @@ public final class SearchIndex implements Closeable {
             pageDocs = List.of(top.scoreDocs).subList(from, Math.min(from + size, top.scoreDocs.length));
         }
         return new Ranked(query, top.totalHits.value, pageDocs);
+    }
+
+    private record Matched(Query query, TopDocs top) {
+    }
+
+    /**
+     * The top documents of the full query at the most detail Lucene's clause limit allows: a query
+     * of many long words gives up its bridges, then its secondary fields, rather than fail.
+     */
+    private Matched match(IndexSearcher searcher, UserQuery parsed, QueryFactory.Matching matching, int candidates)
+            throws IOException {
+        IndexSearcher.TooManyClauses last = null;
+        for (QueryFactory.Detail detail : QueryFactory.Detail.values()) {
+            try {
+                Query query = queries.full(parsed, matching, detail, searcher.getIndexReader());
+                return new Matched(query, searcher.search(query, candidates));
+            } catch (IndexSearcher.TooManyClauses e) {
+                last = e;
+            }
+        }
+        throw new SearchIndexException("query too complex even without bridges: " + last.getMessage(), last);
+    }
+
+    /** The strict matches in their order, then the relaxed ones that are not among them. */
+    private static TopDocs strictFirst(TopDocs strict, TopDocs relaxed, int limit) {
+        Set<Integer> seen = new HashSet<>();
+        List<ScoreDoc> merged = new ArrayList<>();
+        float offset = relaxed.scoreDocs.length == 0 ? 0 : relaxed.scoreDocs[0].score;
+        for (ScoreDoc d : strict.scoreDocs) {
+            seen.add(d.doc);
+            // strict matches rank above every relaxed one; the offset keeps scores ordered for the crowding step
+            merged.add(new ScoreDoc(d.doc, d.score + offset));
+        }
+        for (ScoreDoc d : relaxed.scoreDocs) {
+            if (merged.size() >= limit) {
+                break;
+            }
+            if (seen.add(d.doc)) {
+                merged.add(d);
+            }
+        }
+        return new TopDocs(relaxed.totalHits, merged.toArray(new ScoreDoc[0]));
     }
 
     private static String siteOf(List<LeafReaderContext> leaves, int doc) {
@@ -685,9 +746,11 @@ public final class SearchIndex implements Closeable {
         ContentRuns textRuns = new ContentRuns();
         d.add(titleRuns.field(Fields.TITLE, doc.title(), TextField.TYPE_STORED));
         d.add(new TextField(Fields.TITLE + TextAnalysis.EN, doc.title(), Field.Store.NO));
+        d.add(new TextField(Fields.TITLE + TextAnalysis.BIGRAMS, doc.title(), Field.Store.NO));
         for (String heading : doc.headings()) {
             d.add(textRuns.field(Fields.HEADINGS, heading, TextField.TYPE_STORED));
             d.add(new TextField(Fields.HEADINGS + TextAnalysis.EN, heading, Field.Store.NO));
+            d.add(new TextField(Fields.HEADINGS + TextAnalysis.BIGRAMS, heading, Field.Store.NO));
         }
         for (String topic : doc.topics()) {
             text(d, Fields.TOPICS, topic, true);
@@ -697,6 +760,8 @@ public final class SearchIndex implements Closeable {
         }
         d.add(textRuns.field(Fields.BODY, doc.body(), BODY_TYPE));
         d.add(new TextField(Fields.BODY + TextAnalysis.EN, doc.body(), Field.Store.NO));
+        d.add(new TextField(Fields.BODY + TextAnalysis.BIGRAMS, doc.body(), Field.Store.NO));
+        addBridgeFields(d, doc);
         // the runs are noted as nori analyses the title, headings and body for the index: so stored after them
         d.add(titleRuns.storedField(Fields.TITLE_RUNS));
         d.add(textRuns.storedField(Fields.TEXT_RUNS));
@@ -708,6 +773,21 @@ public final class SearchIndex implements Closeable {
         d.add(new NumericDocValuesField(Fields.AUTHORITY, AuthorityBoost.encode(authority)));
         writer.updateDocument(new Term(Fields.URL, doc.url()), d);
         indexed.put(doc.url(), new Indexed(anchors.hashCode(), authority));
+    }
+
+    /** The whole-title key, the Hangul spellings of the English words, and the glosses the page states. */
+    private void addBridgeFields(Document d, SearchDocument doc) {
+        String key = TitleKey.of(analysis.perField(), doc.title());
+        if (!key.isEmpty()) {
+            d.add(new StringField(Fields.TITLE_KEY, key, Field.Store.NO));
+        }
+        String text = doc.title() + "\n" + String.join("\n", doc.headings()) + "\n" + doc.body();
+        d.add(new TextField(Fields.LOANWORDS, LoanwordField.fieldText(text), Field.Store.NO));
+        for (Glosses.Gloss gloss : Glosses.find(text)) {
+            for (String term : Glosses.terms(gloss)) {
+                d.add(new StringField(Fields.GLOSSES, term, Field.Store.NO));
+            }
+        }
     }
 
     private static void text(Document d, String field, String value, boolean store) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
@@ -20,6 +22,10 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -45,23 +51,47 @@ public final class TextAnalysis {
 
     /** Suffix of the English-analysed subfield of every text field. */
     static final String EN = ".en";
+    /**
+     * Suffix of the Hangul-bigram subfield of the title, headings and body: the recall backoff for
+     * words nori breaks apart (unknown loanwords, new compounds), as CJK search usually does it.
+     */
+    static final String BIGRAMS = ".bi";
+
+    /**
+     * nori's default stop tags without {@code MAG}: nori tags nouns such as 현재 and 모두 as adverbs
+     * in context, and a title word must stay searchable; IDF keeps real adverbs from mattering.
+     */
+    private static final Set<POS.Tag> STOP_TAGS = stopTags();
 
     private static final Pattern KEEP_UNSTEMMED = Pattern.compile(".*[^a-z].*");
 
     private final Analyzer korean;
     private final Analyzer english;
     private final Analyzer urlWords;
+    private final Analyzer bigrams;
+    private final Analyzer loanwords;
     private final Analyzer perField;
+    private final Synonyms synonyms;
 
-    private TextAnalysis(UserDictionary dictionary, NormalizeCharMap techForKorean, NormalizeCharMap techForEnglish) {
+    private TextAnalysis(UserDictionary dictionary, NormalizeCharMap techForKorean, NormalizeCharMap techForEnglish,
+            Synonyms synonyms) {
         this.korean = new KoreanChain(dictionary, techForKorean);
         this.english = new EnglishChain(techForEnglish);
         this.urlWords = new UrlChain(techForEnglish);
+        this.bigrams = new BigramChain();
+        this.loanwords = new WhitespaceAnalyzer();
+        this.synonyms = synonyms;
         this.perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected Analyzer getWrappedAnalyzer(String field) {
                 if (field.equals(Fields.URL_WORDS)) {
                     return urlWords;
+                }
+                if (field.equals(Fields.LOANWORDS)) {
+                    return loanwords;
+                }
+                if (field.endsWith(BIGRAMS)) {
+                    return bigrams;
                 }
                 return field.endsWith(EN) ? english : korean;
             }
@@ -76,6 +106,16 @@ public final class TextAnalysis {
      * @throws SearchIndexException if the file exists but can't be read or parsed
      */
     public static TextAnalysis withUserDictionary(Path userDictionary) {
+        return of(userDictionary, null);
+    }
+
+    /**
+     * Analysis with the built-in technical words, the nori user dictionary and the synonym file of a
+     * data directory, each used only if its file exists (see {@link Synonyms#load} for the format).
+     *
+     * @throws SearchIndexException if a file exists but can't be read or parsed
+     */
+    public static TextAnalysis of(Path userDictionary, Path synonymFile) {
         List<String> lines = new ArrayList<>(builtInTerms());
         if (userDictionary != null && Files.isRegularFile(userDictionary)) {
             try {
@@ -90,7 +130,8 @@ public final class TextAnalysis {
                 .map(l -> l.replace("#", "sharp")).distinct().toList();
         try {
             UserDictionary dictionary = UserDictionary.open(new StringReader(String.join("\n", entries)));
-            return new TextAnalysis(dictionary, techForKorean(builtInTerms()), techForEnglish(builtInTerms()));
+            return new TextAnalysis(dictionary, techForKorean(builtInTerms()), techForEnglish(builtInTerms()),
+                    Synonyms.load(synonymFile));
         } catch (IOException | RuntimeException e) {
             throw new SearchIndexException("bad user dictionary " + userDictionary + ": " + e.getMessage(), e);
         }
@@ -111,12 +152,44 @@ public final class TextAnalysis {
         out.put("korean", terms(korean, Fields.BODY, text));
         out.put("english", terms(english, Fields.BODY + EN, text));
         out.put("url", terms(urlWords, Fields.URL_WORDS, text));
+        out.put("bigrams", terms(bigrams, Fields.BODY + BIGRAMS, text));
+        out.put("loanwords", LoanwordField.terms(text));
+        return out;
+    }
+
+    /**
+     * The words of {@code text} that nori breaks into fragments ({@link DictionaryProposals#broken}),
+     * with their pieces: candidates for the user dictionary ({@code chatda analyze} shows them).
+     */
+    public List<DictionaryProposal> brokenWords(String text) {
+        List<DictionaryProposal> out = new ArrayList<>();
+        for (String word : text.split("\\s+")) {
+            String stem = KoreanWords.stem(word);
+            if (stem.length() >= 2 && KoreanWords.allSyllables(stem)) {
+                DictionaryProposal p = new DictionaryProposal(stem, terms(korean, Fields.BODY, stem), 0);
+                if (p.pieces().size() > 1 && DictionaryProposals.broken(p)) {
+                    out.add(p);
+                }
+            }
+        }
         return out;
     }
 
     /** The analyzer for every field of the index, chosen by field name. */
     Analyzer perField() {
         return perField;
+    }
+
+    /** The operator's synonym groups. */
+    Synonyms synonyms() {
+        return synonyms;
+    }
+
+    private static Set<POS.Tag> stopTags() {
+        Set<POS.Tag> tags = EnumSet.noneOf(POS.Tag.class);
+        tags.addAll(KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
+        tags.remove(POS.Tag.MAG);
+        return Set.copyOf(tags);
     }
 
     static List<String> terms(Analyzer analyzer, String field, String text) {
@@ -197,7 +270,7 @@ public final class TextAnalysis {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary,
                     KoreanTokenizer.DecompoundMode.MIXED, false, true);
-            TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
+            TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, STOP_TAGS);
             stream = new KoreanReadingFormFilter(stream);
             stream = new LowerCaseFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
@@ -231,6 +304,23 @@ public final class TextAnalysis {
             return new LowerCaseFilter(in);
         }
     }
+
+    /**
+     * Hangul bigrams: the standard tokenizer's Hangul words cut into overlapping two-syllable terms
+     * (a one-syllable word stays a unigram); everything that is not Hangul is dropped.
+     */
+    private static final class BigramChain extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            TokenStream stream = new TypeTokenFilter(tokenizer, HANGUL_TYPES, true);
+            stream = new CJKBigramFilter(stream, CJKBigramFilter.HANGUL);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+    }
+
+    private static final Set<String> HANGUL_TYPES =
+            Set.of(StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL]);
 
     /** URL words: letters and digits runs, lower-cased ({@code /docs/gimp-tool-crop.html} → docs gimp tool crop html). */
     private static final class UrlChain extends TechWordsAnalyzer {
