@@ -13,6 +13,8 @@ final class Fields {
     static final String TOPICS = "topics";
     /** The Hangul spellings of the page's English words, as jamo ({@link LoanwordField}). */
     static final String LOANWORDS = "loan";
+    /** The same for the title's English words alone, so a loanword naming the page weighs like a title word. */
+    static final String TITLE_LOANWORDS = "loantitle";
     /** Korean-English glosses the page states ({@link Glosses}): one keyword term per direction. */
     static final String GLOSSES = "gloss";
     /** The title's analysed words, sorted and joined: a whole-title match is one term lookup ({@link TitleKey}). */

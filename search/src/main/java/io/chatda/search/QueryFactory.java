@@ -34,7 +34,7 @@ final class QueryFactory {
     /** An expansion scores this share of what the same match of the literal word would. */
     static final float BRIDGE_WEIGHT = 0.6f;
     static final float BIGRAM_WEIGHT = 0.8f;
-    static final float LOANWORD_WEIGHT = 2f;
+    static final float LOANWORD_WEIGHT = 1f;
     /** Constant bonus of a page whose title is exactly the query's words. */
     static final float TITLE_KEY_BONUS = 10f;
     /** Share of the weaker naming fields (title, anchors, headings, topics) added to the best one's score. */
@@ -73,32 +73,61 @@ final class QueryFactory {
 
     /** Full ranking: word clauses with bridges, required share, proximity, whole-title bonus, authority factor. */
     Query full(UserQuery parsed, Matching matching, Detail detail, IndexReader reader) throws IOException {
-        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        List<Query> clauses = new ArrayList<>();
         List<Script> scripts = new ArrayList<>();
+        List<Integer> pages = new ArrayList<>();
         for (List<UserQuery.Term> group : parsed.groups()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             int alternatives = 0;
+            int groupPages = 0;
             for (UserQuery.Term term : group) {
                 Query q = word(term, detail, reader);
                 if (q != null) {
                     any.add(q, Occur.SHOULD);
                     alternatives++;
+                    groupPages = Math.max(groupPages, pages(term.text(), reader));
                 }
             }
             if (alternatives > 0) {
-                words.add(any.build(), Occur.SHOULD);
+                clauses.add(any.build());
                 scripts.add(Script.of(group));
+                pages.add(groupPages);
             }
         }
-        if (scripts.isEmpty()) {
+        if (clauses.isEmpty()) {
             return new MatchNoDocsQuery("nothing to search for");
         }
-        words.setMinimumNumberShouldMatch(matching == Matching.RELAXED ? 1 : Script.required(scripts));
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        boolean[] required = matching == Matching.RELAXED ? new boolean[clauses.size()]
+                : Requirement.required(scripts, pages, reader.numDocs());
+        boolean anyRequired = false;
+        for (int i = 0; i < clauses.size(); i++) {
+            words.add(clauses.get(i), required[i] ? Occur.MUST : Occur.SHOULD);
+            anyRequired |= required[i];
+        }
+        if (!anyRequired) {
+            words.setMinimumNumberShouldMatch(1);
+        }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(words.build(), Occur.MUST);
         addProximity(parsed, all);
         addTitleBonus(parsed, all);
         addFilters(parsed, all);
         return new AuthorityQuery(all.build(), authority);
+    }
+
+    /** On how many pages the word's analysed terms all occur in the body, by the rarest of them (either analysis). */
+    private int pages(String text, IndexReader reader) throws IOException {
+        int best = 0;
+        for (String field : List.of(Fields.BODY, Fields.BODY + TextAnalysis.EN)) {
+            int rarest = Integer.MAX_VALUE;
+            for (String t : TextAnalysis.terms(analyzer, field, text)) {
+                rarest = Math.min(rarest, reader.docFreq(new Term(field, t)));
+            }
+            if (rarest != Integer.MAX_VALUE) {
+                best = Math.max(best, rarest);
+            }
+        }
+        return best;
     }
 
     /** The evaluation baseline: BM25 on the body alone, any word may match. */
@@ -234,12 +263,21 @@ final class QueryFactory {
         return fields.build();
     }
 
-    /** The word's jamo, within a small edit distance, among the Hangul spellings of the pages' English words. */
+    /**
+     * The word's jamo, within a small edit distance, among the Hangul spellings of the pages' English
+     * words: in the title weighed like a title word, elsewhere like a body word.
+     */
     private static Query loanword(String word) {
         String jamo = LoanwordField.queryForm(word);
         int edits = jamo.length() >= 9 ? 2 : jamo.length() >= 5 ? 1 : 0;
-        return new FuzzyQuery(new Term(Fields.LOANWORDS, jamo), edits, 1, 16, true);
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        fields.add(new BoostQuery(new FuzzyQuery(new Term(Fields.TITLE_LOANWORDS, jamo), edits, 1, 16, true),
+                TITLE_WEIGHT), Occur.SHOULD);
+        fields.add(new FuzzyQuery(new Term(Fields.LOANWORDS, jamo), edits, 1, 16, true), Occur.SHOULD);
+        return fields.build();
     }
+
+    private static final float TITLE_WEIGHT = Fields.SEARCHED.get(0).weight();
 
     /**
      * One word or phrase over the searched fields: per field the better of its Korean and English
@@ -304,22 +342,6 @@ final class QueryFactory {
         static Script of(List<UserQuery.Term> group) {
             String text = group.get(0).text();
             return KoreanWords.hasHangul(text) ? HANGUL : KoreanWords.hasLatin(text) ? LATIN : OTHER;
-        }
-
-        /**
-         * How many word groups must match: when Hangul and Latin words are mixed, those of the
-         * minority script are optional (people write the English word for what a Korean page names
-         * in Korean, and the reverse); of the rest, one may go when there are three or more.
-         */
-        static int required(List<Script> scripts) {
-            long hangul = scripts.stream().filter(s -> s == HANGUL).count();
-            long latin = scripts.stream().filter(s -> s == LATIN).count();
-            long optional = hangul > 0 && latin > 0 ? Math.min(hangul, latin) : 0;
-            long needed = scripts.size() - optional;
-            if (needed >= 3) {
-                needed--;
-            }
-            return (int) Math.max(1, needed);
         }
     }
 }

@@ -783,6 +783,7 @@ public final class SearchIndex implements Closeable {
         }
         String text = doc.title() + "\n" + String.join("\n", doc.headings()) + "\n" + doc.body();
         d.add(new TextField(Fields.LOANWORDS, LoanwordField.fieldText(text), Field.Store.NO));
+        d.add(new TextField(Fields.TITLE_LOANWORDS, LoanwordField.fieldText(doc.title()), Field.Store.NO));
         for (Glosses.Gloss gloss : Glosses.find(text)) {
             for (String term : Glosses.terms(gloss)) {
                 d.add(new StringField(Fields.GLOSSES, term, Field.Store.NO));

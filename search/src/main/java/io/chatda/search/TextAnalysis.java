@@ -87,7 +87,7 @@ public final class TextAnalysis {
                 if (field.equals(Fields.URL_WORDS)) {
                     return urlWords;
                 }
-                if (field.equals(Fields.LOANWORDS)) {
+                if (field.equals(Fields.LOANWORDS) || field.equals(Fields.TITLE_LOANWORDS)) {
                     return loanwords;
                 }
                 if (field.endsWith(BIGRAMS)) {
