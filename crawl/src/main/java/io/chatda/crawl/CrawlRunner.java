@@ -1,13 +1,7 @@
 package io.chatda.crawl;
 
 import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.sitemaps.AbstractSiteMap;
-import crawlercommons.sitemaps.SiteMap;
-import crawlercommons.sitemaps.SiteMapIndex;
-import crawlercommons.sitemaps.SiteMapParser;
-import crawlercommons.sitemaps.SiteMapURL;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,7 +31,6 @@ import org.slf4j.LoggerFactory;
 final class CrawlRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrawlRunner.class);
-    private static final int MAX_SITEMAP_DOCUMENTS = 50;
     /** The link source id of URLs found in sitemaps (no page has id 0). */
     private static final long SITEMAP_SOURCE = 0;
     /** The next periodic commit waits this many times as long as the last one took: commits get about a fifth of the time. */
@@ -76,6 +69,7 @@ final class CrawlRunner {
 
     private Fetcher fetcher;
     private RobotsCache robots;
+    private SitemapReader sitemaps;
     /** The sink's periodic commits run here, so fetching and parsing go on while the index commits. */
     private ExecutorService committer;
     private java.util.concurrent.Future<?> commitRunning;
@@ -123,6 +117,7 @@ final class CrawlRunner {
         try {
             fetcher = new Fetcher(new AddressGuard(config.allowPrivate(), config.trustedHosts()), rules, config);
             robots = new RobotsCache(store, fetcher, config);
+            sitemaps = new SitemapReader(fetcher, rules, SitemapReader.Limits.forCrawl(config));
             prepareStore();
             ticker.scheduleAtFixedRate(() -> listener.onProgress(progress()), 500, 500, TimeUnit.MILLISECONDS);
             dispatch(workers);
@@ -334,45 +329,17 @@ final class CrawlRunner {
         if (stored != null && stored.sitemapsDone()) {
             return;
         }
-        List<String> todo = new ArrayList<>(robots.sitemaps(hostRules));
-        if (todo.isEmpty()) {
-            todo.add(hostKey + "/sitemap.xml");
-        }
-        SiteMapParser parser = new SiteMapParser(false);
-        Set<String> seen = new HashSet<>();
+        List<String> named = robots.sitemaps(hostRules);
+        List<String> pages = sitemaps.read(named.isEmpty() ? List.of(hostKey + "/sitemap.xml") : named);
         List<CrawlStore.NewLink> links = new ArrayList<>();
-        for (int i = 0; i < todo.size() && seen.size() < MAX_SITEMAP_DOCUMENTS; i++) {
-            String sitemapUrl = rules.normalize(todo.get(i));
-            if (sitemapUrl == null || !seen.add(sitemapUrl)) {
-                continue;
-            }
-            try {
-                Fetcher.Response r = fetcher.get(sitemapUrl, null, null, false, hop -> null);
-                if (r.status() != 200 || r.body().length == 0) {
-                    continue;
+        synchronized (linkLock) {
+            for (String page : pages) {
+                Normalized target = normalized(page);
+                if (target != null) {
+                    links.add(classify(target, 1, ""));
                 }
-                AbstractSiteMap map = parser.parseSiteMap(r.mimeType().isEmpty() ? "text/xml" : r.mimeType(),
-                        r.body(), new URL(r.url()));
-                if (map instanceof SiteMapIndex index) {
-                    for (AbstractSiteMap child : index.getSitemaps()) {
-                        todo.add(child.getUrl().toString());
-                    }
-                } else if (map instanceof SiteMap siteMap) {
-                    synchronized (linkLock) {
-                        for (SiteMapURL u : siteMap.getSiteMapUrls()) {
-                            Normalized target = normalized(u.getUrl().toString());
-                            if (target != null) {
-                                links.add(classify(target, 1, ""));
-                            }
-                        }
-                    }
-                }
-            } catch (Fetcher.FetchException | java.io.IOException | crawlercommons.sitemaps.UnknownFormatException e) {
-                LOG.debug("sitemap {} unusable: {}", sitemapUrl, e.getMessage());
             }
-        }
-        if (!links.isEmpty()) {
-            synchronized (linkLock) {
+            if (!links.isEmpty()) {
                 store.addLinks(SITEMAP_SOURCE, dedupe(links));
             }
         }
