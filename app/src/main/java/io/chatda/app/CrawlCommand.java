@@ -119,7 +119,7 @@ final class CrawlCommand implements Callable<Integer> {
 
     private Library openLibrary(CompletableFuture<CrawlStore> storeOpening) {
         try {
-            return Library.openForUpdate(data.directory());
+            return Library.openForUpdate(data.directory(), data.queryPolicy());
         } catch (RuntimeException e) {
             storeOpening.thenAccept(CrawlStore::close);
             throw e;

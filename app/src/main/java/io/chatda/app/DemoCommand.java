@@ -24,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int listenPort = port.validated();
         var out = spec.commandLine().getOut();
-        Library library = Library.open(data.directory());
+        Library library = Library.open(data.directory(), data.queryPolicy());
         try {
             DemoCorpus.bundled().importInto(library, data.directory(), out, spec.commandLine().getErr());
         } catch (RuntimeException e) {

@@ -18,7 +18,8 @@ final class Serving {
         ServerSettings settings = options.settings(port);
         CrawlStore store = CrawlStore.open(dir.crawlStore());
         CrawlWorker crawls = new CrawlWorker(store, library, options.allowPrivateCrawls);
-        ServedData data = new ServedData(library::search, library::suggester, library::generation, crawls.queue());
+        ServedData data = new ServedData(library::search, library::suggester, library::generation, crawls.queue())
+                .withMetrics(library::bindMetrics);
         ChatdaServer server = new ChatdaServer(settings, data);
         try {
             server.start();

@@ -61,6 +61,22 @@ class CliTest {
     }
 
     @Test
+    void importDoesNotFollowALinkOutOfTheFolderAndSaysSo() throws Exception {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("mine.md"), "# Mine\n\nmy own notes\n");
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "Secret\nhunter2 zebrapassword\n");
+        Files.createSymbolicLink(notes.resolve("secret.txt"), secret);
+        String data = dir.resolve("data").toString();
+
+        Run imported = chatda("import", notes.toString(), "--data", data);
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 1 files: 1 documents indexed, 0 skipped, 1 refused");
+        assertThat(imported.err()).contains("refused: ").contains("secret.txt").contains("outside the imported folder");
+        assertThat(chatda("search", "--data", data, "zebrapassword").out()).contains("0 results");
+    }
+
+    @Test
     void reimportReplacesInsteadOfDuplicating() throws Exception {
         Path page = Files.writeString(dir.resolve("page.md"), "# Hash maps\n\nbuckets and hashing\n");
         String data = dir.resolve("data").toString();

@@ -69,6 +69,7 @@ public final class ChatdaServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         generationGauges(data.generation());
+        data.metrics().bindTo(registry);
 
         ObjectMapper mapper = new ObjectMapper();
         JsonResponses json = new JsonResponses(mapper);
@@ -97,7 +98,7 @@ public final class ChatdaServer implements AutoCloseable {
                 .decorator(admission.decorator(RequestClass.CRITICAL))
                 .decorator(new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true).decorator())
                 .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
-                .build(new SearchApi(data.search(), searchExecutor, json, registry));
+                .build(new SearchApi(data.search(), searchExecutor, json, registry, identity));
         LongSupplier dictionary = () -> data.generation().get().dictionary();
         Freshness suggestFreshness = new Freshness("d", dictionary, SUGGEST_MAX_AGE, false);
         sb.route().get(Routes.SUGGEST).requestTimeout(SUGGEST_TIMEOUT).maxRequestLength(MAX_QUERY_BODY)
@@ -120,7 +121,8 @@ public final class ChatdaServer implements AutoCloseable {
                 .service("/ready", readiness(data, json))
                 .service("/metrics", (ctx, req) -> HttpResponse.of(HttpStatus.OK,
                         MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), registry.scrape()));
-        webRoutes(sb, new WebPages(data.search(), searchExecutor), admission, rateLimiter);
+        webRoutes(sb, new WebPages(data.search(), searchExecutor, ctx -> identity.of(ctx).getHostAddress()),
+                admission, rateLimiter);
         sb.decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("chatda.http")
                 .andThen((reg, log, id) -> id.withTags("class", Routes.classTag(log.requestHeaders().path())))));
         this.server = sb.build();
