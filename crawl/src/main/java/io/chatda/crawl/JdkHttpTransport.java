@@ -1,6 +1,7 @@
 package io.chatda.crawl;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,8 +53,12 @@ final class JdkHttpTransport implements HttpTransport {
         this.readTimeout = config.readTimeout();
     }
 
+    /**
+     * {@inheritDoc} The address is not used: this client resolves the host itself, and TLS pins the connection
+     * instead: a rebound address would have to present a certificate valid for the host's name.
+     */
     @Override
-    public Exchange get(URI uri, Map<String, String> headers, BodyPolicy policy)
+    public Exchange get(URI uri, InetAddress address, Map<String, String> headers, BodyPolicy policy)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(readTimeout);
         headers.forEach(request::header);
