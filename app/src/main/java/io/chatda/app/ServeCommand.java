@@ -23,6 +23,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int listenPort = port.validated();
+        serving.settings(listenPort); // bad options are a usage error before the data is opened
         Serving.serveUntilStopped(Library.open(data.directory(), data.queryPolicy()), data.directory(), listenPort, serving,
                 spec.commandLine().getOut());
         return 0;

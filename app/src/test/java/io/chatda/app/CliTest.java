@@ -93,7 +93,10 @@ class CliTest {
         for (String[] args : new String[][] {
                 {"bogus"}, {"search"}, {"import"}, {"import", dir.resolve("missing.md").toString(), "--data", data},
                 {"search", "--data", dir.resolve("empty").toString(), "x"}, {"demo", "--port", "99999", "--data", data},
-                {"search", "--size", "500", "--data", data, "x"}, {"suggest", "--limit", "x", "--data", data, "y"}}) {
+                {"search", "--size", "500", "--data", data, "x"}, {"suggest", "--limit", "x", "--data", data, "y"},
+                {"serve", "--port", "0", "--data", data, "--admin-token", "aaaaaaaaaaaaaaaa"},
+                {"serve", "--port", "0", "--data", data, "--admin-token", "abababababababab"},
+                {"serve", "--port", "0", "--data", data, "--suggest-min-clients", "0"}}) {
             Run run = chatda(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);

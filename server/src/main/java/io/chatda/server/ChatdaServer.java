@@ -1,6 +1,7 @@
 package io.chatda.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
@@ -117,9 +118,13 @@ public final class ChatdaServer implements AutoCloseable {
                             rateLimiter.decorator(RequestClass.BATCH))
                     .build(admin.status());
         }
-        sb.service("/health", (ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"status\":\"up\"}"))
-                .service("/ready", readiness(data, json))
-                .service("/metrics", (ctx, req) -> HttpResponse.of(HttpStatus.OK,
+        // GET and HEAD only: any other method (TRACE too) is a JSON 405 from the router
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/health").maxRequestLength(MAX_QUERY_BODY)
+                .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"status\":\"up\"}"));
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/ready").maxRequestLength(MAX_QUERY_BODY)
+                .build(readiness(data, json));
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/metrics").maxRequestLength(MAX_QUERY_BODY)
+                .build((ctx, req) -> HttpResponse.of(HttpStatus.OK,
                         MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), registry.scrape()));
         webRoutes(sb, new WebPages(data.search(), searchExecutor, ctx -> identity.of(ctx).getHostAddress()),
                 admission, rateLimiter);
@@ -131,8 +136,10 @@ public final class ChatdaServer implements AutoCloseable {
     /** The web page's routes; the results page is a search, under the same limits as the API's. */
     private static void webRoutes(ServerBuilder sb, WebPages web, AdmissionControl admission,
                                   ClientRateLimiter rateLimiter) {
-        sb.service("/", web.home())
-                .serviceUnder("/static/", web.assets());
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/").maxRequestLength(MAX_QUERY_BODY)
+                .build(web.home());
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).pathPrefix("/static/").maxRequestLength(MAX_QUERY_BODY)
+                .build(web.assets());
         sb.route().get("/search").maxRequestLength(MAX_QUERY_BODY)
                 .decorator(admission.decorator(RequestClass.CRITICAL))
                 .decorator(rateLimiter.decorator(RequestClass.CRITICAL))

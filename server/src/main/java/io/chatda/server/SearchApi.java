@@ -65,7 +65,7 @@ final class SearchApi implements HttpService {
 
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
-        StrictQuery params = StrictQuery.parse(ctx.query());
+        StrictQuery params = StrictQuery.parse(ctx);
         String q = QueryText.require(params);
         int page = params.intParam("page", 1, 1, MAX_PAGE);
         int size = params.intParam("size", 10, 1, MAX_SIZE);

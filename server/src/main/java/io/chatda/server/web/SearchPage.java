@@ -49,7 +49,7 @@ final class SearchPage implements HttpService {
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
         String typed = "";
         try {
-            StrictQuery params = StrictQuery.parse(ctx.query());
+            StrictQuery params = StrictQuery.parse(ctx);
             String raw = params.get("q");
             if (raw == null || raw.isBlank()) {
                 return HttpResponse.ofRedirect(HttpStatus.FOUND, "/");
