@@ -109,7 +109,7 @@ final class CrawlRunner {
 
     CrawlSummary execute() {
         startNanos = System.nanoTime();
-        long runId = store.startRun(config.mode(), config.seeds());
+        long runId = store.startRun(config);
         ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), threads("chatda-crawl"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads("chatda-crawl-progress"));
         committer = Executors.newSingleThreadExecutor(threads("chatda-crawl-commit"));
