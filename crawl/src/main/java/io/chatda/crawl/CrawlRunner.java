@@ -37,6 +37,8 @@ final class CrawlRunner {
     private static final int COMMIT_SPACING = 4;
     /** However slow commits get, pages become searchable at least this often (unless the interval is longer). */
     private static final long MAX_COMMIT_GAP_MS = 60_000;
+    /** How long a stop lets the fetches under way finish before cutting them off. */
+    static final long STOP_GRACE_MS = 2_000;
     private static final Set<SkipReason> FAILURES = Set.of(SkipReason.SERVER_ERROR, SkipReason.TIMEOUT,
             SkipReason.FETCH_ERROR, SkipReason.CLIENT_ERROR, SkipReason.ROBOTS_UNAVAILABLE);
 
@@ -67,7 +69,7 @@ final class CrawlRunner {
     private final Map<SkipReason, AtomicLong> skipped = new EnumMap<>(SkipReason.class);
     private long startNanos;
 
-    private Fetcher fetcher;
+    private volatile Fetcher fetcher;
     private RobotsCache robots;
     private SitemapReader sitemaps;
     /** The sink's periodic commits run here, so fetching and parsing go on while the index commits. */
@@ -102,6 +104,22 @@ final class CrawlRunner {
 
     void stop() {
         stopRequested = true;
+        // fetches under way get a moment to finish (nothing fetched twice on --resume); then a slow server's
+        // are cut off, and their pages stay queued
+        // (a thread of its own: the common pool may be busy, even with this crawl)
+        Thread cutOff = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_GRACE_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Fetcher f = fetcher;
+            if (f != null) {
+                f.abort();
+            }
+        }, "chatda-crawl-stop-grace");
+        cutOff.setDaemon(true);
+        cutOff.start();
         synchronized (lock) {
             lock.notifyAll();
         }
@@ -359,6 +377,9 @@ final class CrawlRunner {
                         revalidate ? entry.lastModified() : null, true, next -> hopCheck(next, entry.depth()));
                 status = response.status();
             } catch (Fetcher.FetchException e) {
+                if (stopRequested) {
+                    return; // cut off by the stop: left in flight, queued again for --resume
+                }
                 fetched.incrementAndGet();
                 if (e.reason == SkipReason.TIMEOUT || e.reason == SkipReason.FETCH_ERROR) {
                     if (retry(entry, host, true, 0, null)) {

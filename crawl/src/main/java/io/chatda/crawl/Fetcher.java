@@ -78,6 +78,14 @@ final class Fetcher implements AutoCloseable {
         return secure;
     }
 
+    /** Ends the requests under way (a stopping crawl); their {@code get} fails with FETCH_ERROR. */
+    synchronized void abort() {
+        plain.abort();
+        if (secure != null) {
+            secure.abort();
+        }
+    }
+
     /** Closes the transports; call when no request is under way. */
     @Override
     public synchronized void close() {

@@ -26,6 +26,9 @@ interface HttpTransport extends AutoCloseable {
     Exchange get(URI uri, InetAddress address, Map<String, String> headers, BodyPolicy policy)
             throws IOException, InterruptedException;
 
+    /** Ends the requests under way at once (their {@code get} throws); later requests work as before. */
+    void abort();
+
     /** Releases connections and threads; call when no request is under way. */
     @Override
     void close();

@@ -12,6 +12,8 @@ import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +35,7 @@ final class PlainHttpTransport implements HttpTransport {
     private final int readMillis;
     private final long deadlineMillis;
     private final ScheduledExecutorService watchdog;
+    private final Set<HttpURLConnection> active = ConcurrentHashMap.newKeySet();
 
     PlainHttpTransport(CrawlConfig config) {
         this.connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
@@ -63,6 +66,7 @@ final class PlainHttpTransport implements HttpTransport {
         connection.setConnectTimeout(connectMillis);
         connection.setReadTimeout(readMillis);
         headers.forEach(connection::setRequestProperty);
+        active.add(connection);
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> deadline = watchdog.schedule(() -> {
             expired.set(true);
@@ -78,7 +82,13 @@ final class PlainHttpTransport implements HttpTransport {
             throw e;
         } finally {
             deadline.cancel(false);
+            active.remove(connection);
         }
+    }
+
+    @Override
+    public void abort() {
+        active.forEach(HttpURLConnection::disconnect);
     }
 
     private static Exchange exchange(HttpURLConnection connection, BodyPolicy policy) throws IOException {
