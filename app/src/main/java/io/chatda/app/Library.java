@@ -121,6 +121,7 @@ final class Library implements AutoCloseable {
 
     private static Library open(DataDirectory data, QueryPolicy policy, boolean suggesting) {
         data.create();
+        DamagedDataException.requireIndexCommit(data.index());
         SearchIndex index = SearchIndex.open(data.index(), TextAnalysis.withUserDictionary(data.userDictionary()));
         QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC(),
                 policy);

@@ -77,6 +77,32 @@ class CliTest {
     }
 
     @Test
+    void anIndexWithoutItsCommitPointIsReportedNotReplaced() throws Exception {
+        Path page = Files.writeString(dir.resolve("page.md"), "# Hash maps\n\nbuckets and hashing\n");
+        String data = dir.resolve("data").toString();
+        assertThat(chatda("import", page.toString(), "--data", data).exit()).isZero();
+        Path index = dir.resolve("data").resolve("index");
+        try (var files = Files.list(index)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.delete(f);
+            }
+        }
+        long before;
+        try (var files = Files.list(index)) {
+            before = files.count();
+        }
+
+        Run again = chatda("import", page.toString(), "--data", data);
+
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err().strip().lines()).hasSize(1);
+        assertThat(again.err()).contains("no segments_N commit point");
+        try (var files = Files.list(index)) {
+            assertThat(files.count()).isEqualTo(before); // nothing deleted
+        }
+    }
+
+    @Test
     void reimportReplacesInsteadOfDuplicating() throws Exception {
         Path page = Files.writeString(dir.resolve("page.md"), "# Hash maps\n\nbuckets and hashing\n");
         String data = dir.resolve("data").toString();
