@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,26 +19,7 @@ class QueryLogPoisoningTest {
     @TempDir
     Path dir;
 
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2025-01-01T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T10:00:00Z"));
 
     private static final List<SuggestEntry> TITLES = List.of(
             new SuggestEntry("검색엔진", 4, SuggestEntry.Kind.TITLE, "u:1"),
