@@ -3,6 +3,7 @@ package io.chatda.app;
 import io.chatda.crawl.CrawlConfig;
 import io.chatda.crawl.CrawlMode;
 import io.chatda.crawl.CrawlProgress;
+import io.chatda.crawl.CrawlSettings;
 import io.chatda.crawl.CrawlStore;
 import io.chatda.crawl.CrawlSummary;
 import io.chatda.crawl.Crawler;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,6 +30,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +69,8 @@ final class CrawlCommand implements Callable<Integer> {
     List<String> includes = new ArrayList<>();
     @Option(names = "--exclude", paramLabel = "REGEX", description = "skip URLs matching (repeatable)")
     List<String> excludes = new ArrayList<>();
-    @Option(names = "--resume", description = "continue the last crawl (no URL needed)")
+    @Option(names = "--resume", description = "continue the last crawl with its URLs and settings (options given "
+            + "here override them)")
     boolean resume;
     @Option(names = "--refresh", description = "revalidate crawled pages; unchanged ones are not reindexed, gone ones leave the index")
     boolean refresh;
@@ -75,7 +79,7 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CrawlConfig config = config();
+        CrawlConfig config = config(); // usage errors before anything is opened
         var out = spec.commandLine().getOut();
         long called = System.nanoTime();
         String startup = startupSeconds(System.getenv("CHATDA_LAUNCHED"));
@@ -83,6 +87,9 @@ final class CrawlCommand implements Callable<Integer> {
         CompletableFuture<CrawlStore> opening = CompletableFuture.supplyAsync(
                 () -> CrawlStore.open(data.directory().crawlStore()));
         try (Library library = openLibrary(opening); CrawlStore store = opened(opening)) {
+            if (resume) {
+                config = resumed(store);
+            }
             long opened = System.nanoTime();
             Crawler crawler = new Crawler(store, new HtmlExtractor());
             CountDownLatch finished = new CountDownLatch(1);
@@ -119,7 +126,7 @@ final class CrawlCommand implements Callable<Integer> {
 
     private Library openLibrary(CompletableFuture<CrawlStore> storeOpening) {
         try {
-            return Library.openForUpdate(data.directory());
+            return Library.openForUpdate(data.directory(), data.queryPolicy());
         } catch (RuntimeException e) {
             storeOpening.thenAccept(CrawlStore::close);
             throw e;
@@ -158,6 +165,32 @@ final class CrawlCommand implements Callable<Integer> {
                 .checkpointInterval(CHECKPOINT_INTERVAL)
                 .includes(patterns(includes, "--include"))
                 .excludes(patterns(excludes, "--exclude"))
+                .build();
+    }
+
+    /**
+     * The config of {@code --resume}: the last run's seeds (its site scope) and settings from the store, with the
+     * options given on this command line instead of theirs; this command line's alone for a store without any.
+     */
+    private CrawlConfig resumed(CrawlStore store) {
+        Optional<CrawlSettings> kept = store.lastRunSettings();
+        if (kept.isEmpty()) {
+            return config();
+        }
+        ParseResult given = spec.commandLine().getParseResult();
+        CrawlSettings s = kept.get();
+        return CrawlConfig.builder(seeds.isEmpty() ? s.seeds() : seeds).mode(CrawlMode.RESUME)
+                .checkpointInterval(CHECKPOINT_INTERVAL)
+                .maxPages(given.hasMatchedOption("--max-pages") ? maxPages : s.maxPages())
+                .maxDepth(given.hasMatchedOption("--max-depth") ? maxDepth : s.maxDepth())
+                .concurrency(given.hasMatchedOption("--concurrency") ? concurrency : s.concurrency())
+                .delay(given.hasMatchedOption("--delay") ? Duration.ofMillis(delayMillis) : s.delay())
+                .allowPrivate(allowPrivate || s.allowPrivate())
+                .maxPerHostPages(s.maxPerHostPages()).sameSite(s.sameSite()).trustedHosts(s.trustedHosts())
+                .includes(given.hasMatchedOption("--include") ? patterns(includes, "--include")
+                        : s.includes().stream().map(Pattern::compile).toList())
+                .excludes(given.hasMatchedOption("--exclude") ? patterns(excludes, "--exclude")
+                        : s.excludes().stream().map(Pattern::compile).toList())
                 .build();
     }
 

@@ -34,6 +34,11 @@ public record DataDirectory(Path root) {
         return root.resolve("crawl.db");
     }
 
+    /** The operator's suggestion blocklist: phrases never suggested from the query log (docs/suggest.md). */
+    public Path suggestBlocklist() {
+        return root.resolve("suggest-blocklist.txt");
+    }
+
     public Path demoCorpus() {
         return root.resolve("demo-corpus");
     }

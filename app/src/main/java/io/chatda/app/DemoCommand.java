@@ -23,8 +23,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int listenPort = port.validated();
+        serving.settings(listenPort); // bad options are a usage error before the data is opened
         var out = spec.commandLine().getOut();
-        Library library = Library.open(data.directory());
+        Library library = Library.open(data.directory(), data.queryPolicy());
         try {
             DemoCorpus.bundled().importInto(library, data.directory(), out, spec.commandLine().getErr());
         } catch (RuntimeException e) {

@@ -29,10 +29,12 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Library library = Library.openForUpdate(data.directory())) {
+        try (Library library = Library.openForUpdate(data.directory(), data.queryPolicy())) {
             ImportSummary s = library.importPaths(paths, site, Map.of(), spec.commandLine().getErr());
-            spec.commandLine().getOut().printf("imported %d files: %d documents indexed, %d skipped; index holds %d%n",
-                    s.files(), s.documents(), s.skipped(), library.index().size());
+            spec.commandLine().getOut().printf("imported %d files: %d documents indexed, %d skipped%s; index holds %d%n",
+                    s.files(), s.documents(), s.skipped(),
+                    s.refused() == 0 ? "" : ", " + s.refused() + " refused (links out of the folder, special files)",
+                    library.index().size());
             return s.skipped() == 0 ? 0 : 1;
         }
     }

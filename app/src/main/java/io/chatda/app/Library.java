@@ -13,6 +13,9 @@ import io.chatda.suggest.QueryLog;
 import io.chatda.suggest.SuggestEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import io.chatda.suggest.QueryPolicy;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.chatda.suggest.Suggester;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -88,10 +91,16 @@ final class Library implements AutoCloseable {
 
     /**
      * Opens (creating if needed) the data directory's index for writing and its query log, with the
-     * suggestion dictionary loaded (or built) and kept fresh.
+     * suggestion dictionary loaded (or built) and kept fresh; logged queries become suggestions under
+     * {@code policy}.
      */
+    static Library open(DataDirectory data, QueryPolicy policy) {
+        return open(data, policy, true);
+    }
+
+    /** {@link #open(DataDirectory, QueryPolicy)} for one user (tests, local tools), with the data's blocklist. */
     static Library open(DataDirectory data) {
-        return open(data, true);
+        return open(data, personal(data));
     }
 
     /**
@@ -99,14 +108,25 @@ final class Library implements AutoCloseable {
      * that change the index and then {@linkplain #rebuildSuggestions() build one} (crawl, import):
      * loading, or rebuilding, the old one first would be wasted. {@link #suggester()} is null until then.
      */
-    static Library openForUpdate(DataDirectory data) {
-        return open(data, false);
+    static Library openForUpdate(DataDirectory data, QueryPolicy policy) {
+        return open(data, policy, false);
     }
 
-    private static Library open(DataDirectory data, boolean suggesting) {
+    /** {@link #openForUpdate(DataDirectory, QueryPolicy)} for one user. */
+    static Library openForUpdate(DataDirectory data) {
+        return openForUpdate(data, personal(data));
+    }
+
+    private static QueryPolicy personal(DataDirectory data) {
+        return new QueryPolicy(1, Integer.MAX_VALUE, data.suggestBlocklist());
+    }
+
+    private static Library open(DataDirectory data, QueryPolicy policy, boolean suggesting) {
         data.create();
+        DamagedDataException.requireIndexCommit(data.index());
         SearchIndex index = SearchIndex.open(data.index(), data.analysis());
-        QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC());
+        QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC(),
+                policy);
         return new Library(index, log, dictionaryFile(data), suggesting);
     }
 
@@ -123,12 +143,17 @@ final class Library implements AutoCloseable {
         return search(query, page, size, SearchOptions.DEFAULT);
     }
 
-    /** {@link #search(String, int, int)} with options such as explain. */
+    /** {@link #search(String, int, int)} with options such as explain, by the local user. */
     SearchResults search(String query, int page, int size, SearchOptions options) {
+        return search(query, page, size, options, QueryLog.LOCAL_CLIENT);
+    }
+
+    /** {@link #search(String, int, int, SearchOptions)} by {@code client} (its address), as the server calls it. */
+    SearchResults search(String query, int page, int size, SearchOptions options, String client) {
         SearchResults results = index.search(query, page, size, options);
         if (page == 1) {
-            // results for a corrected query are not hits of the query as typed
-            queryLog.recordSearch(query, results.corrected() ? 0 : results.totalHits());
+            // results for a corrected query are not hits of the query as typed; the log never throws
+            queryLog.recordSearch(query, results.corrected() ? 0 : results.totalHits(), client);
             logChanges.incrementAndGet();
         }
         return results;
@@ -187,18 +212,23 @@ final class Library implements AutoCloseable {
 
     /**
      * Imports files and folders, commits with {@code commitData} merged into the index's metadata,
-     * and rebuilds suggestions. Unreadable files are reported on {@code log} and skipped; nothing
-     * already stored is lost.
+     * and rebuilds suggestions. Unreadable files are reported on {@code log} and skipped, links out of an
+     * imported folder and special files reported and refused; nothing already stored is lost.
      *
      * @throws ImportException if a path doesn't exist or isn't a supported file
      */
     ImportSummary importPaths(List<Path> paths, String site, Map<String, String> commitData, PrintWriter log) {
-        List<List<Path>> resolved = paths.stream().map(importer::files).toList();
+        List<FileImporter.Scan> scans = paths.stream().map(importer::scan).toList();
         int files = 0;
         int documents = 0;
         int skipped = 0;
-        for (List<Path> group : resolved) {
-            for (Path file : group) {
+        int refused = 0;
+        for (FileImporter.Scan scan : scans) {
+            for (String entry : scan.refused()) {
+                log.println("refused: " + entry);
+                refused++;
+            }
+            for (Path file : scan.files()) {
                 try {
                     List<SourceDocument> docs = importer.read(file, site);
                     docs.forEach(indexer::accept);
@@ -216,7 +246,7 @@ final class Library implements AutoCloseable {
         index.mergeIfSmall();
         indexChanged();
         rebuildSuggestions();
-        return new ImportSummary(files, documents, skipped);
+        return new ImportSummary(files, documents, skipped, refused);
     }
 
     /**
@@ -331,6 +361,14 @@ final class Library implements AutoCloseable {
         logChangesBuilt = logChangesIn;
         Instant now = Instant.now();
         generation.updateAndGet(g -> new DataGeneration(g.index(), g.indexUpdated(), g.dictionary() + 1, now));
+    }
+
+    /** Registers the query log's damage and write-failure counts in {@code registry}. */
+    void bindMetrics(MeterRegistry registry) {
+        FunctionCounter.builder("chatda.querylog.damaged.lines", queryLog, QueryLog::damagedLines)
+                .description("query log lines skipped at start because they were damaged").register(registry);
+        FunctionCounter.builder("chatda.querylog.write.failures", queryLog, QueryLog::failedWrites)
+                .description("searches that could not be appended to the query log (a full disk)").register(registry);
     }
 
     /** Dictionaries built (not loaded) since this library was opened. */

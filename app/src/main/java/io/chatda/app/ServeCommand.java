@@ -23,7 +23,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int listenPort = port.validated();
-        Serving.serveUntilStopped(Library.open(data.directory()), data.directory(), listenPort, serving,
+        serving.settings(listenPort); // bad options are a usage error before the data is opened
+        Serving.serveUntilStopped(Library.open(data.directory(), data.queryPolicy()), data.directory(), listenPort, serving,
                 spec.commandLine().getOut());
         return 0;
     }

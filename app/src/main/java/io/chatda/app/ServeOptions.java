@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
 /** The serving options of {@code chatda serve} and {@code chatda demo}: TLS, rate limits, proxies, admin token. */
 final class ServeOptions {
 
+    /** A 16-character token of random hex digits has about 10 different ones; "aaaa…" has one. */
+    static final int MIN_DISTINCT_TOKEN_CHARACTERS = 6;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "PEM certificate chain: the port also accepts TLS (h2 by ALPN); needs --tls-key")
     Path tlsCert;
@@ -66,6 +69,10 @@ final class ServeOptions {
         if (adminToken != null && !adminToken.isBlank()) {
             if (adminToken.length() < 16) {
                 throw new UsageException("--admin-token must be at least 16 characters");
+            }
+            if (adminToken.chars().distinct().count() < MIN_DISTINCT_TOKEN_CHARACTERS) {
+                throw new UsageException("--admin-token must be a random secret (at least "
+                        + MIN_DISTINCT_TOKEN_CHARACTERS + " different characters), e.g. from openssl rand -hex 16");
             }
             s = s.withAdminToken(adminToken);
         }

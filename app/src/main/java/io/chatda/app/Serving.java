@@ -1,15 +1,18 @@
 package io.chatda.app;
 
 import io.chatda.crawl.CrawlStore;
+import io.chatda.crawl.CrawlStoreException;
 import io.chatda.server.ChatdaServer;
 import io.chatda.server.ServedData;
 import io.chatda.server.ServerSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the HTTP server over an open library until the process is asked to stop (Ctrl-C, SIGTERM). */
-final class Serving {
+final class Serving implements AutoCloseable {
 
     /**
      * Searches run before the server listens: the first hundred searches after a start measured 5-10x
@@ -18,15 +21,39 @@ final class Serving {
     private static final int WARM_UP_SEARCHES = 300;
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
 
-    private Serving() {
+    private final ChatdaServer server;
+    private final CrawlWorker crawls;
+    private final CrawlStore store;
+    private final Library library;
+
+    private Serving(ChatdaServer server, CrawlWorker crawls, CrawlStore store, Library library) {
+        this.server = server;
+        this.crawls = crawls;
+        this.store = store;
+        this.library = library;
     }
 
     static void serveUntilStopped(Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out)
             throws InterruptedException {
+        Serving serving = start(library, dir, port, options, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            serving.close();
+            stopped.countDown();
+        }, "chatda-shutdown"));
+        stopped.await();
+    }
+
+    /**
+     * Starts serving; {@link #close()} stops the server and closes the library. A crawl store that can't be opened
+     * (damaged) leaves search and suggestions up without the admin crawl routes, and says so.
+     */
+    static Serving start(Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out) {
         ServerSettings settings = options.settings(port);
-        CrawlStore store = CrawlStore.open(dir.crawlStore());
-        CrawlWorker crawls = new CrawlWorker(store, library, options.allowPrivateCrawls);
-        ServedData data = new ServedData(library::search, library::suggester, library::generation, crawls.queue());
+        CrawlStore store = openCrawlStore(dir, out);
+        CrawlWorker crawls = store == null ? null : new CrawlWorker(store, library, options.allowPrivateCrawls);
+        ServedData data = new ServedData(library::search, library::suggester, library::generation,
+                crawls == null ? null : crawls.queue()).withMetrics(library::bindMetrics);
         ChatdaServer server = new ChatdaServer(settings, data);
         long warmStart = System.nanoTime();
         int warmed = library.warmUpSearch(WARM_UP_SEARCHES, WARM_UP_BUDGET);
@@ -34,25 +61,48 @@ final class Serving {
         try {
             server.start();
         } catch (RuntimeException e) {
-            store.close();
+            if (store != null) {
+                store.close();
+            }
             throw new UsageException("can't listen on port " + port + ": " + rootMessage(e));
         }
-        crawls.start();
+        if (crawls != null) {
+            crawls.start();
+        }
         Thread warmUp = new Thread(library::warmUp, "chatda-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            crawls.close();
-            store.close();
-            library.close();
-            stopped.countDown();
-        }, "chatda-shutdown"));
         out.printf("chatda is serving %d documents on %s://localhost:%d (Ctrl-C to stop)%n",
                 library.index().size(), options.scheme(), server.port());
         out.flush();
-        stopped.await();
+        return new Serving(server, crawls, store, library);
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    private static CrawlStore openCrawlStore(DataDirectory dir, PrintWriter out) {
+        try {
+            return CrawlStore.open(dir.crawlStore());
+        } catch (CrawlStoreException e) {
+            Logger log = LoggerFactory.getLogger(Serving.class);
+            log.error("can't open the crawl store {}; serving without crawl jobs", dir.crawlStore(), e);
+            out.printf("crawl jobs unavailable: %s%n", e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        if (crawls != null) {
+            crawls.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        library.close();
     }
 
     private static String rootMessage(Throwable e) {

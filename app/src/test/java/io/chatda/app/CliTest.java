@@ -61,6 +61,48 @@ class CliTest {
     }
 
     @Test
+    void importDoesNotFollowALinkOutOfTheFolderAndSaysSo() throws Exception {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("mine.md"), "# Mine\n\nmy own notes\n");
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "Secret\nhunter2 zebrapassword\n");
+        Files.createSymbolicLink(notes.resolve("secret.txt"), secret);
+        String data = dir.resolve("data").toString();
+
+        Run imported = chatda("import", notes.toString(), "--data", data);
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 1 files: 1 documents indexed, 0 skipped, 1 refused");
+        assertThat(imported.err()).contains("refused: ").contains("secret.txt").contains("outside the imported folder");
+        assertThat(chatda("search", "--data", data, "zebrapassword").out()).contains("0 results");
+    }
+
+    @Test
+    void anIndexWithoutItsCommitPointIsReportedNotReplaced() throws Exception {
+        Path page = Files.writeString(dir.resolve("page.md"), "# Hash maps\n\nbuckets and hashing\n");
+        String data = dir.resolve("data").toString();
+        assertThat(chatda("import", page.toString(), "--data", data).exit()).isZero();
+        Path index = dir.resolve("data").resolve("index");
+        try (var files = Files.list(index)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.delete(f);
+            }
+        }
+        long before;
+        try (var files = Files.list(index)) {
+            before = files.count();
+        }
+
+        Run again = chatda("import", page.toString(), "--data", data);
+
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err().strip().lines()).hasSize(1);
+        assertThat(again.err()).contains("no segments_N commit point");
+        try (var files = Files.list(index)) {
+            assertThat(files.count()).isEqualTo(before); // nothing deleted
+        }
+    }
+
+    @Test
     void reimportReplacesInsteadOfDuplicating() throws Exception {
         Path page = Files.writeString(dir.resolve("page.md"), "# Hash maps\n\nbuckets and hashing\n");
         String data = dir.resolve("data").toString();
@@ -77,7 +119,10 @@ class CliTest {
         for (String[] args : new String[][] {
                 {"bogus"}, {"search"}, {"import"}, {"import", dir.resolve("missing.md").toString(), "--data", data},
                 {"search", "--data", dir.resolve("empty").toString(), "x"}, {"demo", "--port", "99999", "--data", data},
-                {"search", "--size", "500", "--data", data, "x"}, {"suggest", "--limit", "x", "--data", data, "y"}}) {
+                {"search", "--size", "500", "--data", data, "x"}, {"suggest", "--limit", "x", "--data", data, "y"},
+                {"serve", "--port", "0", "--data", data, "--admin-token", "aaaaaaaaaaaaaaaa"},
+                {"serve", "--port", "0", "--data", data, "--admin-token", "abababababababab"},
+                {"serve", "--port", "0", "--data", data, "--suggest-min-clients", "0"}}) {
             Run run = chatda(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);

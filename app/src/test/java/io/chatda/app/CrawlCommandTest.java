@@ -66,6 +66,24 @@ class CrawlCommandTest {
     }
 
     @Test
+    void resumeWithoutUrlsKeepsTheCrawlsScopeAndSettings() {
+        String seed = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        String data = dir.toString();
+        String[] first = run("crawl", seed, "--allow-private", "--delay", "0", "--max-pages", "1", "--exclude", "/gc$",
+                "--data", data);
+        assertThat(first[1]).as(first[2]).contains("index holds 1 documents");
+
+        // no URL, no --allow-private, no --delay, no --exclude: all of them come from the stored run
+        String[] resumed = run("crawl", "--resume", "--max-pages", "10", "--data", data);
+
+        assertThat(resumed[0]).as(resumed[2]).isEqualTo("0");
+        assertThat(resumed[1]).contains("crawl finished").contains("index holds 2 documents")
+                .doesNotContain("OFF_SITE").doesNotContain("PRIVATE_ADDRESS");
+        assertThat(run("search", "--data", data, "교착상태")[1]).contains(seed + "deadlock");
+        assertThat(run("search", "--data", data, "collection")[1]).doesNotContain(seed + "gc");
+    }
+
+    @Test
     void loopbackIsRefusedWithoutAllowPrivate() {
         String seed = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 

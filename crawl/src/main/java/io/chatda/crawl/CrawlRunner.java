@@ -1,13 +1,7 @@
 package io.chatda.crawl;
 
 import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.sitemaps.AbstractSiteMap;
-import crawlercommons.sitemaps.SiteMap;
-import crawlercommons.sitemaps.SiteMapIndex;
-import crawlercommons.sitemaps.SiteMapParser;
-import crawlercommons.sitemaps.SiteMapURL;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,13 +31,14 @@ import org.slf4j.LoggerFactory;
 final class CrawlRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrawlRunner.class);
-    private static final int MAX_SITEMAP_DOCUMENTS = 50;
     /** The link source id of URLs found in sitemaps (no page has id 0). */
     private static final long SITEMAP_SOURCE = 0;
     /** The next periodic commit waits this many times as long as the last one took: commits get about a fifth of the time. */
     private static final int COMMIT_SPACING = 4;
     /** However slow commits get, pages become searchable at least this often (unless the interval is longer). */
     private static final long MAX_COMMIT_GAP_MS = 60_000;
+    /** How long a stop lets the fetches under way finish before cutting them off. */
+    static final long STOP_GRACE_MS = 2_000;
     private static final Set<SkipReason> FAILURES = Set.of(SkipReason.SERVER_ERROR, SkipReason.TIMEOUT,
             SkipReason.FETCH_ERROR, SkipReason.CLIENT_ERROR, SkipReason.ROBOTS_UNAVAILABLE);
 
@@ -74,8 +69,9 @@ final class CrawlRunner {
     private final Map<SkipReason, AtomicLong> skipped = new EnumMap<>(SkipReason.class);
     private long startNanos;
 
-    private Fetcher fetcher;
+    private volatile Fetcher fetcher;
     private RobotsCache robots;
+    private SitemapReader sitemaps;
     /** The sink's periodic commits run here, so fetching and parsing go on while the index commits. */
     private ExecutorService committer;
     private java.util.concurrent.Future<?> commitRunning;
@@ -108,6 +104,22 @@ final class CrawlRunner {
 
     void stop() {
         stopRequested = true;
+        // fetches under way get a moment to finish (nothing fetched twice on --resume); then a slow server's
+        // are cut off, and their pages stay queued
+        // (a thread of its own: the common pool may be busy, even with this crawl)
+        Thread cutOff = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_GRACE_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Fetcher f = fetcher;
+            if (f != null) {
+                f.abort();
+            }
+        }, "chatda-crawl-stop-grace");
+        cutOff.setDaemon(true);
+        cutOff.start();
         synchronized (lock) {
             lock.notifyAll();
         }
@@ -115,7 +127,7 @@ final class CrawlRunner {
 
     CrawlSummary execute() {
         startNanos = System.nanoTime();
-        long runId = store.startRun(config.mode(), config.seeds());
+        long runId = store.startRun(config);
         ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), threads("chatda-crawl"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads("chatda-crawl-progress"));
         committer = Executors.newSingleThreadExecutor(threads("chatda-crawl-commit"));
@@ -123,6 +135,7 @@ final class CrawlRunner {
         try {
             fetcher = new Fetcher(new AddressGuard(config.allowPrivate(), config.trustedHosts()), rules, config);
             robots = new RobotsCache(store, fetcher, config);
+            sitemaps = new SitemapReader(fetcher, rules, SitemapReader.Limits.forCrawl(config));
             prepareStore();
             ticker.scheduleAtFixedRate(() -> listener.onProgress(progress()), 500, 500, TimeUnit.MILLISECONDS);
             dispatch(workers);
@@ -334,45 +347,17 @@ final class CrawlRunner {
         if (stored != null && stored.sitemapsDone()) {
             return;
         }
-        List<String> todo = new ArrayList<>(robots.sitemaps(hostRules));
-        if (todo.isEmpty()) {
-            todo.add(hostKey + "/sitemap.xml");
-        }
-        SiteMapParser parser = new SiteMapParser(false);
-        Set<String> seen = new HashSet<>();
+        List<String> named = robots.sitemaps(hostRules);
+        List<String> pages = sitemaps.read(named.isEmpty() ? List.of(hostKey + "/sitemap.xml") : named);
         List<CrawlStore.NewLink> links = new ArrayList<>();
-        for (int i = 0; i < todo.size() && seen.size() < MAX_SITEMAP_DOCUMENTS; i++) {
-            String sitemapUrl = rules.normalize(todo.get(i));
-            if (sitemapUrl == null || !seen.add(sitemapUrl)) {
-                continue;
-            }
-            try {
-                Fetcher.Response r = fetcher.get(sitemapUrl, null, null, false, hop -> null);
-                if (r.status() != 200 || r.body().length == 0) {
-                    continue;
+        synchronized (linkLock) {
+            for (String page : pages) {
+                Normalized target = normalized(page);
+                if (target != null) {
+                    links.add(classify(target, 1, ""));
                 }
-                AbstractSiteMap map = parser.parseSiteMap(r.mimeType().isEmpty() ? "text/xml" : r.mimeType(),
-                        r.body(), new URL(r.url()));
-                if (map instanceof SiteMapIndex index) {
-                    for (AbstractSiteMap child : index.getSitemaps()) {
-                        todo.add(child.getUrl().toString());
-                    }
-                } else if (map instanceof SiteMap siteMap) {
-                    synchronized (linkLock) {
-                        for (SiteMapURL u : siteMap.getSiteMapUrls()) {
-                            Normalized target = normalized(u.getUrl().toString());
-                            if (target != null) {
-                                links.add(classify(target, 1, ""));
-                            }
-                        }
-                    }
-                }
-            } catch (Fetcher.FetchException | java.io.IOException | crawlercommons.sitemaps.UnknownFormatException e) {
-                LOG.debug("sitemap {} unusable: {}", sitemapUrl, e.getMessage());
             }
-        }
-        if (!links.isEmpty()) {
-            synchronized (linkLock) {
+            if (!links.isEmpty()) {
                 store.addLinks(SITEMAP_SOURCE, dedupe(links));
             }
         }
@@ -392,6 +377,9 @@ final class CrawlRunner {
                         revalidate ? entry.lastModified() : null, true, next -> hopCheck(next, entry.depth()));
                 status = response.status();
             } catch (Fetcher.FetchException e) {
+                if (stopRequested) {
+                    return; // cut off by the stop: left in flight, queued again for --resume
+                }
                 fetched.incrementAndGet();
                 if (e.reason == SkipReason.TIMEOUT || e.reason == SkipReason.FETCH_ERROR) {
                     if (retry(entry, host, true, 0, null)) {

@@ -117,11 +117,36 @@ public final class CrawlStore implements AutoCloseable {
                 for (String ddl : SCHEMA) {
                     s.execute(ddl);
                 }
+                addSettingsColumn(s);
             }
             c.setAutoCommit(false);
             return new CrawlStore(c);
         } catch (SQLException | IOException e) {
             throw new CrawlStoreException("can't open crawl store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores written before runs kept their settings get the column (empty for their runs). */
+    private static void addSettingsColumn(Statement s) throws SQLException {
+        try (ResultSet columns = s.executeQuery("SELECT 1 FROM pragma_table_info('runs') WHERE name='settings'")) {
+            if (columns.next()) {
+                return;
+            }
+        }
+        s.execute("ALTER TABLE runs ADD COLUMN settings TEXT");
+    }
+
+    /**
+     * The settings of the latest run that recorded them, for {@code --resume}; empty if none did (or they are
+     * damaged).
+     */
+    public synchronized Optional<CrawlSettings> lastRunSettings() {
+        List<String> latest = query("SELECT settings FROM runs WHERE settings IS NOT NULL ORDER BY id DESC LIMIT 1",
+                ps -> { }, rs -> rs.getString(1));
+        try {
+            return latest.stream().findFirst().map(CrawlSettings::decode);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
@@ -279,15 +304,16 @@ public final class CrawlStore implements AutoCloseable {
     }
 
     /** Records a new run; a run still marked running belonged to a process that died, so it becomes interrupted. */
-    synchronized long startRun(CrawlMode mode, List<String> seeds) {
+    synchronized long startRun(CrawlConfig config) {
         return update(() -> {
             exec("UPDATE runs SET status='interrupted' WHERE status='running'");
             try (PreparedStatement ps = db.prepareStatement(
-                    "INSERT INTO runs(mode, seeds, started_at, status) VALUES(?, ?, ?, 'running')",
+                    "INSERT INTO runs(mode, seeds, started_at, status, settings) VALUES(?, ?, ?, 'running', ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, mode.name());
-                ps.setString(2, String.join("\n", seeds));
+                ps.setString(1, config.mode().name());
+                ps.setString(2, String.join("\n", config.seeds()));
                 ps.setLong(3, System.currentTimeMillis());
+                ps.setString(4, CrawlSettings.of(config).encode());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();

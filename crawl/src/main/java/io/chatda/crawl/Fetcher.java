@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -20,7 +21,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * HTTP GET with the crawler's rules: SSRF check before every request, redirects followed by hand (at most
+ * HTTP GET with the crawler's rules: SSRF check before every request (the connection goes to the address
+ * checked), redirects followed by hand (at most
  * five, each checked), body size enforced while streaming and again after decompression, only the
  * accepted content types read, connect and read timeouts. http goes over {@link PlainHttpTransport},
  * https over {@link JdkHttpTransport}. Thread-safe.
@@ -74,6 +76,14 @@ final class Fetcher implements AutoCloseable {
             secure = new JdkHttpTransport(config);
         }
         return secure;
+    }
+
+    /** Ends the requests under way (a stopping crawl); their {@code get} fails with FETCH_ERROR. */
+    synchronized void abort() {
+        plain.abort();
+        if (secure != null) {
+            secure.abort();
+        }
     }
 
     /** Closes the transports; call when no request is under way. */
@@ -134,8 +144,9 @@ final class Fetcher implements AutoCloseable {
     private Response once(String url, String etag, String lastModified, boolean pageTypesOnly, List<String> hops)
             throws FetchException, InterruptedException {
         URI uri = URI.create(url);
+        InetAddress checked;
         try {
-            guard.check(uri.getHost());
+            checked = guard.check(uri.getHost());
         } catch (AddressGuard.RefusedException e) {
             throw new FetchException(SkipReason.PRIVATE_ADDRESS, e.getMessage(), hops);
         } catch (UnknownHostException e) {
@@ -154,7 +165,7 @@ final class Fetcher implements AutoCloseable {
         HttpTransport transport = uri.getScheme().equalsIgnoreCase("https") ? secure() : plain;
         HttpTransport.Exchange response;
         try {
-            response = transport.get(uri, headers, (status, h) -> bodyLimit(status, h, pageTypesOnly));
+            response = transport.get(uri, checked, headers, (status, h) -> bodyLimit(status, h, pageTypesOnly));
         } catch (IOException e) {
             throw failure(e, hops);
         }

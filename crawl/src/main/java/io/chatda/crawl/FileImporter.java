@@ -6,7 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * Turns local Markdown, HTML and plain-text files (or folders of them) into {@link SourceDocument}s.
  * A Markdown file with several level-1 ({@code #}) sections becomes one document per section,
  * addressed as {@code file:///path.md#section-slug}; everything goes through {@link HtmlExtractor}.
+ * A folder's symbolic links are followed only while they stay inside it (a link to {@code /etc/passwd} is
+ * not read), and only regular files are read (never a FIFO or a device, which could block or never end).
  */
 public final class FileImporter {
 
@@ -44,24 +48,83 @@ public final class FileImporter {
     }
 
     /**
+     * What a folder scan found: the supported files to read, in a stable order, and one line per entry
+     * refused (a link leading out of the folder, a special file), saying why.
+     */
+    public record Scan(List<Path> files, List<String> refused) {
+        public Scan {
+            files = List.copyOf(files);
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /**
      * The supported files at or under {@code path}, in a stable order.
      *
-     * @throws ImportException if the path doesn't exist, or is a file of an unsupported type
+     * @throws ImportException if the path doesn't exist, or is a file of an unsupported type or not a regular file
      */
     public List<Path> files(Path path) {
+        return scan(path).files();
+    }
+
+    /**
+     * {@link #files(Path)} with what was refused: under a folder, links whose target lies outside it and
+     * entries that are not regular files (FIFOs, devices, sockets).
+     *
+     * @throws ImportException if the path doesn't exist, or is a file of an unsupported type or not a regular file
+     */
+    public Scan scan(Path path) {
         if (!Files.exists(path)) {
             throw new ImportException("no such file or folder: " + path);
         }
-        if (Files.isRegularFile(path)) {
+        if (!Files.isDirectory(path)) {
             if (!supports(path)) {
                 throw new ImportException("unsupported file type (use .md, .html or .txt): " + path);
             }
-            return List.of(path);
+            requireRegular(path);
+            return new Scan(List.of(path), List.of());
         }
+        List<Path> files = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile).filter(FileImporter::supports).sorted().toList();
+            Path root = path.toRealPath();
+            for (Path entry : walk.sorted().toList()) {
+                String problem = problem(entry, root);
+                if (problem != null) {
+                    refused.add(entry + ": " + problem);
+                } else if (Files.isRegularFile(entry) && supports(entry)) {
+                    files.add(entry);
+                }
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException("can't read folder " + path + ": " + e.getMessage(), e);
+        }
+        return new Scan(files, refused);
+    }
+
+    /** Why a folder entry is refused, or null: a link leading out of {@code root}, or a special file. */
+    private static String problem(Path entry, Path root) throws IOException {
+        if (Files.isSymbolicLink(entry)) {
+            Path target;
+            try {
+                target = entry.toRealPath();
+            } catch (IOException e) {
+                return null; // a dangling link reads nothing
+            }
+            if (!target.startsWith(root)) {
+                return "a link to " + target + ", outside the imported folder: not followed";
+            }
+        }
+        BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isOther() && supports(entry)) {
+            return "not a regular file (a FIFO, device or socket): not read";
+        }
+        return null;
+    }
+
+    private static void requireRegular(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ImportException("not a regular file (a FIFO, device or socket): " + file);
         }
     }
 
@@ -69,9 +132,10 @@ public final class FileImporter {
      * Reads one file into documents.
      *
      * @param site the collection name the documents belong to
-     * @throws ImportException if the file can't be read or isn't valid UTF-8
+     * @throws ImportException if the file can't be read, isn't a regular file or isn't valid UTF-8
      */
     public List<SourceDocument> read(Path file, String site) {
+        requireRegular(file);
         String content = readUtf8(file);
         String url = file.toAbsolutePath().normalize().toUri().toString();
         String ext = extension(file);

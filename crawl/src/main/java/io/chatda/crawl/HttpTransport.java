@@ -2,6 +2,7 @@ package io.chatda.crawl;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.Map;
@@ -15,13 +16,18 @@ import java.util.Map;
 interface HttpTransport extends AutoCloseable {
 
     /**
-     * Sends a GET with these request headers.
+     * Sends a GET with these request headers, connecting to {@code address} when it is given (the address the
+     * SSRF guard checked; the URI's host still names the site in the request), else to what the host resolves to.
      *
      * @throws BodyTooLargeException if the body passes a limit the policy says not to truncate at
      * @throws java.net.SocketTimeoutException or {@link java.net.http.HttpTimeoutException} on a timeout
      * @throws IOException on any other failure to get a complete response
      */
-    Exchange get(URI uri, Map<String, String> headers, BodyPolicy policy) throws IOException, InterruptedException;
+    Exchange get(URI uri, InetAddress address, Map<String, String> headers, BodyPolicy policy)
+            throws IOException, InterruptedException;
+
+    /** Ends the requests under way at once (their {@code get} throws); later requests work as before. */
+    void abort();
 
     /** Releases connections and threads; call when no request is under way. */
     @Override

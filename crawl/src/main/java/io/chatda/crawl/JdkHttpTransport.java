@@ -1,6 +1,7 @@
 package io.chatda.crawl;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +36,7 @@ final class JdkHttpTransport implements HttpTransport {
     private final ExecutorService executor;
     private final HttpClient client;
     private final Duration readTimeout;
+    private final Set<CompletableFuture<?>> active = ConcurrentHashMap.newKeySet();
 
     JdkHttpTransport(CrawlConfig config) {
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -52,8 +56,12 @@ final class JdkHttpTransport implements HttpTransport {
         this.readTimeout = config.readTimeout();
     }
 
+    /**
+     * {@inheritDoc} The address is not used: this client resolves the host itself, and TLS pins the connection
+     * instead: a rebound address would have to present a certificate valid for the host's name.
+     */
     @Override
-    public Exchange get(URI uri, Map<String, String> headers, BodyPolicy policy)
+    public Exchange get(URI uri, InetAddress address, Map<String, String> headers, BodyPolicy policy)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(readTimeout);
         headers.forEach(request::header);
@@ -67,6 +75,7 @@ final class JdkHttpTransport implements HttpTransport {
             return subscriber;
         });
         HttpResponse<byte[]> response;
+        active.add(future);
         try {
             response = future.get(readTimeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -77,8 +86,17 @@ final class JdkHttpTransport implements HttpTransport {
             throw e;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new IOException("aborted", e);
+        } finally {
+            active.remove(future);
         }
         return new Exchange(response.statusCode(), response.headers(), response.body());
+    }
+
+    @Override
+    public void abort() {
+        active.forEach(f -> f.cancel(true));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.chatda.crawl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -10,6 +12,8 @@ import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +35,7 @@ final class PlainHttpTransport implements HttpTransport {
     private final int readMillis;
     private final long deadlineMillis;
     private final ScheduledExecutorService watchdog;
+    private final Set<HttpURLConnection> active = ConcurrentHashMap.newKeySet();
 
     PlainHttpTransport(CrawlConfig config) {
         this.connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
@@ -45,14 +50,23 @@ final class PlainHttpTransport implements HttpTransport {
         this.watchdog = executor;
     }
 
+    /**
+     * {@inheritDoc} A given address is pinned by addressing it as the connection's HTTP proxy: the client then
+     * connects to exactly that address and sends the request line in absolute form ({@code GET http://host/path}),
+     * which every HTTP/1.1 server must accept (RFC 9112, 3.2.2), with the site's name in {@code Host}.
+     */
     @Override
-    public Exchange get(URI uri, Map<String, String> headers, BodyPolicy policy) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+    public Exchange get(URI uri, InetAddress address, Map<String, String> headers, BodyPolicy policy)
+            throws IOException {
+        Proxy route = address == null ? Proxy.NO_PROXY
+                : new Proxy(Proxy.Type.HTTP, new InetSocketAddress(address, uri.getPort() < 0 ? 80 : uri.getPort()));
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(route);
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
         connection.setConnectTimeout(connectMillis);
         connection.setReadTimeout(readMillis);
         headers.forEach(connection::setRequestProperty);
+        active.add(connection);
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> deadline = watchdog.schedule(() -> {
             expired.set(true);
@@ -68,7 +82,13 @@ final class PlainHttpTransport implements HttpTransport {
             throw e;
         } finally {
             deadline.cancel(false);
+            active.remove(connection);
         }
+    }
+
+    @Override
+    public void abort() {
+        active.forEach(HttpURLConnection::disconnect);
     }
 
     private static Exchange exchange(HttpURLConnection connection, BodyPolicy policy) throws IOException {

@@ -17,13 +17,34 @@ class CrawlStoreTest {
     void aRunLeftRunningByADeadProcessIsMarkedInterruptedByTheNext() {
         Path db = dir.resolve("crawl.db");
         try (CrawlStore store = CrawlStore.open(db)) {
-            store.startRun(CrawlMode.START, List.of("https://a.example/"));   // its process is killed: never finished
+            store.startRun(CrawlConfig.builder(List.of("https://a.example/")).build()); // killed: never finished
         }
         try (CrawlStore store = CrawlStore.open(db)) {
-            long resumed = store.startRun(CrawlMode.RESUME, List.of());
+            long resumed = store.startRun(CrawlConfig.builder(List.of()).mode(CrawlMode.RESUME).build());
             assertThat(store.runs(5)).extracting(CrawlRun::status).containsExactly("running", "interrupted");
             store.finishRun(resumed, "done", "fetched=1");
             assertThat(store.runs(5)).extracting(CrawlRun::status).containsExactly("done", "interrupted");
+        }
+    }
+
+    @Test
+    void aRunsSettingsAreKeptForResume() {
+        Path db = dir.resolve("crawl.db");
+        CrawlConfig config = CrawlConfig.builder(List.of("https://a.example/", "https://b.example/docs/"))
+                .maxPages(1500).maxDepth(3).concurrency(8).maxPerHostPages(700).delay(java.time.Duration.ZERO)
+                .sameSite(true).includes(List.of(java.util.regex.Pattern.compile("/docs/")))
+                .excludes(List.of(java.util.regex.Pattern.compile("\\?print=1$"))).allowPrivate(true)
+                .trustedHosts(java.util.Set.of("wiki.intranet")).build();
+        try (CrawlStore store = CrawlStore.open(db)) {
+            assertThat(store.lastRunSettings()).isEmpty();
+            store.startRun(config);
+        }
+        try (CrawlStore store = CrawlStore.open(db)) {
+            CrawlSettings kept = store.lastRunSettings().orElseThrow();
+            assertThat(kept).isEqualTo(CrawlSettings.of(config));
+            CrawlConfig resumed = kept.resume().build();
+            assertThat(resumed.mode()).isEqualTo(CrawlMode.RESUME);
+            assertThat(CrawlSettings.of(resumed)).isEqualTo(kept);
         }
     }
 
@@ -117,10 +138,10 @@ class CrawlStoreTest {
     void addressGuardRefusesNonPublicAddresses() throws Exception {
         for (String a : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "224.0.0.1",
                 "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1")) {
-            assertThat(AddressGuard.isForbidden(InetAddress.getByName(a))).as(a).isTrue();
+            assertThat(AddressGuard.isReserved(InetAddress.getByName(a))).as(a).isTrue();
         }
         for (String a : List.of("93.184.216.34", "8.8.8.8", "2606:4700::1111")) {
-            assertThat(AddressGuard.isForbidden(InetAddress.getByName(a))).as(a).isFalse();
+            assertThat(AddressGuard.isReserved(InetAddress.getByName(a))).as(a).isFalse();
         }
     }
 

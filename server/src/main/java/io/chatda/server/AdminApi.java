@@ -56,16 +56,18 @@ final class AdminApi {
         this.jobs = jobs;
         this.json = json;
         this.mapper = mapper;
-        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.token = token.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Answers 401 unless the request carries {@code Authorization: Bearer <token>}. */
+    /**
+     * Answers 401 unless the request carries {@code Authorization: Bearer <token>} (the scheme's case doesn't
+     * matter, RFC 9110 11.1; the token is compared in constant time).
+     */
     Function<? super HttpService, ? extends HttpService> authorization() {
         return delegate -> new SimpleDecoratingHttpService(delegate) {
             @Override
             public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
-                String given = req.headers().get(HttpHeaderNames.AUTHORIZATION);
-                if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+                if (!authorized(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
                     var answer = json.error(HttpStatus.UNAUTHORIZED, "missing or wrong bearer token");
                     return HttpResponse.of(answer.headers().toBuilder()
                             .set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"chatda admin\"").build(), answer.content());
@@ -73,6 +75,13 @@ final class AdminApi {
                 return ((HttpService) unwrap()).serve(ctx, req);
             }
         };
+    }
+
+    private boolean authorized(String header) {
+        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return MessageDigest.isEqual(token, header.substring(7).getBytes(StandardCharsets.UTF_8));
     }
 
     HttpService submit() {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps exceptions and error statuses to JSON {@code {"error": ...}} answers, once for the whole server:
- * a {@link BadRequestException} becomes 400 with its message; anything unexpected becomes a 500 whose
+ * a {@link BadRequestException} becomes 400 with its message, a body over the route's limit 413 (one log line);
+ * anything unexpected becomes a 500 whose
  * body says nothing internal (the stack trace goes to the log only).
  */
 final class ApiErrorHandler implements ServerErrorHandler {
@@ -33,6 +34,11 @@ final class ApiErrorHandler implements ServerErrorHandler {
         if (cause instanceof BadRequestException bad) {
             return json.error(HttpStatus.BAD_REQUEST, bad.getMessage()).toHttpResponse();
         }
+        if (tooLarge(cause)) {
+            // one line, no stack trace: anyone can send a large body
+            log.warn("request body over the limit of {}: {} {}", ctx.path(), ctx.method(), ctx.remoteAddress());
+            return json.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large").toHttpResponse();
+        }
         if (clientWentAway(cause)) {
             // nobody is left to read the answer: not a server failure, so no 500 in the metrics
             return HttpResponse.of(CLIENT_CLOSED_REQUEST);
@@ -51,6 +57,15 @@ final class ApiErrorHandler implements ServerErrorHandler {
                     .set(HttpHeaderNames.RETRY_AFTER, JsonResponses.RETRY_AFTER_SECONDS).build(), answer.content());
         }
         return answer;
+    }
+
+    private static boolean tooLarge(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof com.linecorp.armeria.common.ContentTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean clientWentAway(Throwable cause) {

@@ -1,6 +1,7 @@
 package io.chatda.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
@@ -69,6 +70,7 @@ public final class ChatdaServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         generationGauges(data.generation());
+        data.metrics().bindTo(registry);
 
         ObjectMapper mapper = new ObjectMapper();
         JsonResponses json = new JsonResponses(mapper);
@@ -97,7 +99,7 @@ public final class ChatdaServer implements AutoCloseable {
                 .decorator(admission.decorator(RequestClass.CRITICAL))
                 .decorator(new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true).decorator())
                 .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
-                .build(new SearchApi(data.search(), searchExecutor, json, registry));
+                .build(new SearchApi(data.search(), searchExecutor, json, registry, identity));
         LongSupplier dictionary = () -> data.generation().get().dictionary();
         Freshness suggestFreshness = new Freshness("d", dictionary, SUGGEST_MAX_AGE, false);
         sb.route().get(Routes.SUGGEST).requestTimeout(SUGGEST_TIMEOUT).maxRequestLength(MAX_QUERY_BODY)
@@ -116,11 +118,16 @@ public final class ChatdaServer implements AutoCloseable {
                             rateLimiter.decorator(RequestClass.BATCH))
                     .build(admin.status());
         }
-        sb.service("/health", (ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"status\":\"up\"}"))
-                .service("/ready", readiness(data, json))
-                .service("/metrics", (ctx, req) -> HttpResponse.of(HttpStatus.OK,
+        // GET and HEAD only: any other method (TRACE too) is a JSON 405 from the router
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/health").maxRequestLength(MAX_QUERY_BODY)
+                .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"status\":\"up\"}"));
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/ready").maxRequestLength(MAX_QUERY_BODY)
+                .build(readiness(data, json));
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/metrics").maxRequestLength(MAX_QUERY_BODY)
+                .build((ctx, req) -> HttpResponse.of(HttpStatus.OK,
                         MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), registry.scrape()));
-        webRoutes(sb, new WebPages(data.search(), searchExecutor), admission, rateLimiter);
+        webRoutes(sb, new WebPages(data.search(), searchExecutor, ctx -> identity.of(ctx).getHostAddress()),
+                admission, rateLimiter);
         sb.decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("chatda.http")
                 .andThen((reg, log, id) -> id.withTags("class", Routes.classTag(log.requestHeaders().path())))));
         this.server = sb.build();
@@ -129,8 +136,10 @@ public final class ChatdaServer implements AutoCloseable {
     /** The web page's routes; the results page is a search, under the same limits as the API's. */
     private static void webRoutes(ServerBuilder sb, WebPages web, AdmissionControl admission,
                                   ClientRateLimiter rateLimiter) {
-        sb.service("/", web.home())
-                .serviceUnder("/static/", web.assets());
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/").maxRequestLength(MAX_QUERY_BODY)
+                .build(web.home());
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).pathPrefix("/static/").maxRequestLength(MAX_QUERY_BODY)
+                .build(web.assets());
         sb.route().get("/search").maxRequestLength(MAX_QUERY_BODY)
                 .decorator(admission.decorator(RequestClass.CRITICAL))
                 .decorator(rateLimiter.decorator(RequestClass.CRITICAL))

@@ -47,9 +47,12 @@ final class SearchApi implements HttpService {
     private final JsonResponses json;
     private final Counter abandoned;
     private final Counter stopped;
+    private final ClientIdentity identity;
 
-    SearchApi(SearchBackend index, Executor executor, JsonResponses json, MeterRegistry registry) {
+    SearchApi(SearchBackend index, Executor executor, JsonResponses json, MeterRegistry registry,
+              ClientIdentity identity) {
         this.index = index;
+        this.identity = identity;
         this.executor = executor;
         this.json = json;
         this.abandoned = Counter.builder("chatda.search.abandoned")
@@ -62,12 +65,13 @@ final class SearchApi implements HttpService {
 
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
-        StrictQuery params = StrictQuery.parse(ctx.query());
+        StrictQuery params = StrictQuery.parse(ctx);
         String q = QueryText.require(params);
         int page = params.intParam("page", 1, 1, MAX_PAGE);
         int size = params.intParam("size", 10, 1, MAX_SIZE);
         SearchOptions options = (explain(params.get("explain")) ? EXPLAINED : SearchOptions.DEFAULT)
                 .withCancellation(ctx::isCancelled);
+        String client = identity.of(ctx).getHostAddress();
         CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
         try {
             executor.execute(() -> {
@@ -77,7 +81,7 @@ final class SearchApi implements HttpService {
                     return;
                 }
                 try {
-                    answer.complete(json.ok(toAnswer(index.search(q, page, size, options))));
+                    answer.complete(json.ok(toAnswer(index.search(q, page, size, options, client))));
                 } catch (SearchCancelledException e) {
                     stopped.increment();
                     answer.completeExceptionally(e);

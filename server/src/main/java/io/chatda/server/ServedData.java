@@ -2,34 +2,47 @@ package io.chatda.server;
 
 import io.chatda.search.SearchIndex;
 import io.chatda.suggest.Suggester;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * What the server serves, supplied by the app.
  *
- * @param search     runs queries ({@code index::search})
+ * @param search     runs queries and logs them
  * @param suggester  the current dictionary, read per request so rebuilds are seen; null until loaded
  * @param generation the current index and dictionary generation (see {@link DataGeneration})
  * @param crawlJobs  the crawl job queue behind the admin routes, or null for no admin routes
+ * @param metrics    registers the app's own meters (the query log's) in the server's registry
  */
 public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
-                         CrawlJobs crawlJobs) {
+                         CrawlJobs crawlJobs, MeterBinder metrics) {
 
     public ServedData {
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(suggester, "suggester");
         Objects.requireNonNull(generation, "generation");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    public ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
+                      CrawlJobs crawlJobs) {
+        this(search, suggester, generation, crawlJobs, registry -> { });
     }
 
     /** Data that doesn't change while served (tests, read-only use): generation fixed, no admin routes. */
     public static ServedData fixed(SearchIndex index, Supplier<Suggester> suggester) {
         DataGeneration fixed = DataGeneration.fixed();
-        return new ServedData(index::search, suggester, () -> fixed, null);
+        return new ServedData(SearchBackend.of(index), suggester, () -> fixed, null);
     }
 
     /** The same data with admin routes over {@code jobs}. */
     public ServedData withCrawlJobs(CrawlJobs jobs) {
-        return new ServedData(search, suggester, generation, jobs);
+        return new ServedData(search, suggester, generation, jobs, metrics);
+    }
+
+    /** The same data with the app's meters. */
+    public ServedData withMetrics(MeterBinder binder) {
+        return new ServedData(search, suggester, generation, crawlJobs, binder);
     }
 }

@@ -1,5 +1,6 @@
 package io.chatda.server;
 
+import com.linecorp.armeria.server.ServiceRequestContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -39,6 +40,38 @@ public final class StrictQuery {
             }
         }
         return new StrictQuery(values);
+    }
+
+    /**
+     * Parses the request's query string, after checking that bytes the client sent unencoded are UTF-8:
+     * the HTTP layer percent-encodes each raw byte as a Latin-1 character, so once decoded a raw {@code 0xFF}
+     * can't be told from a percent-encoded {@code ÿ}; the request target as received still can.
+     *
+     * @throws BadRequestException on raw bytes that are not UTF-8, malformed percent-encoding or invalid UTF-8
+     */
+    public static StrictQuery parse(ServiceRequestContext ctx) {
+        requireRawUtf8(ctx.routingContext().requestTarget().rawPath());
+        return parse(ctx.query());
+    }
+
+    /** Throws unless the characters of {@code rawTarget} past its {@code ?}, read as bytes, are UTF-8. */
+    static void requireRawUtf8(String rawTarget) {
+        int q = rawTarget == null ? -1 : rawTarget.indexOf('?');
+        if (q < 0) {
+            return;
+        }
+        String query = rawTarget.substring(q + 1);
+        if (query.chars().allMatch(c -> c < 0x80)) {
+            return;
+        }
+        if (query.chars().anyMatch(c -> c > 0xFF)) {
+            return; // not raw bytes: characters the layer below already decoded
+        }
+        try {
+            strictUtf8(query.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (CharacterCodingException e) {
+            throw new BadRequestException("the query string is not valid UTF-8");
+        }
     }
 
     /** The first value of the parameter, or null. */

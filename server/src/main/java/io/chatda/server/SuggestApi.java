@@ -79,6 +79,7 @@ final class SuggestApi implements HttpService {
 
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+        StrictQuery.requireRawUtf8(ctx.routingContext().requestTarget().rawPath());
         String query = ctx.query();
         Cached answer = answers.get(new Key(generation.getAsLong(), query == null ? "" : query), this::answer);
         return HttpResponse.of(answer.headers(), answer.body());

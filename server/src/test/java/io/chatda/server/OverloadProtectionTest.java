@@ -96,7 +96,7 @@ class OverloadProtectionTest {
         for (RequestClass c : RequestClass.values()) {
             base = base.withRateLimit(c, RateLimit.OFF);
         }
-        ServedData data = new ServedData((q, page, size, options) -> {
+        ServedData data = new ServedData((q, page, size, options, client) -> {
             searched.add(q);
             if (q.contains("slow")) {
                 searchGate.pass();

@@ -16,7 +16,9 @@ import io.chatda.server.StrictQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import io.chatda.search.SearchOptions;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -33,18 +35,21 @@ final class SearchPage implements HttpService {
     private final SearchBackend search;
     private final Executor executor;
     private final ResultsRenderer renderer;
+    private final Function<ServiceRequestContext, String> client;
 
-    SearchPage(SearchBackend search, Executor executor, ResultsRenderer renderer) {
+    SearchPage(SearchBackend search, Executor executor, ResultsRenderer renderer,
+               Function<ServiceRequestContext, String> client) {
         this.search = search;
         this.executor = executor;
         this.renderer = renderer;
+        this.client = client;
     }
 
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
         String typed = "";
         try {
-            StrictQuery params = StrictQuery.parse(ctx.query());
+            StrictQuery params = StrictQuery.parse(ctx);
             String raw = params.get("q");
             if (raw == null || raw.isBlank()) {
                 return HttpResponse.ofRedirect(HttpStatus.FOUND, "/");
@@ -52,11 +57,12 @@ final class SearchPage implements HttpService {
             typed = raw;
             String q = QueryText.require(params);
             int page = params.intParam("page", 1, 1, MAX_PAGE);
+            String who = client.apply(ctx);
             return HttpResponse.of(CompletableFuture.supplyAsync(() -> {
                 if (ctx.isCancelled()) {
                     throw new CancellationException("client went away");
                 }
-                return html(HttpStatus.OK, renderer.results(ResultsView.of(search.search(q, page, PAGE_SIZE), MAX_PAGE)));
+                return html(HttpStatus.OK, renderer.results(ResultsView.of(search.search(q, page, PAGE_SIZE, SearchOptions.DEFAULT, who), MAX_PAGE)));
             }, executor));
         } catch (BadRequestException e) {
             return html(HttpStatus.BAD_REQUEST, renderer.error(typed, e.getMessage()));

@@ -3,8 +3,10 @@ package io.chatda.server.web;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.file.FileService;
 import com.linecorp.armeria.server.file.HttpFile;
+import com.linecorp.armeria.server.ServiceRequestContext;
 import io.chatda.server.SearchBackend;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The web page people use: the search box at {@code /}, server-rendered results at {@code /search}
@@ -17,14 +19,17 @@ public final class WebPages {
 
     private final SearchBackend search;
     private final Executor searchExecutor;
+    private final Function<ServiceRequestContext, String> client;
 
     /**
      * @param search         the same search the JSON API runs
      * @param searchExecutor the bounded executor searches run on, never the event loop
+     * @param client         who asked (an address), as the rate limits see it
      */
-    public WebPages(SearchBackend search, Executor searchExecutor) {
+    public WebPages(SearchBackend search, Executor searchExecutor, Function<ServiceRequestContext, String> client) {
         this.search = search;
         this.searchExecutor = searchExecutor;
+        this.client = client;
     }
 
     /** {@code GET /}: the search box. */
@@ -34,7 +39,7 @@ public final class WebPages {
 
     /** {@code GET /search?q=&page=}: a page of ranked results rendered on the server. */
     public HttpService search() {
-        return SecurityHeaders.wrap(new SearchPage(search, searchExecutor, new ResultsRenderer()));
+        return SecurityHeaders.wrap(new SearchPage(search, searchExecutor, new ResultsRenderer(), client));
     }
 
     /** {@code GET /static/…}: the page's script, style sheet and icon. */
