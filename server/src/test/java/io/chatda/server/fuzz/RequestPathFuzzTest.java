@@ -75,7 +75,9 @@ class RequestPathFuzzTest {
                         "q=site:", "q=site:demo%20gc", "q=OR%20OR%20OR", "q=a%20OR", "limit=-1&q=x", "limit=21&q=x",
                         "q=" + "a".repeat(600), "q=%00", "q=+++", "explain=maybe&q=x", "explain=true&q=deadlock",
                         "q=*:*", "q=title:(x", "q=%5C", "q=%F0%9F%98%80", "q=%ED%A0%80", "&&&", "=", "q", "q=&q=x",
-                        "q=%E3%84%B1%E3%85%85", "q=rjator", "q=\u3131\u3145")
+                        "q=%E3%84%B1%E3%85%85", "q=rjator", "q=\u3131\u3145",
+                        // one long CJK word expands past Lucene's clause limit unless the query degrades
+                        "q=" + "가나다라마바사아자차카타파하".repeat(11), "q=" + ("漢字假名交じり文".repeat(20) + "%20").repeat(8))
                 .map(s -> Arguments.of((Object) s.getBytes(StandardCharsets.UTF_8)));
     }
 
