@@ -11,7 +11,7 @@ import java.util.List;
 final class Requirement {
 
     /** A word on at least this share of the pages is common enough to be let go. */
-    static final double COMMON_SHARE = 2.0;
+    static final double COMMON_SHARE = 0.2;
 
     private Requirement() {
     }
