@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Which words of a query a page must have, chosen from the query itself: when Hangul and Latin
- * words are mixed, those of the minority script (both, when as many) are optional (people write the English word for
+ * words are mixed, those of the minority script are optional (people write the English word for
  * what a Korean page names in Korean, and the reverse); of three or more remaining words, the least
  * informative (on the most pages) is optional when it is common. Optional words still score.
  */
@@ -31,9 +31,9 @@ final class Requirement {
         int count = 0;
         for (int i = 0; i < n; i++) {
             QueryFactory.Script script = scripts.get(i);
-            // with as many words of each script, either may be the one the page writes otherwise
-            boolean minority = mixed && (script == QueryFactory.Script.LATIN ? latin <= hangul
-                    : script == QueryFactory.Script.HANGUL && hangul <= latin);
+            // with as many words of each script, all are required (strict) and relaxation covers the rest
+            boolean minority = mixed && (script == QueryFactory.Script.LATIN ? latin < hangul
+                    : script == QueryFactory.Script.HANGUL && hangul < latin);
             required[i] = !minority;
             count += required[i] ? 1 : 0;
         }
