@@ -269,7 +269,7 @@ final class QueryFactory {
      */
     private static Query loanword(String word) {
         String jamo = LoanwordField.queryForm(word);
-        int edits = jamo.length() >= 9 ? 2 : jamo.length() >= 5 ? 1 : 0;
+        int edits = jamo.length() >= 12 ? 2 : jamo.length() >= 7 ? 1 : 0;
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         fields.add(new BoostQuery(new FuzzyQuery(new Term(Fields.TITLE_LOANWORDS, jamo), edits, 1, 16, true),
                 TITLE_WEIGHT), Occur.SHOULD);
