@@ -187,7 +187,7 @@ final class Library implements AutoCloseable {
         queries.addAll(WARM_UP_QUERIES);
         long deadline = System.nanoTime() + budget.toNanos();
         int done = 0;
-        while (done < searches && System.nanoTime() < deadline) {
+        while (done < searches && System.nanoTime() < deadline && !queries.isEmpty()) {
             index.search(queries.get(done % queries.size()), 1, 10);
             done++;
         }

@@ -46,6 +46,11 @@ final class ServeOptions {
             description = "bearer token of the admin API (prefer the CHATDA_ADMIN_TOKEN environment variable)")
     String adminToken;
 
+    @Option(names = "--warm-up-searches", paramLabel = "N", defaultValue = "300",
+            description = "searches run before the server listens, so the first users get warm answers; 0 for none "
+                    + "(default: ${DEFAULT-VALUE}, at most 5 s)")
+    int warmUpSearches;
+
     @Option(names = "--allow-private-crawls",
             description = "let admin crawl jobs fetch loopback and private addresses (refused by default against SSRF)")
     boolean allowPrivateCrawls;
@@ -56,6 +61,9 @@ final class ServeOptions {
      * @throws UsageException for an inconsistent or malformed option
      */
     ServerSettings settings(int port) {
+        if (warmUpSearches < 0) {
+            throw new UsageException("--warm-up-searches must be 0 or more, not " + warmUpSearches);
+        }
         ServerSettings s = ServerSettings.onPort(port);
         try {
             s = s.withTls(tls())

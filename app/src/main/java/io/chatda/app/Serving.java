@@ -15,10 +15,9 @@ import org.slf4j.LoggerFactory;
 final class Serving implements AutoCloseable {
 
     /**
-     * Searches run before the server listens: the first hundred searches after a start measured 5-10x
-     * slower than warm ones (JIT), so they are run here instead of by the first users.
+     * The longest the searches before listening may take: the first hundred searches after a start
+     * measured 5-10x slower than warm ones (JIT), so they are run here instead of by the first users.
      */
-    private static final int WARM_UP_SEARCHES = 300;
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
 
     private final ChatdaServer server;
@@ -56,7 +55,7 @@ final class Serving implements AutoCloseable {
                 crawls == null ? null : crawls.queue()).withMetrics(library::bindMetrics);
         ChatdaServer server = new ChatdaServer(settings, data);
         long warmStart = System.nanoTime();
-        int warmed = library.warmUpSearch(WARM_UP_SEARCHES, WARM_UP_BUDGET);
+        int warmed = library.warmUpSearch(options.warmUpSearches, WARM_UP_BUDGET);
         out.printf("warmed the search path: %d searches in %d ms%n", warmed, (System.nanoTime() - warmStart) / 1_000_000);
         try {
             server.start();
