@@ -16,13 +16,17 @@ import java.util.regex.Pattern;
  */
 final class Glosses {
 
-    /** A pair of the same thing in two languages, both lower-cased; {@code english} may be two or three words. */
+    /** A pair of the same thing in two languages, one word each, lower-cased. */
     record Gloss(String korean, String english) {
     }
 
-    /** Korean word, then English in parentheses (first item of a comma list). */
+    /**
+     * Korean word, then one English word in parentheses (first item of a comma list). Several English
+     * words gloss several Korean ones (식사하는 철학자 (Dining Philosophers)), whose boundaries the
+     * text doesn't show, so those are left out.
+     */
     private static final Pattern KOREAN_FIRST = Pattern.compile(
-            "([가-힣]{2,15})\\s?\\(\\s*([A-Za-z][A-Za-z0-9.+#-]*(?: [A-Za-z][A-Za-z0-9.+#-]*){0,2})\\s*[,;)]");
+            "([가-힣]{2,15})\\s?\\(\\s*([A-Za-z][A-Za-z0-9.+#-]*)\\s*[,;)]");
     /** English word, then Korean in parentheses. */
     private static final Pattern ENGLISH_FIRST = Pattern.compile(
             "(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+#-]{1,30})\\s?\\(\\s*([가-힣]{2,15})\\s*[,;)]");
