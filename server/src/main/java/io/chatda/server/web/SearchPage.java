@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import io.chatda.search.SearchOptions;
 import java.util.concurrent.Executor;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -55,14 +56,21 @@ final class SearchPage implements HttpService {
                 return HttpResponse.ofRedirect(HttpStatus.FOUND, "/");
             }
             typed = raw;
-            String q = QueryText.require(params);
+            // people paste long text into search boxes: search its start rather than refuse it
+            String q = QueryText.cut(raw);
+            Optional<String> notice = q.length() < raw.strip().length()
+                    ? Optional.of("검색어가 너무 길어 앞부분 " + q.codePointCount(0, q.length()) + "자까지만 검색했습니다. (최대 "
+                            + QueryText.MAX_LENGTH + "자)")
+                    : Optional.empty();
             int page = params.intParam("page", 1, 1, MAX_PAGE);
+            boolean fix = !"0".equals(params.get("fix"));
             String who = client.apply(ctx);
             return HttpResponse.of(CompletableFuture.supplyAsync(() -> {
                 if (ctx.isCancelled()) {
                     throw new CancellationException("client went away");
                 }
-                return html(HttpStatus.OK, renderer.results(ResultsView.of(search.search(q, page, PAGE_SIZE, SearchOptions.DEFAULT, who), MAX_PAGE)));
+                ResultsView view = ResultsView.of(search.search(q, page, PAGE_SIZE, SearchOptions.DEFAULT, who), MAX_PAGE);
+                return html(HttpStatus.OK, renderer.results(fix ? view : view.withoutCorrection(), notice));
             }, executor));
         } catch (BadRequestException e) {
             return html(HttpStatus.BAD_REQUEST, renderer.error(typed, e.getMessage()));
@@ -74,7 +82,7 @@ final class SearchPage implements HttpService {
         }
     }
 
-    private static HttpResponse html(HttpStatus status, String page) {
+    static HttpResponse html(HttpStatus status, String page) {
         ResponseHeaders headers = ResponseHeaders.builder(status)
                 .contentType(MediaType.HTML_UTF_8)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
