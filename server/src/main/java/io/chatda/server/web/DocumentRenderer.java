@@ -18,7 +18,8 @@ import org.jsoup.nodes.Element;
  * Renders a stored document as a page of this site: its content HTML cleaned once more with jsoup's
  * {@link HtmlExtractor#VIEW} safelist (no script, style, handler, image or form survives; links keep only
  * http, https and file URLs), headings given ids, the query's words in {@code <mark>}, and an empty
- * {@code #match} target before the section of the first match. Links to other imported files lead to their
+ * {@code #match} target before the section of the first match (at the top of the page when that is the
+ * opening section). Links to other imported files lead to their
  * views, web links stay web links, anything else becomes plain text. A document stored without HTML
  * shows its text.
  */
@@ -63,7 +64,12 @@ final class DocumentRenderer {
         Element first = QueryTerms.of(query).mark(body);
         if (first != null) {
             Element target = sectionOf(first, body);
-            target.before(new Element("span").attr("id", MATCH));
+            Element anchor = new Element("span").attr("id", MATCH);
+            if (target == body.firstElementChild()) {
+                page.body().prependChild(anchor); // a match in the opening section: the page opens at its top
+            } else {
+                target.before(anchor);
+            }
         }
         return page.outerHtml();
     }

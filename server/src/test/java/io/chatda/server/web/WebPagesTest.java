@@ -259,6 +259,10 @@ class WebPagesTest {
         assertThat(doc.selectFirst(".doc-body p").text()).startsWith("교착상태는 둘 이상의");
         assertThat(doc.selectFirst(".doc-source a").attr("href")).isEqualTo("https://www.example.com/os/concurrency/deadlock.html");
         assertThat(doc.getElementById(DocumentRenderer.MATCH)).isNull();
+
+        Document matched = page(docPath("https://www.example.com/os/concurrency/deadlock.html", "교착상태"));
+        assertThat(matched.body().child(0).id()).as("a match in the opening section opens the page at its top")
+                .isEqualTo(DocumentRenderer.MATCH);
     }
 
     @Test
