@@ -1,12 +1,8 @@
 package io.chatda.server.web;
 
-import com.linecorp.armeria.common.HttpData;
-import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.MediaType;
-import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.chatda.search.SearchDocument;
@@ -26,8 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
  * the index is read on the search executor, and a full executor is a 503 page.
  */
 final class DocumentPage implements HttpService {
-
-    private static final String RETRY_AFTER_SECONDS = "1";
 
     private final DocumentStore documents;
     private final Executor executor;
@@ -68,10 +62,7 @@ final class DocumentPage implements HttpService {
                         renderer.render(doc.get(), query, other -> documents.document(other).isPresent()));
             }, executor));
         } catch (RejectedExecutionException e) {
-            return HttpResponse.of(ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
-                    .contentType(MediaType.HTML_UTF_8)
-                    .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build(), HttpData.ofUtf8(pages.error(query, "지금은 요청이 많이 몰려 있습니다. 잠시 후 다시 시도해 주세요.")));
+            return SearchPage.busy(pages.error(query, "지금은 요청이 많이 몰려 있습니다. 잠시 후 다시 시도해 주세요."));
         }
     }
 

@@ -75,11 +75,16 @@ final class SearchPage implements HttpService {
         } catch (BadRequestException e) {
             return html(HttpStatus.BAD_REQUEST, renderer.error(typed, e.getMessage()));
         } catch (RejectedExecutionException e) {
-            return HttpResponse.of(ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
-                    .contentType(MediaType.HTML_UTF_8)
-                    .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build(), HttpData.ofUtf8(renderer.error(typed, "지금은 검색이 많이 몰려 있습니다. 잠시 후 다시 시도해 주세요.")));
+            return busy(renderer.error(typed, "지금은 검색이 많이 몰려 있습니다. 잠시 후 다시 시도해 주세요."));
         }
+    }
+
+    /** A 503 page that asks to retry in a second. */
+    static HttpResponse busy(String page) {
+        return HttpResponse.of(ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.HTML_UTF_8)
+                .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build(), HttpData.ofUtf8(page));
     }
 
     static HttpResponse html(HttpStatus status, String page) {
