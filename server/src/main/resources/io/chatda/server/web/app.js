@@ -341,6 +341,7 @@
   if (clearRecent) {
     clearRecent.addEventListener('click', () => {
       recentSave([]);
+      input.value = typed; // not the highlighted recent search, which would be suggested on refocus
       close();
       input.focus();
     });
