@@ -16,9 +16,24 @@ export const HOSTILE_TITLE = '<script>alert(1)</script><img src=x onerror=alert(
 const HOSTILE_PAGE = `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8">
 <title>${HOSTILE_TITLE}</title></head>
-<body><h1>hostile page</h1>
+<body><h1 onclick="alert(5)">hostile page</h1>
 <p>이 문서의 제목에는 스크립트와 이미지 태그가 들어 있습니다. xsscanary marker text.</p>
+<script>alert(3)</script>
+<p onmouseover="alert(4)">본문에도 <a href="javascript:alert(6)" id="jslink">자바스크립트 링크</a>,
+<a href="data:text/html,<script>alert(7)</script>">data 링크</a>,
+<img src=x onerror="alert(8)"><svg onload="alert(9)"></svg><iframe src="javascript:alert(10)"></iframe>
+<form action="javascript:alert(11)"><button>보내기</button></form> 가 들어 있습니다.</p>
 </body></html>
+`;
+
+/** A Markdown file of two top-level sections: each becomes a document addressed notes.md#section. */
+const NOTES = `# 첫째 구역
+
+첫째 구역의 본문입니다. ${'채우는 문장입니다. '.repeat(80)}
+
+# 둘째 구역 zebrasection
+
+둘째 구역에만 있는 낱말 zebrasection 이 여기 있습니다.
 `;
 
 /** Starts `chatda demo --port 0` over a temporary data directory; resolves to { base, stop }. */
@@ -27,7 +42,9 @@ export async function startServer() {
   const data = join(dir, 'data');
   const page = join(dir, 'hostile.html');
   writeFileSync(page, HOSTILE_PAGE);
-  execFileSync(launcher, ['import', page, '--data', data], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const notes = join(dir, 'notes.md');
+  writeFileSync(notes, NOTES);
+  execFileSync(launcher, ['import', page, notes, '--data', data], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const child = spawn(launcher, ['demo', '--port', '0', '--data', data], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,11 +2,35 @@
 // hostile page, runs every case in a fresh browser context, prints one line per case, exits 1 on any
 // failure. `node run.mjs [name-substring…]` runs only the matching cases.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { HOSTILE_TITLE, launchBrowser, startServer } from './harness.mjs';
 
 const cases = [];
 const test = (name, fn, options = {}) => cases.push({ name, fn, ...options });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now (injected through DevTools, so the page's CSP allows it). */
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const { passes, violations } = await page.evaluate(async () => {
+    const r = await window.axe.run(document);
+    return { passes: r.passes.length, violations: r.violations
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`) };
+  });
+  assert.ok(passes > 10, `axe checked only ${passes} rules`);
+  return violations;
+}
+
+/** Whether the element is inside the viewport. */
+async function inViewport(locator) {
+  return locator.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+}
 
 const LIST = '#suggestions';
 const OPTION = '#suggestions [role="option"]';
@@ -197,6 +221,7 @@ test('recent searches show on focus when the box is empty, each removable, all c
   assert.deepEqual(await optionTexts(page), ['교착상태']);
   await page.click('#clear-recent');
   await expectClosed(page);
+  assert.equal(await page.inputValue('#q'), '', 'clearing restores what was typed, not the highlighted one');
   await page.locator('#q').blur();
   await page.locator('#q').focus();
   await sleep(200);
@@ -328,6 +353,91 @@ test('focus is visible on links and buttons', async ({ page, base }) => {
   await page.locator('.result h2 a').first().focus();
   const outline = await page.locator('.result h2 a').first().evaluate((e) => getComputedStyle(e).outlineStyle);
   assert.notEqual(outline, 'none');
+});
+
+test('focusing a filled box shows its suggestions', async ({ page, base }) => {
+  await page.goto(base + '/search?q=' + encodeURIComponent('검색'));
+  await page.locator('#q').focus();
+  await expectSuggestion(page, '검색');
+});
+
+test('the desktop home is centred at 1280 px and 1920 px', async ({ browser, base }) => {
+  for (const width of [1280, 1920]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(base + '/');
+      for (const sel of ['h1.logo', '#search-form']) {
+        const box = await page.locator(sel).boundingBox();
+        const centre = box.x + box.width / 2;
+        assert.ok(Math.abs(centre - width / 2) <= 2, `${sel} at ${width} px: centre ${centre}, not ${width / 2}`);
+      }
+      const logo = await page.locator('h1.logo').boundingBox();
+      assert.ok(logo.y > 900 * 0.1, `the logo sits ${logo.y} px from the top at ${width} px`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+// ---- the document view
+
+test('clicking a demo result opens its document view with the terms highlighted', async ({ page, base }) => {
+  await page.goto(base + '/search?q=' + encodeURIComponent('교착상태'));
+  const first = page.locator('ol.results h2 a').first();
+  const title = (await first.textContent()).trim();
+  assert.match(await first.getAttribute('href'), /^\/doc\//, 'an imported file links to its view, not to file://');
+  await Promise.all([page.waitForURL(/\/doc\//), first.click()]);
+  assert.equal(new URL(page.url()).hash, '#match');
+  assert.match(await page.title(), new RegExp('^' + title.replace(/[()]/g, '.')));
+  const marks = await page.locator('.doc-body mark').allTextContents();
+  assert.ok(marks.length > 0 && marks.some((m) => m.includes('교착')), 'terms highlighted: ' + JSON.stringify(marks));
+  assert.ok(await inViewport(page.locator('#match')), 'the view opens at the first match');
+  // back to the results through the view's own link
+  await Promise.all([page.waitForURL(/\/search\?q=/), page.locator('.doc-source a').last().click()]);
+});
+
+test('a #section document opens at its heading', async ({ page, base }) => {
+  await page.goto(base + '/search?q=zebrasection');
+  const link = page.locator('ol.results h2 a').first();
+  assert.match(await link.getAttribute('href'), /^\/doc\/.*#/);
+  await Promise.all([page.waitForURL(/\/doc\//), link.click()]);
+  const target = page.locator(':target');
+  assert.equal(await target.evaluate((e) => e.tagName), 'H1');
+  assert.match(await target.textContent(), /둘째 구역/);
+  assert.ok(await inViewport(target), 'the heading is on screen');
+});
+
+test('a hostile document (script, event handlers, javascript: links) runs nothing in the document view', async ({ page, base, dialogs }) => {
+  await page.goto(base + '/search?q=xsscanary');
+  await Promise.all([page.waitForURL(/\/doc\//), page.locator('ol.results h2 a').first().click()]);
+  assert.match(await page.textContent('.doc-body'), /xsscanary/);
+  assert.equal(await page.locator('script:not([src="/static/app.js"])').count(), 0);
+  assert.equal(await page.locator('.doc-body [onclick], .doc-body [onmouseover], .doc-body [onerror], .doc-body [onload]').count(), 0);
+  assert.equal(await page.locator('.doc-body img, .doc-body svg, .doc-body iframe, .doc-body form').count(), 0);
+  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.every((h) => !/^\s*(javascript|data):/i.test(h)), JSON.stringify(hrefs));
+  await page.locator('.doc-body h1').hover();
+  await page.locator('.doc-body h1').click();
+  await page.getByText('자바스크립트 링크').click();
+  await sleep(300);
+  assert.deepEqual(dialogs, [], 'no script ran');
+});
+
+test('axe-core finds no violations on the home, results, zero-results and document pages', async ({ page, base }) => {
+  await page.goto(base + '/search?q=' + encodeURIComponent('교착상태'));
+  const view = await page.locator('ol.results h2 a').first().getAttribute('href');
+  const pages = { home: '/', results: '/search?q=' + encodeURIComponent('검색'), 'zero results': '/search?q=zqxjvw',
+    document: view };
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    for (const [name, path] of Object.entries(pages)) {
+      await page.goto(base + path);
+      for (const v of await axeViolations(page)) found.push(`${name} (${colorScheme}): ${v}`);
+    }
+  }
+  assert.deepEqual(found, []);
 });
 
 // ---- run

@@ -20,10 +20,23 @@ async function composeKorean(page, steps) {
   await page.locator('#suggestions [role="option"]').first().waitFor();
 }
 
+/** Opens the first result of `q` in its document view, as a click would. */
+async function openDocument(page, base, q) {
+  await page.goto(base + '/search?q=' + encodeURIComponent(q));
+  await Promise.all([page.waitForURL(/\/doc\//), page.locator('ol.results h2 a').first().click()]);
+}
+
 const { base, stop } = await startServer();
 const browser = await launchBrowser();
 try {
   const shots = [
+    ['desktop-home.png', DESKTOP, 'light', async (page) => {
+      await page.goto(base + '/');
+    }],
+    ['desktop-document.png', DESKTOP, 'light', async (page) => openDocument(page, base, '교착상태')],
+    ['dark-document.png', DESKTOP, 'dark', async (page) => openDocument(page, base, '교착상태')],
+    ['phone-document.png', PHONE, 'light', async (page) => openDocument(page, base, '이벤트 루프')],
+    ['dark-phone-document.png', PHONE, 'dark', async (page) => openDocument(page, base, '이벤트 루프')],
     ['desktop-results.png', DESKTOP, 'light', async (page) => {
       await page.goto(base + '/search?q=' + encodeURIComponent('검색'));
     }],

@@ -24,13 +24,18 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "NAME", defaultValue = "local",
             description = "collection name, for site: filters (default: ${DEFAULT-VALUE})")
     String site;
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "where the files are published: a file's result links to URL plus its path under the "
+                    + "imported folder (a single file: to URL itself) instead of its local file")
+    String baseUrl;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         try (Library library = Library.openForUpdate(data.directory(), data.queryPolicy())) {
-            ImportSummary s = library.importPaths(paths, site, Map.of(), spec.commandLine().getErr());
+            ImportSummary s = library.importPaths(paths, site, baseUrl, Map.of(),
+                    spec.commandLine().getErr());
             spec.commandLine().getOut().printf("imported %d files: %d documents indexed, %d skipped%s; index holds %d%n",
                     s.files(), s.documents(), s.skipped(),
                     s.refused() == 0 ? "" : ", " + s.refused() + " refused (links out of the folder, special files)",

@@ -218,12 +218,27 @@ final class Library implements AutoCloseable {
      * @throws ImportException if a path doesn't exist or isn't a supported file
      */
     ImportSummary importPaths(List<Path> paths, String site, Map<String, String> commitData, PrintWriter log) {
+        return importPaths(paths, site, null, commitData, log);
+    }
+
+    /**
+     * {@link #importPaths(List, String, Map, PrintWriter)} with the files published under {@code baseUrl}
+     * (null: none): each document's URL is where its file is published instead of its {@code file:} URL.
+     *
+     * @throws ImportException also if {@code baseUrl} is not an http(s) URL
+     */
+    ImportSummary importPaths(List<Path> paths, String site, String baseUrl, Map<String, String> commitData,
+                              PrintWriter log) {
         List<FileImporter.Scan> scans = paths.stream().map(importer::scan).toList();
+        List<io.chatda.crawl.PublishedLocation> published = baseUrl == null ? null
+                : paths.stream().map(p -> io.chatda.crawl.PublishedLocation.of(p, baseUrl)).toList();
         int files = 0;
         int documents = 0;
         int skipped = 0;
         int refused = 0;
-        for (FileImporter.Scan scan : scans) {
+        for (int i = 0; i < scans.size(); i++) {
+            FileImporter.Scan scan = scans.get(i);
+            io.chatda.crawl.PublishedLocation at = published == null ? null : published.get(i);
             for (String entry : scan.refused()) {
                 log.println("refused: " + entry);
                 refused++;
@@ -231,6 +246,9 @@ final class Library implements AutoCloseable {
             for (Path file : scan.files()) {
                 try {
                     List<SourceDocument> docs = importer.read(file, site);
+                    if (at != null) {
+                        docs = docs.stream().map(d -> d.withUrl(at.urlOf(file, d.url()))).toList();
+                    }
                     docs.forEach(indexer::accept);
                     documents += docs.size();
                     files++;

@@ -52,7 +52,8 @@ final class Serving implements AutoCloseable {
         CrawlStore store = openCrawlStore(dir, out);
         CrawlWorker crawls = store == null ? null : new CrawlWorker(store, library, options.allowPrivateCrawls);
         ServedData data = new ServedData(library::search, library::suggester, library::generation,
-                crawls == null ? null : crawls.queue()).withMetrics(library::bindMetrics);
+                crawls == null ? null : crawls.queue()).withMetrics(library::bindMetrics)
+                .withDocuments(url -> library.index().document(url));
         ChatdaServer server = new ChatdaServer(settings, data);
         long warmStart = System.nanoTime();
         int warmed = library.warmUpSearch(options.warmUpSearches, WARM_UP_BUDGET);

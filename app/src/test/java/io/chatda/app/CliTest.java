@@ -61,6 +61,23 @@ class CliTest {
     }
 
     @Test
+    void importWithABaseUrlLinksResultsToWhereTheFilesArePublished() throws Exception {
+        Path notes = Files.createDirectories(dir.resolve("notes").resolve("os"));
+        Files.writeString(notes.resolve("locks.md"), "# Locks\n\nmutex zebralock semaphore\n");
+        String data = dir.resolve("data").toString();
+
+        Run imported = chatda("import", dir.resolve("notes").toString(), "--base-url", "https://docs.example.com/notes",
+                "--data", data);
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(chatda("search", "--data", data, "zebralock").out())
+                .contains("https://docs.example.com/notes/os/locks.md").doesNotContain("file:");
+        Run bad = chatda("import", notes.toString(), "--base-url", "javascript:alert(1)", "--data", data);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--base-url must be an http(s) URL");
+    }
+
+    @Test
     void importDoesNotFollowALinkOutOfTheFolderAndSaysSo() throws Exception {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("mine.md"), "# Mine\n\nmy own notes\n");

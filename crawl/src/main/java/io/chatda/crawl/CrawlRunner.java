@@ -487,6 +487,7 @@ final class CrawlRunner {
         List<SourceDocument.Link> followable;
         String canonical = null;
         String language;
+        String html = "";
         if (r.mimeType().equals("text/plain")) {
             String text = new String(r.body(), charset == null ? StandardCharsets.UTF_8 : charset).strip();
             int nl = text.indexOf('\n');
@@ -509,6 +510,7 @@ final class CrawlRunner {
             followable = page.followable();
             canonical = page.canonical() == null ? null : rules.normalize(page.canonical());
             language = page.language();
+            html = page.content().html();
         }
         String etag = r.headers().firstValue("etag").orElse(null);
         String lastModified = r.headers().firstValue("last-modified").orElse(null);
@@ -575,7 +577,7 @@ final class CrawlRunner {
         }
         try {
             SourceDocument doc = new SourceDocument(url, title, headings, body, links, language,
-                    URI.create(url).getHost());
+                    URI.create(url).getHost(), html);
             sink.accept(doc);
             store.complete(entry.id(), new CrawlStore.Outcome(CrawlStore.DONE, null, null, r.status(), true, true,
                     hash, simhash, etag, lastModified, null), sink instanceof CheckpointingSink ? doc : null);

@@ -739,6 +739,7 @@ public final class CrawlStore implements AutoCloseable {
                 writeString(out, l.url());
                 writeString(out, l.anchorText());
             }
+            writeString(out, d.html());
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -761,7 +762,9 @@ public final class CrawlStore implements AutoCloseable {
             for (int i = in.readInt(); i > 0; i--) {
                 links.add(new SourceDocument.Link(readString(in), readString(in)));
             }
-            return new SourceDocument(url, title, headings, body, links, language, site);
+            // documents stored before the view existed end here
+            String html = in.available() > 0 ? readString(in) : "";
+            return new SourceDocument(url, title, headings, body, links, language, site, html);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -207,13 +207,20 @@ public final class FileImporter {
         int newline = stripped.indexOf('\n');
         String firstLine = (newline < 0 ? stripped : stripped.substring(0, newline)).strip();
         String title = firstLine.isEmpty() || firstLine.length() > 200 ? fallbackTitle : firstLine;
-        String body = newline < 0 ? "" : stripped.substring(newline + 1).replaceAll("\\s+", " ").strip();
-        return new SourceDocument(url, title, List.of(), body, List.of(), null, site);
+        String rest = newline < 0 ? "" : stripped.substring(newline + 1);
+        String body = rest.replaceAll("\\s+", " ").strip();
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : rest.strip().split("\\n\\s*\\n")) {
+            if (!paragraph.isBlank()) {
+                html.append("<p>").append(org.jsoup.nodes.Entities.escape(paragraph.strip())).append("</p>\n");
+            }
+        }
+        return new SourceDocument(url, title, List.of(), body, List.of(), null, site, html.toString());
     }
 
     private static SourceDocument toDocument(HtmlExtractor.Extracted e, String url, String fallbackTitle, String site) {
         String title = e.title().isBlank() ? fallbackTitle : e.title();
-        return new SourceDocument(url, title, e.headings(), e.body(), e.links(), null, site);
+        return new SourceDocument(url, title, e.headings(), e.body(), e.links(), null, site, e.html());
     }
 
     private static String readUtf8(Path file) {

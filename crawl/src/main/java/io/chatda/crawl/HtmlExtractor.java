@@ -12,6 +12,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.Elements;
 
 /**
  * Pulls the searchable parts out of an HTML page with jsoup: title, headings, readable main text
@@ -26,8 +28,31 @@ public final class HtmlExtractor {
             "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, "
                     + "[role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]";
 
-    /** What a page yields before it becomes a {@link SourceDocument}. */
-    public record Extracted(String title, List<String> headings, String body, List<SourceDocument.Link> links) {
+    /**
+     * Separates a body's main text from the text of its link-dense blocks (related-links lists, tables of
+     * contents, navigation the page didn't mark up as such), which follows it: snippets prefer what comes before.
+     */
+    public static final char LINK_LISTS = '\u2029';
+
+    /** Blocks that are link lists when most of their text is link text. */
+    private static final String BLOCKS = "ul, ol, dl, table, p, div, section";
+    private static final double LINK_DENSE = 0.6;
+    private static final int MIN_LINKS = 2;
+    /** Larger content is kept as text only: the document view falls back to the body. */
+    private static final int MAX_HTML_CHARS = 512 * 1024;
+    /** What a document view may show: structure and text, links, never script, style, images or forms. */
+    public static final Safelist VIEW = Safelist.relaxed().removeTags("img")
+            .addAttributes(":all", "lang", "dir")
+            .addProtocols("a", "href", "http", "https", "file");
+
+    /**
+     * What a page yields before it becomes a {@link SourceDocument}.
+     *
+     * @param body main text, then {@link #LINK_LISTS} and the text of link-dense blocks when there are any
+     * @param html the main content as sanitised HTML ({@link #VIEW}), or empty when it is too large
+     */
+    public record Extracted(String title, List<String> headings, String body, List<SourceDocument.Link> links,
+                            String html) {
     }
 
     /**
@@ -123,7 +148,42 @@ public final class HtmlExtractor {
                 headings.add(text);
             }
         }
-        return new Extracted(title, headings, content.text(), links);
+        String html = content.html();
+        html = html.length() > MAX_HTML_CHARS ? "" : Jsoup.clean(html, content.baseUri(), VIEW);
+        return new Extracted(title, headings, bodyText(content), links, html);
+    }
+
+    /** The content's text with its link-dense blocks moved after {@link #LINK_LISTS}. */
+    private static String bodyText(Element content) {
+        List<Element> dense = new ArrayList<>();
+        for (Element block : content.select(BLOCKS)) {
+            if (dense.stream().noneMatch(d -> block.parents().contains(d)) && linkDense(block)) {
+                dense.add(block);
+            }
+        }
+        if (dense.isEmpty()) {
+            return strip(content.text());
+        }
+        StringBuilder lists = new StringBuilder();
+        for (Element block : dense) {
+            lists.append(' ').append(block.text());
+            block.remove();
+        }
+        return strip(content.text()) + " " + LINK_LISTS + strip(lists.toString());
+    }
+
+    private static boolean linkDense(Element block) {
+        Elements links = block.select("a[href]");
+        if (links.size() < MIN_LINKS) {
+            return false;
+        }
+        int all = block.text().length();
+        int linked = links.stream().mapToInt(a -> a.text().length()).sum();
+        return all > 0 && linked >= LINK_DENSE * all;
+    }
+
+    private static String strip(String text) {
+        return text.replace(LINK_LISTS, ' ').strip();
     }
 
     /** The page's base URL parsed once for all its links, or null to let jsoup resolve each link alone. */

@@ -3,11 +3,12 @@ package io.chatda.crawl;
 import java.util.Locale;
 
 /** URL fragment slugs for section titles; keeps Hangul and other letters, folds the rest to dashes. */
-final class Slugs {
+public final class Slugs {
     private Slugs() {
     }
 
-    static String slug(String title) {
+    /** The slug of a heading or title: letters and digits lower-cased, runs of anything else one dash. */
+    public static String slug(String title) {
         StringBuilder out = new StringBuilder();
         boolean dash = false;
         for (int i = 0; i < title.length(); ) {

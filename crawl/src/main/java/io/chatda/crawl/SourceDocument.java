@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param links     outgoing links with their anchor text, for the link graph and anchor-text field
  * @param language  {@code ko}, {@code en} or {@code mixed}
  * @param site      host (crawl) or collection name (import) the document belongs to
+ * @param html      the content as sanitised HTML for the document view ({@link HtmlExtractor#VIEW}), or empty
  */
 public record SourceDocument(
         String url, String title, List<String> headings, String body,
-        List<Link> links, String language, String site) {
+        List<Link> links, String language, String site, String html) {
 
     public SourceDocument {
         Objects.requireNonNull(url, "url");
@@ -28,6 +29,18 @@ public record SourceDocument(
         links = List.copyOf(links);
         language = Objects.requireNonNullElse(language, Language.detect(title + " " + body));
         site = Objects.requireNonNullElse(site, "");
+        html = Objects.requireNonNullElse(html, "");
+    }
+
+    /** A document without a view of its own (the view shows its text). */
+    public SourceDocument(String url, String title, List<String> headings, String body,
+                          List<Link> links, String language, String site) {
+        this(url, title, headings, body, links, language, site, "");
+    }
+
+    /** The same document at another address (an imported file where it is published). */
+    public SourceDocument withUrl(String newUrl) {
+        return new SourceDocument(newUrl, title, headings, body, links, language, site, html);
     }
 
     /** An outgoing link and the text it was anchored on. */

@@ -96,4 +96,49 @@ class FileImporterTest {
         assertThatThrownBy(() -> importer.read(latin1, "s"))
                 .isInstanceOf(ImportException.class).hasMessageContaining("UTF-8");
     }
+
+    @Test
+    void linkListsFollowTheMainTextAfterTheMarkerAndTheViewKeepsTheStructure() throws Exception {
+        Path page = Files.writeString(dir.resolve("page.md"), """
+                # 교착상태
+
+                두 스레드가 서로의 락을 기다리는 상태입니다.
+
+                ## 관련 문서
+
+                - [이벤트 루프](event-loop.md)
+                - [Closures](closures.md)
+
+                마지막 문단입니다.
+                """);
+
+        SourceDocument doc = importer.read(page, "s").get(0);
+
+        String body = doc.body();
+        int marker = body.indexOf(HtmlExtractor.LINK_LISTS);
+        assertThat(marker).isPositive();
+        assertThat(body.substring(0, marker)).contains("락을 기다리는", "관련 문서", "마지막 문단").doesNotContain("Closures");
+        assertThat(body.substring(marker + 1)).contains("이벤트 루프", "Closures");
+        assertThat(doc.html()).contains("<h1>교착상태</h1>", "<h2>관련 문서</h2>", "event-loop.md\">이벤트 루프</a></li>");
+    }
+
+    @Test
+    void theViewOfHostileHtmlHasNoScriptHandlersOrScriptLinks() throws Exception {
+        Path page = Files.writeString(dir.resolve("evil.html"), """
+                <html><body><h1 onclick="alert(1)">Evil</h1><script>alert(2)</script>
+                <p>text <a href="javascript:alert(3)">js</a> <a href="data:text/html,x">data</a>
+                <img src=x onerror=alert(4)><a href="https://example.com/">ok</a></p></body></html>
+                """);
+
+        String html = importer.read(page, "s").get(0).html();
+
+        assertThat(html).contains("Evil", "https://example.com/")
+                .doesNotContain("script", "onclick", "onerror", "javascript:", "data:", "<img");
+    }
+
+    @Test
+    void plainTextKeepsItsParagraphsInTheView() throws Exception {
+        Path page = Files.writeString(dir.resolve("t.txt"), "Title\n\nfirst <b>para</b>\n\nsecond\n");
+        assertThat(importer.read(page, "s").get(0).html()).isEqualTo("<p>first &lt;b&gt;para&lt;/b&gt;</p>\n<p>second</p>\n");
+    }
 }

@@ -27,6 +27,8 @@ final class Fields {
     /** Stored only: the {@link ContentRuns} of the title, and of the headings and body. */
     static final String TITLE_RUNS = "titleruns";
     static final String TEXT_RUNS = "textruns";
+    /** Stored only: the content as sanitised HTML for the document view. */
+    static final String VIEW = "view";
 
     /** A searched text field, its weight in the BM25F-style sum, and whether it has the English and Hangul-bigram subfields. */
     record Weighted(String name, float weight, boolean bilingual, boolean bigrams) {

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param topics   subject labels shown with the result and searched like headings
  * @param links    outgoing links: their anchor text is indexed with the target page, and the link
  *                 graph over the indexed pages gives each page its authority
+ * @param html     the content as sanitised HTML, stored for the document view only (never searched), or empty
  */
 public record SearchDocument(String url, String title, List<String> headings, String body, String site,
-                             String language, List<String> topics, List<Link> links) {
+                             String language, List<String> topics, List<Link> links, String html) {
+
+    /**
+     * In a body, separates the main text from the text of link lists and navigation that follows it:
+     * snippets prefer passages before it.
+     */
+    public static final char LINK_LISTS = '\u2029';
 
     /** An outgoing link and the text it was anchored on. */
     public record Link(String url, String anchorText) {
@@ -36,6 +43,19 @@ public record SearchDocument(String url, String title, List<String> headings, St
         language = Objects.requireNonNullElse(language, "");
         topics = topics == null ? List.of() : List.copyOf(topics);
         links = links == null ? List.of() : List.copyOf(links);
+        html = Objects.requireNonNullElse(html, "");
+    }
+
+    /** A document without a stored view. */
+    public SearchDocument(String url, String title, List<String> headings, String body, String site,
+                          String language, List<String> topics, List<Link> links) {
+        this(url, title, headings, body, site, language, topics, links, "");
+    }
+
+    /** The body without the text of its link lists. */
+    public String mainText() {
+        int marker = body.indexOf(LINK_LISTS);
+        return marker < 0 ? body : body.substring(0, marker).strip();
     }
 
     /** A document without topics or links. */

@@ -76,7 +76,7 @@ public final class SearchIndex implements Closeable {
      * Version of the fields a page is indexed with; documents indexed under another layout still
      * match, without the fields added since (re-import or {@code crawl --refresh} to get them).
      */
-    public static final String LAYOUT = "2-bigrams-loanwords-glosses-titlekey";
+    public static final String LAYOUT = "2-bigrams-loanwords-glosses-titlekey-view";
 
     /** Largest page size a search accepts. */
     public static final int MAX_SIZE = 50;
@@ -586,15 +586,28 @@ public final class SearchIndex implements Closeable {
         }
         ScoreDoc[] byDoc = docs.clone();
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.perField())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFormatter(new ContentFirstFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)))
                 .withMaxLength(100_000)
                 .build();
         TopDocs pageTop = new TopDocs(new org.apache.lucene.search.TotalHits(byDoc.length,
                 org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), byDoc);
-        return highlighter.highlight(Fields.BODY, query, pageTop, 2);
+        return highlighter.highlight(Fields.BODY, query, pageTop, ContentFirstFormatter.CANDIDATES);
+    }
+
+    /** The stored document at {@code url}, with its view HTML when it has one; empty when the index holds no such URL. */
+    public java.util.Optional<SearchDocument> document(String url) {
+        return read(searcher -> {
+            TopDocs found = searcher.search(new TermQuery(new Term(Fields.URL, url)), 1);
+            if (found.scoreDocs.length == 0) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(toDocument(searcher.storedFields().document(found.scoreDocs[0].doc)));
+        });
     }
 
     private static String leadSnippet(String body) {
+        int marker = body.indexOf(SearchDocument.LINK_LISTS);
+        body = marker < 0 ? body : body.substring(0, marker);
         String lead = body.length() <= SNIPPET_CHARS ? body : body.substring(0, SNIPPET_CHARS) + " …";
         return Html.escape(lead);
     }
@@ -770,6 +783,9 @@ public final class SearchIndex implements Closeable {
             d.add(new StoredField(Fields.LINKS, link));
         }
         d.add(new StoredField(Fields.ANCHORS_HASH, anchors.hashCode()));
+        if (!doc.html().isEmpty()) {
+            d.add(new StoredField(Fields.VIEW, doc.html()));
+        }
         d.add(new NumericDocValuesField(Fields.AUTHORITY, AuthorityBoost.encode(authority)));
         writer.updateDocument(new Term(Fields.URL, doc.url()), d);
         indexed.put(doc.url(), new Indexed(anchors.hashCode(), authority));
@@ -825,7 +841,7 @@ public final class SearchIndex implements Closeable {
     private static SearchDocument toDocument(Document d) {
         return new SearchDocument(d.get(Fields.URL), d.get(Fields.TITLE), List.of(d.getValues(Fields.HEADINGS)),
                 d.get(Fields.BODY), d.get(Fields.SITE), d.get(Fields.LANGUAGE), List.of(d.getValues(Fields.TOPICS)),
-                decodeLinks(d.getValues(Fields.LINKS)));
+                decodeLinks(d.getValues(Fields.LINKS)), d.get(Fields.VIEW));
     }
 
     private static FieldType bodyType() {

@@ -24,9 +24,12 @@ final class ApiErrorHandler implements ServerErrorHandler {
     static final HttpStatus CLIENT_CLOSED_REQUEST = HttpStatus.valueOf(499);
 
     private final JsonResponses json;
+    private final java.util.function.Supplier<AggregatedHttpResponse> notFoundPage;
 
-    ApiErrorHandler(JsonResponses json) {
+    /** @param notFoundPage the HTML page a browser gets for a path that names nothing */
+    ApiErrorHandler(JsonResponses json, java.util.function.Supplier<AggregatedHttpResponse> notFoundPage) {
         this.json = json;
+        this.notFoundPage = notFoundPage;
     }
 
     @Override
@@ -50,6 +53,9 @@ final class ApiErrorHandler implements ServerErrorHandler {
     @Override
     public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config, RequestHeaders headers,
                                                HttpStatus status, String description, Throwable cause) {
+        if (status == HttpStatus.NOT_FOUND && browser(headers)) {
+            return notFoundPage.get();
+        }
         AggregatedHttpResponse answer = json.error(status, description != null ? description : status.reasonPhrase());
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             // a request timeout or shutdown: the client may retry shortly
@@ -57,6 +63,12 @@ final class ApiErrorHandler implements ServerErrorHandler {
                     .set(HttpHeaderNames.RETRY_AFTER, JsonResponses.RETRY_AFTER_SECONDS).build(), answer.content());
         }
         return answer;
+    }
+
+    /** A browser navigating (it accepts HTML), outside the API. */
+    private static boolean browser(RequestHeaders headers) {
+        String accept = headers.get(HttpHeaderNames.ACCEPT, "");
+        return !headers.path().startsWith("/api/") && accept.contains("text/html");
     }
 
     private static boolean tooLarge(Throwable cause) {

@@ -79,6 +79,8 @@ public final class ChatdaServer implements AutoCloseable {
         ClientRateLimiter rateLimiter = new ClientRateLimiter(settings.rateLimits(), identity, registry, json);
         this.searchExecutor = searchExecutor(settings);
 
+        WebPages web = new WebPages(data.search(), data.documents(), searchExecutor,
+                ctx -> identity.of(ctx).getHostAddress());
         ServerBuilder sb = Server.builder();
         listen(sb, settings);
         sb.http1MaxInitialLineLength(MAX_REQUEST_LINE)
@@ -91,7 +93,7 @@ public final class ChatdaServer implements AutoCloseable {
                 .meterRegistry(registry)
                 .requestTimeout(settings.requestTimeout())
                 .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownGrace())
-                .errorHandler(new ApiErrorHandler(json))
+                .errorHandler(new ApiErrorHandler(json, web::notFound))
                 .accessLogWriter(new AccessLog(mapper, identity, ACCESS_LOG_LINES_PER_SECOND, registry), true);
 
         // API routes: per-client rate limit, then 304 for fresh copies, then admission control, then the work
@@ -126,8 +128,7 @@ public final class ChatdaServer implements AutoCloseable {
         sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/metrics").maxRequestLength(MAX_QUERY_BODY)
                 .build((ctx, req) -> HttpResponse.of(HttpStatus.OK,
                         MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), registry.scrape()));
-        webRoutes(sb, new WebPages(data.search(), searchExecutor, ctx -> identity.of(ctx).getHostAddress()),
-                admission, rateLimiter);
+        webRoutes(sb, web, admission, rateLimiter);
         sb.decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("chatda.http")
                 .andThen((reg, log, id) -> id.withTags("class", Routes.classTag(log.requestHeaders().path())))));
         this.server = sb.build();
@@ -144,6 +145,10 @@ public final class ChatdaServer implements AutoCloseable {
                 .decorator(admission.decorator(RequestClass.CRITICAL))
                 .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
                 .build(web.search());
+        sb.route().get("/doc/{id}").maxRequestLength(MAX_QUERY_BODY)
+                .decorator(admission.decorator(RequestClass.CRITICAL))
+                .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
+                .build(web.document());
     }
 
     private static void listen(ServerBuilder sb, ServerSettings settings) {

@@ -28,4 +28,24 @@ public final class QueryText {
         }
         return q;
     }
+
+    /**
+     * {@code q} stripped and, when longer than {@link #MAX_LENGTH} code points, cut to at most that many at
+     * the last space within them (or at exactly that many when there is none).
+     */
+    public static String cut(String q) {
+        q = q.strip();
+        if (q.codePointCount(0, q.length()) <= MAX_LENGTH) {
+            return q;
+        }
+        int end = q.offsetByCodePoints(0, MAX_LENGTH);
+        int space = -1;
+        for (int i = end; i > 0; i--) {
+            if (Character.isWhitespace(q.charAt(i))) {
+                space = i;
+                break;
+            }
+        }
+        return (space > 0 ? q.substring(0, space) : q.substring(0, end)).strip();
+    }
 }

@@ -14,15 +14,22 @@ import java.util.function.Supplier;
  * @param generation the current index and dictionary generation (see {@link DataGeneration})
  * @param crawlJobs  the crawl job queue behind the admin routes, or null for no admin routes
  * @param metrics    registers the app's own meters (the query log's) in the server's registry
+ * @param documents  the stored documents the document view shows
  */
 public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
-                         CrawlJobs crawlJobs, MeterBinder metrics) {
+                         CrawlJobs crawlJobs, MeterBinder metrics, DocumentStore documents) {
 
     public ServedData {
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(suggester, "suggester");
         Objects.requireNonNull(generation, "generation");
         Objects.requireNonNull(metrics, "metrics");
+        documents = Objects.requireNonNullElse(documents, DocumentStore.NONE);
+    }
+
+    public ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
+                      CrawlJobs crawlJobs, MeterBinder metrics) {
+        this(search, suggester, generation, crawlJobs, metrics, DocumentStore.NONE);
     }
 
     public ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
@@ -33,16 +40,21 @@ public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Su
     /** Data that doesn't change while served (tests, read-only use): generation fixed, no admin routes. */
     public static ServedData fixed(SearchIndex index, Supplier<Suggester> suggester) {
         DataGeneration fixed = DataGeneration.fixed();
-        return new ServedData(SearchBackend.of(index), suggester, () -> fixed, null);
+        return new ServedData(SearchBackend.of(index), suggester, () -> fixed, null).withDocuments(DocumentStore.of(index));
     }
 
     /** The same data with admin routes over {@code jobs}. */
     public ServedData withCrawlJobs(CrawlJobs jobs) {
-        return new ServedData(search, suggester, generation, jobs, metrics);
+        return new ServedData(search, suggester, generation, jobs, metrics, documents);
     }
 
     /** The same data with the app's meters. */
     public ServedData withMetrics(MeterBinder binder) {
-        return new ServedData(search, suggester, generation, crawlJobs, binder);
+        return new ServedData(search, suggester, generation, crawlJobs, binder, documents);
+    }
+
+    /** The same data with the document view over {@code store}. */
+    public ServedData withDocuments(DocumentStore store) {
+        return new ServedData(search, suggester, generation, crawlJobs, metrics, store);
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiErrorHandlerTest {
 
-    private final ApiErrorHandler handler = new ApiErrorHandler(new JsonResponses(new ObjectMapper()));
+    private final ApiErrorHandler handler = new ApiErrorHandler(new JsonResponses(new ObjectMapper()), () -> null);
     private final ServiceRequestContext ctx = ServiceRequestContext.of(HttpRequest.of(HttpMethod.GET, "/api/search?q=x"));
 
     private int status(Throwable cause) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,14 +42,22 @@ final class ResultsRenderer {
 
     /** A complete results page. */
     String results(ResultsView view) {
-        Document page = start(view.query());
+        return results(view, Optional.empty());
+    }
+
+    /** A complete results page with a notice above the results (such as a query cut to the limit). */
+    String results(ResultsView view, Optional<String> notice) {
+        Document page = page(view.query());
         Element main = page.getElementById("main");
+        notice.ifPresent(text -> main.appendElement("p").addClass("notice").attr("role", "status").text(text));
         view.didYouMean().ifPresent(suggested -> {
             Element p = main.appendElement("p").addClass("did-you-mean");
             if (view.corrected()) {
                 p.appendText("‘" + view.query() + "’에 대한 결과가 없어 ");
                 p.appendElement("a").attr("href", searchHref(suggested, 1)).text(suggested);
-                p.appendText(" 검색결과를 보여 드립니다.");
+                p.appendText(" 검색결과를 보여 드립니다. ");
+                p.appendElement("a").addClass("original").attr("href", searchHref(view.query(), 1) + "&fix=0")
+                        .text("‘" + view.query() + "’(으)로 검색");
             } else {
                 p.appendText("이것을 찾으셨나요? ");
                 p.appendElement("a").attr("href", searchHref(suggested, 1)).text(suggested);
@@ -57,19 +66,32 @@ final class ResultsRenderer {
         if (view.hits().isEmpty()) {
             empty(main, view);
         } else {
+            main.appendElement("h1").addClass("visually-hidden").text("‘" + view.query() + "’ 검색결과");
             main.appendElement("p").addClass("summary").attr("id", "summary").text(summary(view));
+            String highlight = view.corrected() ? view.didYouMean().orElse(view.query()) : view.query();
             Element list = main.appendElement("ol").addClass("results").attr("start", Long.toString(view.firstRank()));
             for (ResultsView.Hit hit : view.hits()) {
-                hit(list.appendElement("li").addClass("result"), hit);
+                hit(list.appendElement("li").addClass("result"), hit, highlight);
             }
             pagination(main, view);
         }
         return page.outerHtml();
     }
 
+    /** The page for an address that names nothing here. */
+    String notFound(String message) {
+        Document page = page("");
+        page.title("찾을 수 없는 페이지 – chatda");
+        Element section = page.getElementById("main").appendElement("section").addClass("empty");
+        section.appendElement("h1").text("페이지를 찾을 수 없습니다");
+        section.appendElement("p").text(message);
+        section.appendElement("p").appendElement("a").attr("href", "/").text("검색 첫 화면으로");
+        return page.outerHtml();
+    }
+
     /** The page for a request that can't be answered, with the reason. */
     String error(String typed, String message) {
-        Document page = start(typed.length() > QueryText.MAX_LENGTH ? typed.substring(0, QueryText.MAX_LENGTH) : typed);
+        Document page = page(typed.length() > QueryText.MAX_LENGTH ? typed.substring(0, QueryText.MAX_LENGTH) : typed);
         page.title("검색할 수 없는 요청 – chatda");
         Element section = page.getElementById("main").appendElement("section").addClass("empty");
         section.appendElement("h1").text("검색할 수 없는 요청입니다");
@@ -77,7 +99,8 @@ final class ResultsRenderer {
         return page.outerHtml();
     }
 
-    private Document start(String query) {
+    /** An empty page of this site (header, search box holding {@code query}, empty {@code #main}). */
+    Document page(String query) {
         Document page = template.clone();
         if (!query.isEmpty()) {
             page.title(query + " – chatda 검색");
@@ -86,17 +109,28 @@ final class ResultsRenderer {
         return page;
     }
 
-    private static void hit(Element item, ResultsView.Hit hit) {
+    /**
+     * One result: a web page's title links to the page itself, with a "저장된 페이지" link to its view here;
+     * an imported file's title links to its view (a browser won't open {@code file:} links from a web page).
+     */
+    private static void hit(Element item, ResultsView.Hit hit, String query) {
         Element heading = item.appendElement("h2");
         String title = hit.title() == null || hit.title().isBlank() ? hit.url() : hit.title();
-        if (ReadableUrl.linkable(hit.url())) {
+        String view = DocumentIds.href(hit.url(), query, viewFragment(hit.url()));
+        boolean web = DocumentRenderer.web(hit.url()) && ReadableUrl.linkable(hit.url());
+        if (web) {
             heading.appendElement("a").attr("href", hit.url()).text(title);
+        } else if (ReadableUrl.linkable(hit.url())) {
+            heading.appendElement("a").attr("href", view).text(title);
         } else {
             heading.text(title);
         }
         Element crumbs = item.appendElement("div").addClass("crumbs").attr("title", hit.url());
         for (String crumb : ReadableUrl.crumbs(hit.url())) {
             crumbs.appendElement("span").text(crumb);
+        }
+        if (web) {
+            crumbs.appendElement("a").addClass("cached").attr("href", view).text("저장된 페이지");
         }
         item.appendElement("p").addClass("snippet").html(cleanSnippet(hit.snippetHtml()));
         if (!hit.topics().isEmpty()) {
@@ -105,6 +139,12 @@ final class ResultsRenderer {
                 topics.appendElement("li").appendElement("a").attr("href", searchHref(topic, 1)).text(topic);
             }
         }
+    }
+
+    /** Where a view opens: a section document at its heading, anything else at its first match. */
+    private static String viewFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash >= 0 && hash < url.length() - 1 ? url.substring(hash + 1) : DocumentRenderer.MATCH;
     }
 
     static String cleanSnippet(String snippetHtml) {
@@ -155,8 +195,8 @@ final class ResultsRenderer {
             if (p == current) {
                 nav.appendElement("span").attr("aria-current", "page").text(Integer.toString(p));
             } else {
-                nav.appendElement("a").attr("href", searchHref(view.query(), p)).attr("aria-label", p + "페이지")
-                        .text(Integer.toString(p));
+                // the visible number is the name; the nav's label says what the numbers are
+                nav.appendElement("a").attr("href", searchHref(view.query(), p)).text(Integer.toString(p));
             }
         }
         if (current < view.lastPage()) {

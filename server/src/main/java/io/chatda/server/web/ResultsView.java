@@ -40,6 +40,14 @@ record ResultsView(String query, long total, int page, int pageSize, double took
                 OptionalComponents.text(r, "didYouMean"), OptionalComponents.flag(r, "corrected"), lastPage);
     }
 
+    /**
+     * The page of the query as typed when the search answered with its correction instead: no results,
+     * the correction offered as a suggestion.
+     */
+    ResultsView withoutCorrection() {
+        return corrected ? new ResultsView(query, 0, page, pageSize, tookMs, List.of(), didYouMean, false, 0) : this;
+    }
+
     /** Number of the first result on this page, counting from 1. */
     long firstRank() {
         return (long) (page - 1) * pageSize + 1;

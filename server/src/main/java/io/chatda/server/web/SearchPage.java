@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import io.chatda.search.SearchOptions;
 import java.util.concurrent.Executor;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -55,26 +56,38 @@ final class SearchPage implements HttpService {
                 return HttpResponse.ofRedirect(HttpStatus.FOUND, "/");
             }
             typed = raw;
-            String q = QueryText.require(params);
+            // people paste long text into search boxes: search its start rather than refuse it
+            String q = QueryText.cut(raw);
+            Optional<String> notice = q.length() < raw.strip().length()
+                    ? Optional.of("검색어가 너무 길어 앞부분 " + q.codePointCount(0, q.length()) + "자까지만 검색했습니다. (최대 "
+                            + QueryText.MAX_LENGTH + "자)")
+                    : Optional.empty();
             int page = params.intParam("page", 1, 1, MAX_PAGE);
+            boolean fix = !"0".equals(params.get("fix"));
             String who = client.apply(ctx);
             return HttpResponse.of(CompletableFuture.supplyAsync(() -> {
                 if (ctx.isCancelled()) {
                     throw new CancellationException("client went away");
                 }
-                return html(HttpStatus.OK, renderer.results(ResultsView.of(search.search(q, page, PAGE_SIZE, SearchOptions.DEFAULT, who), MAX_PAGE)));
+                ResultsView view = ResultsView.of(search.search(q, page, PAGE_SIZE, SearchOptions.DEFAULT, who), MAX_PAGE);
+                return html(HttpStatus.OK, renderer.results(fix ? view : view.withoutCorrection(), notice));
             }, executor));
         } catch (BadRequestException e) {
             return html(HttpStatus.BAD_REQUEST, renderer.error(typed, e.getMessage()));
         } catch (RejectedExecutionException e) {
-            return HttpResponse.of(ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
-                    .contentType(MediaType.HTML_UTF_8)
-                    .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build(), HttpData.ofUtf8(renderer.error(typed, "지금은 검색이 많이 몰려 있습니다. 잠시 후 다시 시도해 주세요.")));
+            return busy(renderer.error(typed, "지금은 검색이 많이 몰려 있습니다. 잠시 후 다시 시도해 주세요."));
         }
     }
 
-    private static HttpResponse html(HttpStatus status, String page) {
+    /** A 503 page that asks to retry in a second. */
+    static HttpResponse busy(String page) {
+        return HttpResponse.of(ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.HTML_UTF_8)
+                .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build(), HttpData.ofUtf8(page));
+    }
+
+    static HttpResponse html(HttpStatus status, String page) {
         ResponseHeaders headers = ResponseHeaders.builder(status)
                 .contentType(MediaType.HTML_UTF_8)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")

@@ -267,8 +267,15 @@
   input.addEventListener('compositionupdate', () => setTimeout(onTyping, 0));
   input.addEventListener('compositionend', () => setTimeout(onTyping, 0));
 
+  // Focus opens the list: recent searches for an empty box, suggestions for a filled one.
   input.addEventListener('focus', () => {
-    if (!input.value.trim() && mode === 'closed') showRecent();
+    if (mode !== 'closed') return;
+    if (!input.value.trim()) {
+      showRecent();
+    } else {
+      typed = input.value;
+      request(input.value);
+    }
   });
   input.addEventListener('click', () => {
     if (!input.value.trim() && mode === 'closed') showRecent();
@@ -334,6 +341,7 @@
   if (clearRecent) {
     clearRecent.addEventListener('click', () => {
       recentSave([]);
+      input.value = typed; // not the highlighted recent search, which would be suggested on refocus
       close();
       input.focus();
     });

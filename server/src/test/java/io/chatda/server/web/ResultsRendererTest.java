@@ -43,9 +43,58 @@ class ResultsRendererTest {
 
         Document doc = Jsoup.parse(renderer.results(view));
 
-        assertThat(doc.selectFirst("p.did-you-mean").text()).isEqualTo("‘rjator’에 대한 결과가 없어 검색 검색결과를 보여 드립니다.");
+        assertThat(doc.selectFirst("p.did-you-mean").text())
+                .isEqualTo("‘rjator’에 대한 결과가 없어 검색 검색결과를 보여 드립니다. ‘rjator’(으)로 검색");
         assertThat(doc.selectFirst("p.did-you-mean a").attr("href")).isEqualTo("/search?q=%EA%B2%80%EC%83%89");
+        assertThat(doc.selectFirst("p.did-you-mean a.original").attr("href")).isEqualTo("/search?q=rjator&fix=0");
         assertThat(doc.select("ol.results > li")).hasSize(1);
+        // the snippet's words are the correction's: the view highlights them
+        assertThat(doc.selectFirst("ol.results .cached").attr("href")).contains("?q=%EA%B2%80%EC%83%89#match");
+
+        Document original = Jsoup.parse(renderer.results(view.withoutCorrection()));
+        assertThat(original.select("ol.results")).isEmpty();
+        assertThat(original.selectFirst("p.did-you-mean").text()).isEqualTo("이것을 찾으셨나요? 검색");
+        assertThat(original.selectFirst("section.empty h1").text()).isEqualTo("‘rjator’에 대한 검색결과가 없습니다.");
+    }
+
+    @Test
+    void importedFilesLinkToTheirViewAndWebPagesKeepTheirUrlWithACachedLink() {
+        var file = new ResultsView.Hit("file:///notes/a.md", "A", "", List.of());
+        var section = new ResultsView.Hit("file:///notes/n.md#교착상태", "교착상태", "", List.of());
+        var web = new ResultsView.Hit("https://example.com/x", "X", "", List.of());
+        ResultsView view = new ResultsView("락 대기", 3, 1, 10, 1, List.of(file, section, web), Optional.empty(), false, 1);
+
+        Document doc = Jsoup.parse(renderer.results(view));
+
+        var titles = doc.select("ol.results h2 a");
+        assertThat(titles.get(0).attr("href")).isEqualTo(DocumentIds.href("file:///notes/a.md", "락 대기", "match"))
+                .startsWith("/doc/").endsWith("?q=%EB%9D%BD+%EB%8C%80%EA%B8%B0#match");
+        assertThat(titles.get(1).attr("href")).endsWith("#교착상태");
+        assertThat(titles.get(2).attr("href")).isEqualTo("https://example.com/x");
+        assertThat(doc.select("ol.results .cached")).singleElement()
+                .satisfies(a -> assertThat(a.attr("href")).startsWith("/doc/" + DocumentIds.of("https://example.com/x")))
+                .satisfies(a -> assertThat(a.text()).isEqualTo("저장된 페이지"));
+        assertThat(doc.select("h1").eachText()).containsExactly("‘락 대기’ 검색결과");
+    }
+
+    @Test
+    void documentIdsRoundTripAndRejectWhatIsNotAnId() {
+        for (String url : List.of("file:///notes/n.md#교착상태", "https://example.com/?a=1&b=<2>")) {
+            assertThat(DocumentIds.url(DocumentIds.of(url))).contains(url);
+        }
+        for (String bad : List.of("", "not base64!", "%%", "_w", "x".repeat(DocumentIds.MAX_ID + 1))) {
+            assertThat(DocumentIds.url(bad)).as(bad).isEmpty();
+        }
+    }
+
+    @Test
+    void longQueriesAreCutAtAWordBoundary() {
+        String words = "가나다 ".repeat(200);
+        String cut = io.chatda.server.QueryText.cut(words);
+        assertThat(cut.codePointCount(0, cut.length())).isLessThanOrEqualTo(512).isGreaterThan(500);
+        assertThat(cut).endsWith("가나다");
+        assertThat(io.chatda.server.QueryText.cut("a".repeat(600))).hasSize(512);
+        assertThat(io.chatda.server.QueryText.cut("  short  ")).isEqualTo("short");
     }
 
     @Test
