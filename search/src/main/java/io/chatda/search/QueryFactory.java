@@ -201,8 +201,10 @@ final class QueryFactory {
         }
         List<Query> alternatives = new ArrayList<>();
         String stem = KoreanWords.stem(term.text());
-        Query bigrams = bigrams(stem);
-        boolean shattered = bigrams != null && shattered(stem);
+        List<String> pieces = TextAnalysis.terms(analyzer, Fields.BODY, stem);
+        // a word nori keeps whole gains nothing from its bigrams but their cost (phrase positions)
+        Query bigrams = pieces.contains(stem) ? null : bigrams(stem);
+        boolean shattered = bigrams != null && DictionaryProposals.shattered(stem, pieces);
         if (literal != null && !shattered) {
             alternatives.add(literal);
         }
@@ -225,15 +227,6 @@ final class QueryFactory {
             return null;
         }
         return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, ALTERNATIVES_TIE);
-    }
-
-    /**
-     * Whether nori breaks the Hangul word into pieces of which one is a single syllable: the sign of
-     * a word its dictionary lacks (데드락 → 데 드 락, 쿠버네티스 → 쿠 버네 티스), whose fragments would
-     * match unrelated words.
-     */
-    private boolean shattered(String word) {
-        return DictionaryProposals.shattered(word, TextAnalysis.terms(analyzer, Fields.BODY, word));
     }
 
     /** An expansion matches as a literal word, or for Hangul also by its bigrams. */
