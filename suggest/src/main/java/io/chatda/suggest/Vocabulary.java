@@ -20,7 +20,8 @@ import java.util.Set;
  * → 직렬화, deadlock이 → deadlock) when the collection attests the rest: it occurs on its own, or with two different
  * endings; otherwise it stays whole. Predicates (있습니다) and English stop words are no words. A phrase is two or
  * three words in a row with only white space between them, its last word without its ending and the others bare (교착상태
- * 예방, thread pool), kept when its words are associated (PMI at least {@link Settings#minPmi}). So every entry is a
+ * 예방, thread pool): every pair, so that the next word completes (weighted by how many documents have it, halved
+ * when its words are not associated: PMI below {@link Settings#minPmi}), and triples that are associated. So every entry is a
  * string of the text that starts at a word boundary and ends at one or before a Korean ending.
  *
  * <p>Phrase candidates are counted in a map of at most {@link Settings#maxCandidates}; when it is full the rarest
@@ -34,7 +35,8 @@ public final class Vocabulary {
      * @param maxWords          most word entries kept (most documents first)
      * @param maxPhrases        most phrase entries kept (most documents first)
      * @param maxCandidates     most phrase candidates counted at once
-     * @param minPmi            least pointwise mutual information (natural log, per word pair) of a phrase
+     * @param minPmi            least pointwise mutual information (natural log, per word pair) of a three-word phrase
+     *                          and of a two-word one at full weight
      * @param boilerplateShare  a phrase on more than this share of a site's documents (of at least 20) is boilerplate:
      *                          a repeated heading or link list, weighted down tenfold
      */
@@ -43,7 +45,7 @@ public final class Vocabulary {
     }
 
     /** Weight per log2(1 + documents) of a word; a title weighs 3. */
-    public static final double WORD_WEIGHT = 0.4;
+    public static final double WORD_WEIGHT = 0.6;
     /** Weight per log2(1 + documents) of a phrase. */
     public static final double PHRASE_WEIGHT = 0.3;
     /** Most weight a word or phrase gets, however common: below a title's. */
@@ -154,7 +156,7 @@ public final class Vocabulary {
             String stemKey = resolve(key, endingsPerStem);
             resolved.put(key, stemKey);
             if (isName(stemKey)) {
-                Term t = terms.computeIfAbsent(stemKey, k -> new Term(k, display(k, key)));
+                Term t = terms.computeIfAbsent(stemKey, k -> new Term(k, display(k, key), 1));
                 t.documents += e.getValue().documents;
             }
         }
@@ -171,7 +173,7 @@ public final class Vocabulary {
             }
         }
         List<Term> phraseList = new ArrayList<>(phraseTerms.values());
-        phraseList.removeIf(t -> t.pmi < settings.minPmi());
+        phraseList.removeIf(t -> t.words > 2 && t.pmi < settings.minPmi()); // any two words in a row: the next word
         Comparator<Term> byDocuments = Comparator.comparingInt((Term t) -> -t.documents)
                 .thenComparing((Term t) -> -t.pmi).thenComparing(t -> t.key);
         wordTerms.sort(byDocuments);
@@ -184,7 +186,8 @@ public final class Vocabulary {
         }
         for (Term t : phraseList.subList(0, Math.min(settings.maxPhrases(), phraseList.size()))) {
             int siteDocuments = documentsPerSite.get(site(t.key))[0];
-            double factor = siteDocuments >= 20 && t.documents > settings.boilerplateShare() * siteDocuments ? 0.1 : 1;
+            double factor = siteDocuments >= 20 && t.documents > settings.boilerplateShare() * siteDocuments ? 0.1
+                    : t.pmi < settings.minPmi() ? 0.5 : 1;
             entries.add(entry(t, PHRASE_WEIGHT, SuggestEntry.Kind.PHRASE, factor));
             keys.add(t.key);
         }
@@ -215,12 +218,14 @@ public final class Vocabulary {
     private static final class Term {
         final String key;
         final String text;
+        final int words;
         int documents;
         double pmi = Double.NEGATIVE_INFINITY;
 
-        Term(String key, String text) {
+        Term(String key, String text, int words) {
             this.key = key;
             this.text = text;
+            this.words = words;
         }
     }
 
@@ -288,7 +293,7 @@ public final class Vocabulary {
             lower.append(stemKey, siteEnd, stemKey.length());
             text.append(display(stemKey, wordKey));
         }
-        return new Term(lower.toString(), text.toString());
+        return new Term(lower.toString(), text.toString(), parts.length);
     }
 
     /** PMI of a candidate's words per word pair: ln(P(phrase) / ∏ P(word)) / (words − 1), over documents. */
