@@ -21,7 +21,7 @@ import java.util.Map;
  * each document, and kept only where they are words or phrases of the text (never a compound's tail).
  * A heading repeated on many pages of a site (관련 문서) is boilerplate and weighs little.
  */
-final class SuggestionSources {
+public final class SuggestionSources {
 
     static final double TITLE_WEIGHT = 3;
     static final double HEADING_WEIGHT = 1;
@@ -70,6 +70,11 @@ final class SuggestionSources {
 
     /** The dictionary of {@code index} and {@code queries} (query-log entries, weighted by their decayed counts). */
     static CompletionIndex build(SearchIndex index, List<SuggestEntry> queries) {
+        return CompletionIndex.build(entries(index, queries));
+    }
+
+    /** The candidates a dictionary of {@code index} and {@code queries} is built from (for benchmarks too). */
+    public static List<SuggestEntry> entries(SearchIndex index, List<SuggestEntry> queries) {
         List<SuggestEntry> entries = new ArrayList<>();
         for (SuggestEntry q : queries) {
             entries.add(new SuggestEntry(q.text(), q.weight() * QUERY_WEIGHT, q.kind(), q.url(), q.site()));
@@ -107,7 +112,7 @@ final class SuggestionSources {
                 }
             }
         }
-        return CompletionIndex.build(entries);
+        return entries;
     }
 
     private static String site(String site) {

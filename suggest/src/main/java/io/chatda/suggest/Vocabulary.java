@@ -238,11 +238,25 @@ public final class Vocabulary {
         return key.substring(0, key.indexOf(SITE_END));
     }
 
-    /** The key of the word {@code key} names once its ending is stripped, or {@code key} itself. */
+    /**
+     * The key of the word {@code key} names once its endings are stripped (도구에서부터 → 도구에서 → 도구), or
+     * {@code key} itself.
+     */
     private String resolve(String key, Map<String, Integer> endingsPerStem) {
         int siteEnd = key.indexOf(SITE_END) + 1;
         String site = key.substring(0, siteEnd);
-        String word = key.substring(siteEnd);
+        String current = key;
+        for (int round = 0; round < 3; round++) {
+            String next = strip(site, current.substring(siteEnd), endingsPerStem);
+            if (next == null) {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private String strip(String site, String word, Map<String, Integer> endingsPerStem) {
         for (String stem : KoreanEndings.stems(word)) {
             String stemKey = site + stem;
             if (KoreanEndings.certain(word, stem) || words.containsKey(stemKey)
@@ -250,7 +264,7 @@ public final class Vocabulary {
                 return stemKey;
             }
         }
-        return key;
+        return null;
     }
 
     /** How the word of {@code stemKey} is written: its own form, else the start of the form of {@code from}. */

@@ -30,6 +30,12 @@ class VocabularyTest {
     }
 
     @Test
+    void endingsAreStrippedOneAfterAnother() {
+        Map<String, SuggestEntry> e = built(List.of(List.of("도구에서부터 도구에만 도구를")));
+        assertThat(e).containsKey("도구").doesNotContainKeys("도구에서", "도구에");
+    }
+
+    @Test
     void anEndingStaysWhenTheRestIsNotAttested() {
         Map<String, SuggestEntry> e = built(List.of(List.of("마이크로 서비스"), List.of("마이크로 커널")));
         assertThat(e).containsKey("마이크로").doesNotContainKey("마이크");
