@@ -24,8 +24,9 @@ import java.util.Set;
  * when its words are not associated: PMI below {@link Settings#minPmi}), and triples that are associated. So every entry is a
  * string of the text that starts at a word boundary and ends at one or before a Korean ending.
  *
- * <p>Phrase candidates are counted in a map of at most {@link Settings#maxCandidates}; when it is full the rarest
- * are dropped (lossy counting), so on a large collection only recurring phrases survive. Not thread-safe.
+ * <p>Phrase candidates are counted in a map of at most {@link Settings#maxCandidates}, words in one of at most
+ * {@link Settings#maxWordCandidates}; when one is full its rarest are dropped (lossy counting), so on a large
+ * collection only recurring phrases and words survive. Not thread-safe.
  */
 public final class Vocabulary {
 
@@ -35,13 +36,15 @@ public final class Vocabulary {
      * @param maxWords          most word entries kept (most documents first)
      * @param maxPhrases        most phrase entries kept (most documents first)
      * @param maxCandidates     most phrase candidates counted at once
+     * @param maxWordCandidates most distinct words (each form with its ending) counted at once
      * @param minPmi            least pointwise mutual information (natural log, per word pair) of a three-word phrase
      *                          and of a two-word one at full weight
      * @param boilerplateShare  a phrase on more than this share of a site's documents (of at least 20) is boilerplate:
      *                          a repeated heading or link list, weighted down tenfold
      */
-    public record Settings(int maxWords, int maxPhrases, int maxCandidates, double minPmi, double boilerplateShare) {
-        public static final Settings DEFAULT = new Settings(500_000, 400_000, 600_000, 0.7, 0.3);
+    public record Settings(int maxWords, int maxPhrases, int maxCandidates, int maxWordCandidates, double minPmi,
+                           double boilerplateShare) {
+        public static final Settings DEFAULT = new Settings(500_000, 400_000, 600_000, 1_500_000, 0.7, 0.3);
     }
 
     /** Weight per log2(1 + documents) of a word; a title weighs 3. */
@@ -64,6 +67,7 @@ public final class Vocabulary {
     private final Map<String, int[]> phrases = new HashMap<>();
     private final Map<String, int[]> documentsPerSite = new HashMap<>();
     private int pruneBelow = 1;
+    private int wordPruneBelow = 1;
 
     /** Counts of one word (lower-cased) of one site. */
     private static final class Word {
@@ -126,6 +130,14 @@ public final class Vocabulary {
         documentsPerSite.computeIfAbsent(site, k -> new int[1])[0]++;
         while (phrases.size() > settings.maxCandidates()) {
             prune();
+        }
+        while (words.size() > settings.maxWordCandidates()) {
+            for (Iterator<Word> it = words.values().iterator(); it.hasNext(); ) {
+                if (it.next().documents <= wordPruneBelow) {
+                    it.remove();
+                }
+            }
+            wordPruneBelow++;
         }
     }
 
@@ -294,7 +306,7 @@ public final class Vocabulary {
         for (int i = 0; i < parts.length; i++) {
             String wordKey = site + parts[i];
             String stemKey = resolved.get(wordKey);
-            if (i < parts.length - 1 && !stemKey.equals(wordKey)) {
+            if (stemKey == null || i < parts.length - 1 && !stemKey.equals(wordKey)) { // a rare word was dropped
                 return null;
             }
             if (!isName(stemKey) || (i == parts.length - 1 && codePoints(stemKey) < 2)) {
@@ -318,7 +330,8 @@ public final class Vocabulary {
         String[] parts = key.substring(siteEnd).split(String.valueOf(WORD_SEP));
         double logRatio = Math.log(documents / n);
         for (String part : parts) {
-            logRatio -= Math.log(words.get(site + part).documents / n);
+            Word w = words.get(site + part);
+            logRatio -= Math.log((w == null ? wordPruneBelow : w.documents) / n);
         }
         return logRatio / (parts.length - 1);
     }

@@ -102,4 +102,16 @@ class VocabularyTest {
         Map<String, SuggestEntry> e = built(List.of(List.of("C++와 C#, node.js, b-tree."), List.of("C++ 언어")));
         assertThat(e).containsKeys("C++", "C#", "node.js", "b-tree");
     }
+
+    @Test
+    void fullCandidateMapsDropTheRarestAndKeepWhatRecurs() {
+        Vocabulary v = new Vocabulary(new Vocabulary.Settings(1_000, 1_000, 40, 40, 0.7, 0.3));
+        for (int i = 0; i < 200; i++) {
+            v.add("s", List.of("검색 엔진 word" + i + " 단어" + i + "를 thread pool"));
+        }
+        Map<String, SuggestEntry> e = v.build().entries().stream()
+                .collect(Collectors.toMap(SuggestEntry::text, Function.identity()));
+        assertThat(e).containsKeys("검색", "엔진", "검색 엔진", "thread pool");
+        assertThat(e.size()).isLessThan(100);
+    }
 }

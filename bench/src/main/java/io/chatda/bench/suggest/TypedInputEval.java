@@ -13,18 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.search.suggest.analyzing.FuzzySuggester;
@@ -66,11 +63,22 @@ public final class TypedInputEval {
             String name = arg.substring(0, arg.indexOf('='));
             Path data = Path.of(arg.substring(arg.indexOf('=') + 1));
             List<SuggestEntry> entries;
+            int pages;
+            long t = System.nanoTime();
             try (SearchIndex index = SearchIndex.openReadOnly(data.resolve("index"))) {
+                pages = index.size();
                 entries = SuggestionSources.entries(index, List.of());
             }
+            long sourcesMillis = (System.nanoTime() - t) / 1_000_000;
+            t = System.nanoTime();
+            CompletionIndex built = CompletionIndex.build(entries);
+            long buildMillis = (System.nanoTime() - t) / 1_000_000;
+            Map<SuggestEntry.Kind, Integer> perKind = new java.util.EnumMap<>(SuggestEntry.Kind.class);
+            entries.forEach(e -> perKind.merge(e.kind(), 1, Integer::sum));
             List<Input> inputs = inputs(entries, new Random(SEED));
-            System.out.printf("%n== %s: %,d candidates, %d inputs%n", name, entries.size(), inputs.size());
+            System.out.printf("%n== %s: %,d pages, %,d candidates %s -> %,d entries; sources read in %,d ms, index built in %,d ms,"
+                    + " %.1f B/entry in arrays; %d inputs%n", name, pages, entries.size(), perKind, built.size(), sourcesMillis,
+                    buildMillis, (double) built.memoryBytes() / built.size(), inputs.size());
             evaluate(name, entries, inputs, total);
         }
         System.out.printf("%n== all corpora%n");
@@ -85,12 +93,12 @@ public final class TypedInputEval {
             Analyzer analyzer = new StandardAnalyzer();
             AnalyzingInfixSuggester infix = new AnalyzingInfixSuggester(FSDirectory.open(tmp.resolve("infix")), analyzer,
                     analyzer, AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, true);
-            infix.build(new Entries(entries));
+            infix.build(new LuceneEntries(entries, 1000, true));
             FuzzySuggester fuzzy = new FuzzySuggester(FSDirectory.open(tmp), "fuzzy", analyzer, analyzer,
                     FuzzySuggester.EXACT_FIRST | FuzzySuggester.PRESERVE_SEP, 256, -1, true,
                     FuzzySuggester.DEFAULT_MAX_EDITS, FuzzySuggester.DEFAULT_TRANSPOSITIONS,
                     FuzzySuggester.DEFAULT_NON_FUZZY_PREFIX, FuzzySuggester.DEFAULT_MIN_FUZZY_LENGTH, true);
-            fuzzy.build(new Entries(entries));
+            fuzzy.build(new LuceneEntries(entries, 1000, true));
             Map<String, Engine> engines = new LinkedHashMap<>();
             engines.put("chatda", q -> chatda.suggest(q, TOP).stream().map(Suggestion::text).toList());
             engines.put("Lucene AnalyzingInfix", q -> texts(infix.lookup(q, (Set<BytesRef>) null, TOP, true, false)));
@@ -214,49 +222,5 @@ public final class TypedInputEval {
 
     private static List<String> texts(List<Lookup.LookupResult> results) {
         return results.stream().map(r -> r.key.toString()).toList();
-    }
-
-    /** The candidates for Lucene, weights scaled to integers. */
-    private static final class Entries implements InputIterator {
-        private final Iterator<SuggestEntry> it;
-        private SuggestEntry current;
-
-        Entries(List<SuggestEntry> entries) {
-            this.it = entries.iterator();
-        }
-
-        @Override
-        public BytesRef next() {
-            if (!it.hasNext()) {
-                return null;
-            }
-            current = it.next();
-            return new BytesRef(current.text().toLowerCase(Locale.ROOT));
-        }
-
-        @Override
-        public long weight() {
-            return Math.round(current.weight() * 1000);
-        }
-
-        @Override
-        public BytesRef payload() {
-            return null;
-        }
-
-        @Override
-        public boolean hasPayloads() {
-            return false;
-        }
-
-        @Override
-        public Set<BytesRef> contexts() {
-            return null;
-        }
-
-        @Override
-        public boolean hasContexts() {
-            return false;
-        }
     }
 }
