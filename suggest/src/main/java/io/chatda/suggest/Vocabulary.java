@@ -128,16 +128,21 @@ public final class Vocabulary {
             phrases.computeIfAbsent(phrase, k -> new int[1])[0]++;
         }
         documentsPerSite.computeIfAbsent(site, k -> new int[1])[0]++;
-        while (phrases.size() > settings.maxCandidates()) {
-            prune();
-        }
-        while (words.size() > settings.maxWordCandidates()) {
-            for (Iterator<Word> it = words.values().iterator(); it.hasNext(); ) {
-                if (it.next().documents <= wordPruneBelow) {
-                    it.remove();
-                }
+        if (phrases.size() > settings.maxCandidates()) {
+            // down to three quarters, so that the next pruning is many documents away, not the next one
+            while (phrases.size() > settings.maxCandidates() / 4 * 3) {
+                prune();
             }
-            wordPruneBelow++;
+        }
+        if (words.size() > settings.maxWordCandidates()) {
+            while (words.size() > settings.maxWordCandidates() / 4 * 3) {
+                for (Iterator<Word> it = words.values().iterator(); it.hasNext(); ) {
+                    if (it.next().documents <= wordPruneBelow) {
+                        it.remove();
+                    }
+                }
+                wordPruneBelow++;
+            }
         }
     }
 
