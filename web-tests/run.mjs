@@ -79,7 +79,7 @@ test('the box is an ARIA combobox that controls a listbox', async ({ page, base 
   // the matched part is bold and each option says what kind it is
   const first = page.locator(OPTION).first();
   assert.equal(await first.locator('.text b').first().textContent(), '검');
-  assert.ok(['문서', '섹션', '주제', '검색어'].includes(await first.locator('.kind').textContent()));
+  assert.ok(['문서', '섹션', '주제', '검색어', '단어', '구절'].includes(await first.locator('.kind').textContent()));
 });
 
 test('typing rjator (검색 on an English keyboard) shows 검색 suggestions', async ({ page, base }) => {
@@ -112,6 +112,96 @@ test('composing 검색 through the IME shows 검색 suggestions from 검ㅅ on',
   assert.equal(await page.inputValue('#q'), '검색');
   await expectSuggestion(page, '검색');
 }, { needs: 'the Korean-aware suggest engine (incomplete syllables such as 검ㅅ and 검새)' });
+
+/** The bold parts of each option, and the parts the API's spans mark for the same input. */
+async function boldAndSpans(page, typed) {
+  const bold = await page.locator(OPTION).evaluateAll((lis) => lis.map((li) =>
+    [...li.querySelectorAll('.text b')].map((b) => b.textContent)));
+  const api = await page.evaluate(async (q) => {
+    const res = await fetch('/api/suggest?q=' + encodeURIComponent(q) + '&limit=8');
+    return (await res.json()).suggestions.map((s) => s.spans.map(([a, b]) => s.text.slice(a, b)));
+  }, typed);
+  return { bold, api };
+}
+
+for (const [typed, expected, how] of [['검ㅅ', '검색', 'a partial syllable'], ['ㄱㅅㅇㅈ', '검색엔진', 'initials'],
+  ['rjator', '검색', 'the English keyboard layout'], ['검삭', '검색', 'a typo']]) {
+  test(`${how} (${typed}) is bold where the engine's spans say it matched`, async ({ page, base }) => {
+    await page.goto(base + '/');
+    await page.locator('#q').pressSequentially(typed, { delay: 40 });
+    await expectSuggestion(page, expected);
+    // the list may still be that of a shorter prefix for a moment: wait for the full input's answer
+    let seen = await boldAndSpans(page, typed);
+    for (let i = 0; i < 30 && JSON.stringify(seen.bold) !== JSON.stringify(seen.api); i++) {
+      await sleep(100);
+      seen = await boldAndSpans(page, typed);
+    }
+    const { bold, api } = seen;
+    assert.deepEqual(bold, api);
+    assert.ok(bold[0].length > 0 && bold[0].join('').length > 0, `the first option of ${typed} shows bold: ${JSON.stringify(bold)}`);
+    if (typed !== '검ㅅ' && typed !== '검삭') {
+      assert.ok(!(await optionTexts(page))[0].toLowerCase().includes(typed), 'not a literal match');
+    }
+  });
+}
+
+test('bold does not flicker and the list stays open while 검색 is composed', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.focus('#q');
+  await page.evaluate(() => {
+    window.renders = [];
+    const list = document.getElementById('suggestions');
+    const panel = document.getElementById('suggest-panel');
+    new MutationObserver(() => {
+      const first = list.querySelector('[role="option"]');
+      window.renders.push({ hidden: panel.hidden, bold: first ? first.querySelectorAll('b').length : -1 });
+    }).observe(list, { childList: true });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['ㄱ', '거', '검', '검ㅅ', '검새', '검색']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await sleep(250);
+  }
+  await expectSuggestion(page, '검색');
+  const renders = await page.evaluate(() => window.renders);
+  const shown = renders.slice(renders.findIndex((r) => r.bold > 0));
+  assert.ok(shown.length >= 3, `renders while composing: ${JSON.stringify(renders)}`);
+  assert.ok(shown.every((r) => !r.hidden && r.bold > 0), `a render lost its bold or closed: ${JSON.stringify(renders)}`);
+});
+
+test('a word only in page bodies and the next word of a phrase complete', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('백트', { delay: 40 });
+  await expectSuggestion(page, '백트래킹');
+  await page.fill('#q', '');
+  await page.locator('#q').pressSequentially('thread po', { delay: 30 });
+  await expectSuggestion(page, 'thread pool');
+});
+
+test('a document suggestion carries its URL and opens the document; a word searches', async ({ page, base }) => {
+  const real = await page.request.get(base + '/api/suggest?q=' + encodeURIComponent('교착상태'));
+  const titles = (await real.json()).suggestions.filter((s) => s.kind === 'title');
+  assert.ok(titles.some((s) => s.url.endsWith('deadlock.md')), JSON.stringify(titles));
+  await page.route((url) => url.pathname === '/api/suggest', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({ query: '교착', suggestions: [
+      { text: '교착상태 (Deadlock)', kind: 'title', url: base + '/doc/deadlock', match: 'prefix', spans: [[0, 2]] },
+      { text: '교착상태 예방', kind: 'phrase', url: '', match: 'prefix', spans: [[0, 2]] }] }) }));
+  await page.route(base + '/doc/deadlock', (route) => route.fulfill({ contentType: 'text/html',
+    body: '<!doctype html><title>deadlock</title><p>the document</p>' }));
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('교착', { delay: 30 });
+  await expectSuggestion(page, '교착상태 (Deadlock)');
+  assert.equal(await page.locator(OPTION).first().locator('.kind').textContent(), '문서');
+  await Promise.all([page.waitForURL(base + '/doc/deadlock'), page.locator(OPTION).first().click()]);
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('교착', { delay: 30 });
+  await expectSuggestion(page, '교착상태 예방');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await Promise.all([page.waitForURL(/\/search\?/), page.keyboard.press('Enter')]);
+  assert.equal(new URL(page.url()).searchParams.get('q'), '교착상태 예방');
+});
 
 test('↓ ↓ Enter opens the chosen suggestion\'s results', async ({ page, base }) => {
   await page.goto(base + '/');

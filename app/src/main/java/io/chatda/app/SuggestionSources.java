@@ -6,24 +6,38 @@ import io.chatda.search.TopicExtractor;
 import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.DictionarySnapshot;
 import io.chatda.suggest.SuggestEntry;
+import io.chatda.suggest.Vocabulary;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Builds the suggestion dictionary from what the index holds (document titles, headings and topics)
- * plus the query log's popular queries. Topics are scored over the whole collection at each build
+ * Builds the suggestion dictionary from what the index holds (document titles, headings, topics, and the
+ * {@link Vocabulary} of every word and recurring phrase of the pages' texts) plus the query log's popular queries,
+ * which outweigh what the corpus merely contains. Topics are scored over the whole collection at each build
  * (see docs/suggest.md for why not at import time), from the content runs the index stored with
- * each document.
+ * each document, and kept only where they are words or phrases of the text (never a compound's tail).
+ * A heading repeated on many pages of a site (관련 문서) is boilerplate and weighs little.
  */
-final class SuggestionSources {
+public final class SuggestionSources {
 
     static final double TITLE_WEIGHT = 3;
     static final double HEADING_WEIGHT = 1;
     static final double TOPIC_WEIGHT = 1;
     static final int TOPICS_PER_DOCUMENT = 5;
+    /** A logged query's weight per decayed search: one search outweighs a title, so what people search comes first. */
+    static final double QUERY_WEIGHT = 4;
+    /** A heading on at least this many pages of a site, and on more than {@link #BOILERPLATE_SHARE} of them, ... */
+    static final int BOILERPLATE_PAGES = 3;
+    static final double BOILERPLATE_SHARE = 0.05;
+    /** ... weighs this much in all, however many pages repeat it. */
+    static final double BOILERPLATE_WEIGHT = 0.1;
 
     /** Hash of this class's and the topic extractor's code: a dictionary built by other code is stale. */
-    private static final String CODE = DictionarySnapshot.bytecodeHash(SuggestionSources.class, TopicExtractor.class);
+    private static final String CODE = DictionarySnapshot.bytecodeHash(SuggestionSources.class, TopicExtractor.class,
+            Vocabulary.class);
 
     private SuggestionSources() {
     }
@@ -54,21 +68,58 @@ final class SuggestionSources {
         return ";code=" + CODE;
     }
 
-    /** The dictionary of {@code index} and {@code queries} (query-log entries, already weighted). */
+    /** The dictionary of {@code index} and {@code queries} (query-log entries, weighted by their decayed counts). */
     static CompletionIndex build(SearchIndex index, List<SuggestEntry> queries) {
-        List<SuggestEntry> entries = new ArrayList<>(queries);
+        return CompletionIndex.build(entries(index, queries));
+    }
+
+    /** The candidates a dictionary of {@code index} and {@code queries} is built from (for benchmarks too). */
+    public static List<SuggestEntry> entries(SearchIndex index, List<SuggestEntry> queries) {
+        List<SuggestEntry> entries = new ArrayList<>();
+        for (SuggestEntry q : queries) {
+            entries.add(new SuggestEntry(q.text(), q.weight() * QUERY_WEIGHT, q.kind(), q.url(), q.site()));
+        }
+        Vocabulary vocabulary = new Vocabulary();
+        Map<String, int[]> pagesPerSite = new HashMap<>();
+        Map<String, int[]> pagesPerHeading = new HashMap<>();
+        index.forEachPageText(page -> {
+            List<String> texts = new ArrayList<>(page.headings().size() + 2);
+            texts.add(page.title());
+            texts.addAll(page.headings());
+            texts.add(page.body());
+            vocabulary.add(site(page.site()), texts);
+            pagesPerSite.computeIfAbsent(site(page.site()), k -> new int[1])[0]++;
+            page.headings().stream().map(h -> headingKey(page.site(), h)).distinct()
+                    .forEach(k -> pagesPerHeading.computeIfAbsent(k, x -> new int[1])[0]++);
+        });
+        Vocabulary.Built words = vocabulary.build();
+        entries.addAll(words.entries());
         List<DocumentOutline> outlines = index.outlines(TOPICS_PER_DOCUMENT);
         for (DocumentOutline doc : outlines) {
             entries.add(new SuggestEntry(doc.title(), TITLE_WEIGHT, SuggestEntry.Kind.TITLE, doc.url(), doc.site()));
             for (String heading : doc.headings()) {
-                entries.add(new SuggestEntry(heading, HEADING_WEIGHT, SuggestEntry.Kind.HEADING, doc.url(), doc.site()));
+                int pages = pagesPerHeading.getOrDefault(headingKey(doc.site(), heading), new int[] {1})[0];
+                int sitePages = pagesPerSite.getOrDefault(site(doc.site()), new int[] {1})[0];
+                double weight = pages >= BOILERPLATE_PAGES && pages > BOILERPLATE_SHARE * sitePages
+                        ? BOILERPLATE_WEIGHT / pages : HEADING_WEIGHT;
+                entries.add(new SuggestEntry(heading, weight, SuggestEntry.Kind.HEADING, doc.url(), doc.site()));
             }
         }
         for (DocumentOutline doc : outlines) {
             for (TopicExtractor.Topic topic : doc.topics()) {
-                entries.add(new SuggestEntry(topic.phrase(), TOPIC_WEIGHT, SuggestEntry.Kind.TOPIC, "", doc.site()));
+                if (words.contains(site(doc.site()), topic.phrase())) {
+                    entries.add(new SuggestEntry(topic.phrase(), TOPIC_WEIGHT, SuggestEntry.Kind.TOPIC, "", doc.site()));
+                }
             }
         }
-        return CompletionIndex.build(entries);
+        return entries;
+    }
+
+    private static String site(String site) {
+        return site == null ? "" : site;
+    }
+
+    private static String headingKey(String site, String heading) {
+        return site(site) + '\u0000' + heading.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -52,4 +52,19 @@ class SuggestEndToEndTest {
             assertThat(reopened.suggester().suggest("교ㅊ", 10).get(0).text()).isEqualTo("교착상태 회피");
         }
     }
+
+    @Test
+    void whatPeopleSearchOutranksWhatTheCorpusMerelyContains() {
+        DataDirectory data = new DataDirectory(dir).create();
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        try (Library library = Library.open(data)) {
+            DemoCorpus.bundled().importInto(library, data, quiet, quiet);
+            assertThat(library.suggester().suggest("데이", 10).get(0).text()).isNotEqualTo("데이터 파이프라인");
+            library.search("데이터 파이프라인", 1, 10);
+            library.rebuildSuggestions();
+            Suggestion top = library.suggester().suggest("데이", 10).get(0);
+            assertThat(top.text()).isEqualTo("데이터 파이프라인");
+            assertThat(top.kind()).isEqualTo(io.chatda.suggest.SuggestEntry.Kind.QUERY);
+        }
+    }
 }

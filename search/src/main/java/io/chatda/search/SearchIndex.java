@@ -99,6 +99,8 @@ public final class SearchIndex implements Closeable {
      * megabyte for a long page, so enough to keep the threads busy and no more.
      */
     private static final int OUTLINE_BATCH = 32;
+    private static final Set<String> PAGE_TEXT_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE,
+            Fields.BODY);
     private static final Set<String> OUTLINE_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE,
             Fields.TITLE_RUNS, Fields.TEXT_RUNS);
 
@@ -402,6 +404,37 @@ public final class SearchIndex implements Closeable {
             Map<String, List<TopicExtractor.Topic>> topics = extractor.topics(topicsPerDocument);
             return Arrays.stream(untopical).map(o -> new DocumentOutline(o.url(), o.title(), o.headings(), o.site(),
                     topics.getOrDefault(o.url(), List.of()))).toList();
+        });
+    }
+
+    /**
+     * One searchable page's texts as stored (title, headings, body): what a suggestion vocabulary counts its words
+     * and phrases in. See {@link #forEachPageText}.
+     */
+    public record PageText(String url, String site, String title, List<String> headings, String body) {
+        public PageText {
+            headings = List.copyOf(headings);
+        }
+    }
+
+    /**
+     * Calls {@code page} with the stored texts of every searchable document, in index order, on this thread, one
+     * document at a time (a 100,000-page index is never held whole). Read-only.
+     */
+    public void forEachPageText(java.util.function.Consumer<PageText> page) {
+        read(searcher -> {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                var liveDocs = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                    if (liveDocs == null || liveDocs.get(i)) {
+                        Document d = stored.document(i, PAGE_TEXT_FIELDS);
+                        page.accept(new PageText(d.get(Fields.URL), d.get(Fields.SITE), d.get(Fields.TITLE),
+                                List.of(d.getValues(Fields.HEADINGS)), d.get(Fields.BODY)));
+                    }
+                }
+            }
+            return null;
         });
     }
 

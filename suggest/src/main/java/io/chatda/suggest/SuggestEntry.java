@@ -14,7 +14,13 @@ import java.util.Objects;
 public record SuggestEntry(String text, double weight, Kind kind, String url, String site) {
 
     /** Source of a suggestion, shown so users can tell a page title from a popular query. */
-    public enum Kind { TITLE, HEADING, TOPIC, QUERY }
+    public enum Kind {
+        TITLE, HEADING, TOPIC, QUERY,
+        /** A word of the collection ({@link Vocabulary}). */
+        WORD,
+        /** Two or three words that recur together in the collection ({@link Vocabulary}). */
+        PHRASE
+    }
 
     public SuggestEntry {
         Objects.requireNonNull(text, "text");

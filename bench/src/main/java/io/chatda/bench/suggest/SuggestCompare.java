@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.search.suggest.analyzing.FuzzySuggester;
@@ -77,7 +75,7 @@ public final class SuggestCompare {
             t = System.nanoTime();
             AnalyzingInfixSuggester infix = new AnalyzingInfixSuggester(FSDirectory.open(infixDir), infixAnalyzer,
                     infixAnalyzer, AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, true);
-            infix.build(new Entries(entries));
+            infix.build(new LuceneEntries(entries, 1, false));
             long infixBuild = System.nanoTime() - t;
             long infixHeap = settledHeap() - base;
             rows.add(new Row("Lucene AnalyzingInfixSuggester", infixBuild, infix.ramBytesUsed(), infixHeap, size(infixDir),
@@ -90,7 +88,7 @@ public final class SuggestCompare {
                     FuzzySuggester.EXACT_FIRST | FuzzySuggester.PRESERVE_SEP, 256, -1, true,
                     FuzzySuggester.DEFAULT_MAX_EDITS, FuzzySuggester.DEFAULT_TRANSPOSITIONS,
                     FuzzySuggester.DEFAULT_NON_FUZZY_PREFIX, FuzzySuggester.DEFAULT_MIN_FUZZY_LENGTH, true);
-            fuzzy.build(new Entries(entries));
+            fuzzy.build(new LuceneEntries(entries, 1, false));
             long fuzzyBuild = System.nanoTime() - t;
             long fuzzyHeap = settledHeap() - base;
             rows.add(new Row("Lucene FuzzySuggester", fuzzyBuild, fuzzy.ramBytesUsed(), fuzzyHeap, -1,
@@ -308,50 +306,6 @@ public final class SuggestCompare {
     private static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    /** The candidates as Lucene reads them: text and (integer) weight, no payloads or contexts. */
-    private static final class Entries implements InputIterator {
-        private final Iterator<SuggestEntry> it;
-        private SuggestEntry current;
-
-        Entries(List<SuggestEntry> entries) {
-            this.it = entries.iterator();
-        }
-
-        @Override
-        public BytesRef next() {
-            if (!it.hasNext()) {
-                return null;
-            }
-            current = it.next();
-            return new BytesRef(current.text());
-        }
-
-        @Override
-        public long weight() {
-            return Math.round(current.weight());
-        }
-
-        @Override
-        public BytesRef payload() {
-            return null;
-        }
-
-        @Override
-        public boolean hasPayloads() {
-            return false;
-        }
-
-        @Override
-        public Set<BytesRef> contexts() {
-            return null;
-        }
-
-        @Override
-        public boolean hasContexts() {
-            return false;
         }
     }
 }

@@ -18,10 +18,10 @@
   const CACHE_MAX = 300;
   const RECENT_KEY = 'chatda.recent';
   const RECENT_MAX = 10;
-  const KIND_LABEL = { query: '검색어', title: '문서', heading: '섹션', topic: '주제', recent: '최근' };
+  const KIND_LABEL = { query: '검색어', title: '문서', heading: '섹션', topic: '주제', word: '단어', phrase: '구절', recent: '최근' };
 
   const cache = new Map(); // trimmed prefix -> suggestions, in insertion order for eviction
-  let items = []; // what the listbox shows: { text, kind, url?, highlights? }
+  let items = []; // what the listbox shows: { text, kind, url?, spans? }
   let mode = 'closed'; // 'closed' | 'suggest' | 'recent'
   let active = -1; // index of the highlighted option, -1 for none
   let typed = input.value; // what the user typed, restored when arrowing back to the box
@@ -137,11 +137,11 @@
 
   // ---- rendering
 
-  // Matched spans: the engine's highlights when it sends them ([start, end] or {start, end}, UTF-16
-  // offsets), else the typed text where it literally occurs.
-  function matchedSpans(text, q, highlights) {
-    if (Array.isArray(highlights) && highlights.length) {
-      return highlights
+  // Matched spans: the engine's spans ([start, end] or {start, end}, UTF-16 offsets), which mark every match
+  // kind (partial syllables, initials, keyboard layout, typos), else the typed text where it literally occurs.
+  function matchedSpans(text, q, spans) {
+    if (Array.isArray(spans) && spans.length) {
+      return spans
         .map((h) => (Array.isArray(h) ? h : [h && h.start, h && h.end]))
         .filter((h) => Number.isInteger(h[0]) && Number.isInteger(h[1]) && h[0] >= 0 && h[0] < h[1] && h[1] <= text.length)
         .sort((a, b) => a[0] - b[0]);
@@ -175,7 +175,8 @@
     li.setAttribute('aria-selected', 'false');
     li.className = 'option kind-' + kind;
     li.dataset.index = String(index);
-    li.append(markedText(item.text, matchedSpans(item.text, q, item.highlights)));
+    li.append(markedText(item.text, matchedSpans(item.text, q, item.spans)));
+    if (opensDocument(item)) li.dataset.url = item.url;
     const label = document.createElement('span');
     label.className = 'kind';
     label.textContent = KIND_LABEL[kind];
@@ -244,6 +245,22 @@
     setActive(next);
   }
 
+  // A suggestion of a document (a title or heading with a web address) opens the document; any other searches.
+  function opensDocument(item) {
+    return (item.kind === 'title' || item.kind === 'heading') && typeof item.url === 'string' &&
+      /^https?:\/\//i.test(item.url);
+  }
+
+  function pick(item) {
+    if (opensDocument(item)) {
+      recentAdd(item.text);
+      close();
+      window.location.assign(item.url);
+    } else {
+      go(item.text);
+    }
+  }
+
   function go(q) {
     q = q.trim();
     if (!q) return;
@@ -301,7 +318,7 @@
       case 'Enter':
         if (mode !== 'closed' && active >= 0) {
           e.preventDefault();
-          go(items[active].text);
+          pick(items[active]);
         }
         break; // otherwise the form submits as usual
       case 'Escape':
@@ -336,7 +353,7 @@
     if (!li) return;
     const index = Number(li.dataset.index);
     if (e.target.closest('.remove')) removeRecentAt(index, false);
-    else go(items[index].text);
+    else pick(items[index]);
   });
   if (clearRecent) {
     clearRecent.addEventListener('click', () => {
