@@ -182,18 +182,26 @@ test('a document suggestion carries its URL and opens the document; a word searc
   const real = await page.request.get(base + '/api/suggest?q=' + encodeURIComponent('교착상태'));
   const titles = (await real.json()).suggestions.filter((s) => s.kind === 'title');
   assert.ok(titles.some((s) => s.url.endsWith('deadlock.md')), JSON.stringify(titles));
+  // a demo document is an imported file: its suggestion opens the document view
+  await page.goto(base + '/');
+  await page.locator('#q').pressSequentially('교착상태', { delay: 30 });
+  await expectSuggestion(page, '교착상태 (Deadlock)');
+  const deadlock = page.locator(OPTION).filter({ hasText: '교착상태 (Deadlock)' }).first();
+  assert.equal(await deadlock.locator('.kind').textContent(), '문서');
+  await Promise.all([page.waitForURL(/\/doc\//), deadlock.click()]);
+  assert.ok((await page.locator('main').textContent()).includes('교착상태'), 'the document view shows the page');
+  // a web address opens as it is
   await page.route((url) => url.pathname === '/api/suggest', (route) => route.fulfill({
     contentType: 'application/json',
     body: JSON.stringify({ query: '교착', suggestions: [
-      { text: '교착상태 (Deadlock)', kind: 'title', url: base + '/doc/deadlock', match: 'prefix', spans: [[0, 2]] },
+      { text: '교착상태 (Deadlock)', kind: 'title', url: base + '/elsewhere/deadlock', match: 'prefix', spans: [[0, 2]] },
       { text: '교착상태 예방', kind: 'phrase', url: '', match: 'prefix', spans: [[0, 2]] }] }) }));
-  await page.route(base + '/doc/deadlock', (route) => route.fulfill({ contentType: 'text/html',
+  await page.route(base + '/elsewhere/deadlock', (route) => route.fulfill({ contentType: 'text/html',
     body: '<!doctype html><title>deadlock</title><p>the document</p>' }));
   await page.goto(base + '/');
   await page.locator('#q').pressSequentially('교착', { delay: 30 });
   await expectSuggestion(page, '교착상태 (Deadlock)');
-  assert.equal(await page.locator(OPTION).first().locator('.kind').textContent(), '문서');
-  await Promise.all([page.waitForURL(base + '/doc/deadlock'), page.locator(OPTION).first().click()]);
+  await Promise.all([page.waitForURL(base + '/elsewhere/deadlock'), page.locator(OPTION).first().click()]);
   await page.goto(base + '/');
   await page.locator('#q').pressSequentially('교착', { delay: 30 });
   await expectSuggestion(page, '교착상태 예방');
@@ -382,7 +390,8 @@ test('at 360 px wide nothing scrolls sideways, and a tap picks a suggestion', as
     await page.locator('#q').pressSequentially('검색', { delay: 30 });
     await expectSuggestion(page, '검색');
     await noHorizontalScroll(page, 'home with suggestions');
-    const option = page.locator(OPTION).first();
+    // a word or phrase (a document suggestion would open the document instead)
+    const option = page.locator(OPTION + ':not([data-url])').first();
     const text = await option.locator('.text').textContent();
     await Promise.all([page.waitForURL(/\/search\?/), option.tap()]);
     assert.equal(new URL(page.url()).searchParams.get('q'), text);

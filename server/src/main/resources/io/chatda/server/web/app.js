@@ -245,17 +245,25 @@
     setActive(next);
   }
 
-  // A suggestion of a document (a title or heading with a web address) opens the document; any other searches.
+  // A suggestion of a document (a title or heading) opens it: a web address as it is, an imported
+  // file through its view (/doc/ + the URL in unpadded base64url, as the results page links it); any other searches.
   function opensDocument(item) {
     return (item.kind === 'title' || item.kind === 'heading') && typeof item.url === 'string' &&
-      /^https?:\/\//i.test(item.url);
+      /^(https?|file):/i.test(item.url);
+  }
+
+  function documentAddress(url) {
+    if (/^https?:\/\//i.test(url)) return url;
+    let binary = '';
+    new TextEncoder().encode(url).forEach((b) => { binary += String.fromCharCode(b); });
+    return '/doc/' + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
 
   function pick(item) {
     if (opensDocument(item)) {
       recentAdd(item.text);
       close();
-      window.location.assign(item.url);
+      window.location.assign(documentAddress(item.url));
     } else {
       go(item.text);
     }
