@@ -5,14 +5,11 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,43 +22,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of a data directory: adds, replaces and deletes documents, commits with
@@ -80,17 +62,12 @@ public final class SearchIndex implements Closeable {
 
     /** Largest page size a search accepts. */
     public static final int MAX_SIZE = 50;
-    static final int PER_SITE = 2;
     private static final int SNIPPET_CHARS = 220;
-    private static final int MAX_CANDIDATES = 2_000;
-    /** Fewer strict matches than this and the pages matching fewer of the words follow them. */
-    private static final int RELAX_BELOW = 10;
     private static final long PENDING_CHARS = 32L << 20;
     /** An index up to this size is merged into one segment after an import (see {@link #mergeIfSmall}). */
     private static final int MERGE_MAX_DOCS = 5_000;
     private static final long MERGE_MAX_BYTES = 32L << 20;
     private static final long READ_ONLY_REFRESH_NANOS = 1_000_000_000L;
-    private static final FieldType BODY_TYPE = bodyType();
     /** What a hit shows, without the body and links that make stored documents large. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.SITE,
             Fields.TOPICS);
@@ -108,7 +85,7 @@ public final class SearchIndex implements Closeable {
     private final TextAnalysis analysis;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final QueryFactory queries;
+    private final Ranker ranker;
     private final DidYouMean didYouMean;
     private final Object writeLock = new Object();
     private volatile long lastRefresh = System.nanoTime();
@@ -138,7 +115,7 @@ public final class SearchIndex implements Closeable {
             this.writer = null;
             this.searchers = new SearcherManager(directory, null);
         }
-        this.queries = new QueryFactory(analysis);
+        this.ranker = new Ranker(new QueryFactory(analysis));
         this.didYouMean = new DidYouMean(analysis);
         this.analyserCount = writable ? Math.max(0, Runtime.getRuntime().availableProcessors() - 1) : 0;
         this.analysers = analyserCount == 0 ? null : Executors.newFixedThreadPool(analyserCount, r -> {
@@ -457,19 +434,19 @@ public final class SearchIndex implements Closeable {
         long start = System.nanoTime();
         UserQuery parsed = UserQuery.parse(rawQuery);
         return read(shared -> {
-            IndexSearcher searcher = options.cancellable() ? stoppable(shared, options.cancelled()) : shared;
-            Ranked ranked = rank(searcher, parsed, page, size, options);
-            stopIfCancelled(options);
+            IndexSearcher searcher = options.cancellable() ? Ranker.stoppable(shared, options.cancelled()) : shared;
+            Ranker.Ranked ranked = ranker.rank(searcher, parsed, page, size, options);
+            Ranker.stopIfCancelled(options);
             String suggestion = "";
             boolean corrected = false;
             if (options.ranking() == SearchOptions.Ranking.FULL && !parsed.isEmpty()) {
                 String fixed = didYouMean.suggest(parsed, searcher.getIndexReader());
                 if (!fixed.isEmpty()) {
-                    Ranked alternative = rank(searcher, UserQuery.parse(fixed), page, size, options);
-                    stopIfCancelled(options);
-                    if (alternative.total > ranked.total) {
+                    Ranker.Ranked alternative = ranker.rank(searcher, UserQuery.parse(fixed), page, size, options);
+                    Ranker.stopIfCancelled(options);
+                    if (alternative.total() > ranked.total()) {
                         suggestion = fixed;
-                        if (ranked.total == 0) {
+                        if (ranked.total() == 0) {
                             ranked = alternative;
                             corrected = true;
                         }
@@ -478,135 +455,20 @@ public final class SearchIndex implements Closeable {
             }
             List<SearchHit> hits = toHits(searcher, ranked, options.explain());
             long took = (System.nanoTime() - start) / 1_000;
-            return new SearchResults(rawQuery, ranked.total, page, size, took, hits, suggestion, corrected);
+            return new SearchResults(rawQuery, ranked.total(), page, size, took, hits, suggestion, corrected);
         });
     }
 
-    private record Ranked(Query query, long total, List<ScoreDoc> page) {
-    }
-
-    /**
-     * A searcher of its own over the shared one's reader, whose collection loops stop once
-     * {@code cancelled} answers true: Lucene's {@link IndexSearcher#setTimeout} asks before each window
-     * of documents a leaf scores, and no further leaf is started. The timeout state is per searcher,
-     * hence the copy.
-     */
-    private static IndexSearcher stoppable(IndexSearcher shared, BooleanSupplier cancelled) {
-        IndexSearcher searcher = new IndexSearcher(shared.getIndexReader()) {
-            @Override
-            protected void searchLeaf(LeafReaderContext leaf, Weight weight, Collector collector) throws IOException {
-                if (cancelled.getAsBoolean()) {
-                    throw new SearchCancelledException();
-                }
-                super.searchLeaf(leaf, weight, collector);
-            }
-        };
-        searcher.setSimilarity(shared.getSimilarity());
-        searcher.setQueryCache(shared.getQueryCache());
-        searcher.setQueryCachingPolicy(shared.getQueryCachingPolicy());
-        searcher.setTimeout(cancelled::getAsBoolean);
-        return searcher;
-    }
-
-    /** Collection cut short by the timeout returns partial hits; the flag stays raised, so they are never used. */
-    private static void stopIfCancelled(SearchOptions options) {
-        if (options.cancelled().getAsBoolean()) {
-            throw new SearchCancelledException();
-        }
-    }
-
-    private Ranked rank(IndexSearcher searcher, UserQuery parsed, int page, int size, SearchOptions options)
-            throws IOException {
-        int wanted = page * size;
-        if (options.ranking() == SearchOptions.Ranking.BODY_BM25) {
-            Query query = queries.baseline(parsed);
-            TopDocs top = searcher.search(query, wanted);
-            int from = Math.min((page - 1) * size, top.scoreDocs.length);
-            return new Ranked(query, top.totalHits.value, List.of(top.scoreDocs).subList(from, top.scoreDocs.length));
-        }
-        boolean crowd = parsed.site().isEmpty();
-        int candidates = crowd ? Math.min(Math.max(3 * wanted, wanted + 20), MAX_CANDIDATES) : wanted;
-        Matched matched = match(searcher, parsed, QueryFactory.Matching.STRICT, candidates);
-        if (matched.top.totalHits.value < RELAX_BELOW && parsed.groups().size() > 1) {
-            // too few pages have (nearly) all the words: the rest follow, ranked by the words they have
-            Matched relaxed = match(searcher, parsed, QueryFactory.Matching.RELAXED, candidates);
-            matched = new Matched(relaxed.query, strictFirst(matched.top, relaxed.top, candidates));
-        }
-        Query query = matched.query;
-        TopDocs top = matched.top;
-        List<ScoreDoc> pageDocs;
-        if (crowd) {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            pageDocs = SiteCrowding.page(top.scoreDocs, doc -> siteOf(leaves, doc), page, size, PER_SITE);
-        } else {
-            int from = Math.min((page - 1) * size, top.scoreDocs.length);
-            pageDocs = List.of(top.scoreDocs).subList(from, Math.min(from + size, top.scoreDocs.length));
-        }
-        return new Ranked(query, top.totalHits.value, pageDocs);
-    }
-
-    private record Matched(Query query, TopDocs top) {
-    }
-
-    /**
-     * The top documents of the full query at the most detail Lucene's clause limit allows: a query
-     * of many long words gives up its bridges, then its secondary fields, rather than fail.
-     */
-    private Matched match(IndexSearcher searcher, UserQuery parsed, QueryFactory.Matching matching, int candidates)
-            throws IOException {
-        IndexSearcher.TooManyClauses last = null;
-        for (QueryFactory.Detail detail : QueryFactory.Detail.values()) {
-            try {
-                Query query = queries.full(parsed, matching, detail, searcher.getIndexReader());
-                return new Matched(query, searcher.search(query, candidates));
-            } catch (IndexSearcher.TooManyClauses e) {
-                last = e;
-            }
-        }
-        throw new SearchIndexException("query too complex even without bridges: " + last.getMessage(), last);
-    }
-
-    /** The strict matches in their order, then the relaxed ones that are not among them. */
-    private static TopDocs strictFirst(TopDocs strict, TopDocs relaxed, int limit) {
-        Set<Integer> seen = new HashSet<>();
-        List<ScoreDoc> merged = new ArrayList<>();
-        float offset = relaxed.scoreDocs.length == 0 ? 0 : relaxed.scoreDocs[0].score;
-        for (ScoreDoc d : strict.scoreDocs) {
-            seen.add(d.doc);
-            // strict matches rank above every relaxed one; the offset keeps scores ordered for the crowding step
-            merged.add(new ScoreDoc(d.doc, d.score + offset));
-        }
-        for (ScoreDoc d : relaxed.scoreDocs) {
-            if (merged.size() >= limit) {
-                break;
-            }
-            if (seen.add(d.doc)) {
-                merged.add(d);
-            }
-        }
-        return new TopDocs(relaxed.totalHits, merged.toArray(new ScoreDoc[0]));
-    }
-
-    private static String siteOf(List<LeafReaderContext> leaves, int doc) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        try {
-            SortedDocValues sites = DocValues.getSorted(leaf.reader(), Fields.SITE);
-            return sites.advanceExact(doc - leaf.docBase) ? sites.lookupOrd(sites.ordValue()).utf8ToString() : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<SearchHit> toHits(IndexSearcher searcher, Ranked ranked, boolean explain) throws IOException {
-        ScoreDoc[] docs = ranked.page.toArray(new ScoreDoc[0]);
-        String[] snippets = highlight(searcher, ranked.query, docs);
+    private List<SearchHit> toHits(IndexSearcher searcher, Ranker.Ranked ranked, boolean explain) throws IOException {
+        ScoreDoc[] docs = ranked.page().toArray(new ScoreDoc[0]);
+        String[] snippets = highlight(searcher, ranked.query(), docs);
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document d = stored.document(docs[i].doc, HIT_FIELDS);
             String snippet = snippets[i] != null ? snippets[i]
                     : leadSnippet(stored.document(docs[i].doc, Set.of(Fields.BODY)).get(Fields.BODY));
-            String explanation = explain ? searcher.explain(ranked.query, docs[i].doc).toString() : "";
+            String explanation = explain ? searcher.explain(ranked.query(), docs[i].doc).toString() : "";
             hits.add(new SearchHit(d.get(Fields.URL), d.get(Fields.TITLE), snippet, d.get(Fields.SITE), docs[i].score,
                     List.of(d.getValues(Fields.TOPICS)), explanation));
         }
@@ -634,7 +496,7 @@ public final class SearchIndex implements Closeable {
             if (found.scoreDocs.length == 0) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(toDocument(searcher.storedFields().document(found.scoreDocs[0].doc)));
+            return java.util.Optional.of(PageDocuments.fromLucene(searcher.storedFields().document(found.scoreDocs[0].doc)));
         });
     }
 
@@ -664,7 +526,7 @@ public final class SearchIndex implements Closeable {
                         Document d = stored.document(i, Set.of(Fields.URL, Fields.SITE, Fields.LINKS,
                                 Fields.ANCHORS_HASH));
                         String url = d.get(Fields.URL);
-                        graph.put(url, d.get(Fields.SITE), decodeLinks(d.getValues(Fields.LINKS)));
+                        graph.put(url, d.get(Fields.SITE), PageDocuments.decodeLinks(d.getValues(Fields.LINKS)));
                         double a = authority.advanceExact(i) ? AuthorityBoost.decode(authority.longValue()) : 1.0;
                         var hash = d.getField(Fields.ANCHORS_HASH);
                         indexed.put(url, new Indexed(hash == null ? 0 : hash.numericValue().intValue(), a));
@@ -772,7 +634,7 @@ public final class SearchIndex implements Closeable {
                 TopDocs found = searcher.search(new TermQuery(new Term(Fields.URL, rewrite.get(i))), 1);
                 if (found.scoreDocs.length == 1) {
                     // StoredFields instances are not thread-safe: one per document
-                    writeDocument(toDocument(searcher.storedFields().document(found.scoreDocs[0].doc)), snapshot);
+                    writeDocument(PageDocuments.fromLucene(searcher.storedFields().document(found.scoreDocs[0].doc)), snapshot);
                 }
             });
         } finally {
@@ -783,105 +645,8 @@ public final class SearchIndex implements Closeable {
     private void writeDocument(SearchDocument doc, LinkGraph.Snapshot snapshot) throws IOException {
         List<String> anchors = snapshot.anchorsOf(doc.url());
         double authority = snapshot.authorityOf(doc.url());
-        Document d = new Document();
-        d.add(new StringField(Fields.URL, doc.url(), Field.Store.YES));
-        d.add(new StringField(Fields.SITE, doc.site(), Field.Store.YES));
-        d.add(new SortedDocValuesField(Fields.SITE, new BytesRef(doc.site())));
-        d.add(new StringField(Fields.LANGUAGE, doc.language(), Field.Store.YES));
-        ContentRuns titleRuns = new ContentRuns();
-        ContentRuns textRuns = new ContentRuns();
-        d.add(titleRuns.field(Fields.TITLE, doc.title(), TextField.TYPE_STORED));
-        d.add(new TextField(Fields.TITLE + TextAnalysis.EN, doc.title(), Field.Store.NO));
-        d.add(new TextField(Fields.TITLE + TextAnalysis.BIGRAMS, doc.title(), Field.Store.NO));
-        for (String heading : doc.headings()) {
-            d.add(textRuns.field(Fields.HEADINGS, heading, TextField.TYPE_STORED));
-            d.add(new TextField(Fields.HEADINGS + TextAnalysis.EN, heading, Field.Store.NO));
-            d.add(new TextField(Fields.HEADINGS + TextAnalysis.BIGRAMS, heading, Field.Store.NO));
-        }
-        for (String topic : doc.topics()) {
-            text(d, Fields.TOPICS, topic, true);
-        }
-        for (String anchor : anchors) {
-            text(d, Fields.ANCHORS, anchor, false);
-        }
-        d.add(textRuns.field(Fields.BODY, doc.body(), BODY_TYPE));
-        d.add(new TextField(Fields.BODY + TextAnalysis.EN, doc.body(), Field.Store.NO));
-        d.add(new TextField(Fields.BODY + TextAnalysis.BIGRAMS, doc.body(), Field.Store.NO));
-        addBridgeFields(d, doc);
-        // the runs are noted as nori analyses the title, headings and body for the index: so stored after them
-        d.add(titleRuns.storedField(Fields.TITLE_RUNS));
-        d.add(textRuns.storedField(Fields.TEXT_RUNS));
-        d.add(new TextField(Fields.URL_WORDS, urlWords(doc.url()), Field.Store.NO));
-        for (String link : encodeLinks(doc.links())) {
-            d.add(new StoredField(Fields.LINKS, link));
-        }
-        d.add(new StoredField(Fields.ANCHORS_HASH, anchors.hashCode()));
-        if (!doc.html().isEmpty()) {
-            d.add(new StoredField(Fields.VIEW, doc.html()));
-        }
-        d.add(new NumericDocValuesField(Fields.AUTHORITY, AuthorityBoost.encode(authority)));
-        writer.updateDocument(new Term(Fields.URL, doc.url()), d);
+        writer.updateDocument(new Term(Fields.URL, doc.url()), PageDocuments.toLucene(doc, anchors, authority, analysis));
         indexed.put(doc.url(), new Indexed(anchors.hashCode(), authority));
-    }
-
-    /** The whole-title key, the Hangul spellings of the English words, and the glosses the page states. */
-    private void addBridgeFields(Document d, SearchDocument doc) {
-        String key = TitleKey.of(analysis.perField(), doc.title());
-        if (!key.isEmpty()) {
-            d.add(new StringField(Fields.TITLE_KEY, key, Field.Store.NO));
-        }
-        String text = doc.title() + "\n" + String.join("\n", doc.headings()) + "\n" + doc.body();
-        d.add(new TextField(Fields.LOANWORDS, LoanwordField.fieldText(text), Field.Store.NO));
-        d.add(new TextField(Fields.TITLE_LOANWORDS, LoanwordField.fieldText(doc.title()), Field.Store.NO));
-        for (Glosses.Gloss gloss : Glosses.find(text)) {
-            for (String term : Glosses.terms(gloss)) {
-                d.add(new StringField(Fields.GLOSSES, term, Field.Store.NO));
-            }
-        }
-    }
-
-    private static void text(Document d, String field, String value, boolean store) {
-        d.add(new TextField(field, value, store ? Field.Store.YES : Field.Store.NO));
-        d.add(new TextField(field + TextAnalysis.EN, value, Field.Store.NO));
-    }
-
-    static String urlWords(String url) {
-        String path = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*:/*", "");
-        try {
-            return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return path;
-        }
-    }
-
-    private static List<String> encodeLinks(List<SearchDocument.Link> links) {
-        List<String> out = new ArrayList<>(links.size());
-        for (SearchDocument.Link link : links) {
-            out.add(link.url().replace("\t", "%09") + "\t" + link.anchorText().replace('\t', ' '));
-        }
-        return out;
-    }
-
-    private static List<SearchDocument.Link> decodeLinks(String[] values) {
-        List<SearchDocument.Link> links = new ArrayList<>(values.length);
-        for (String v : values) {
-            int tab = v.indexOf('\t');
-            links.add(tab < 0 ? new SearchDocument.Link(v, "") : new SearchDocument.Link(v.substring(0, tab), v.substring(tab + 1)));
-        }
-        return links;
-    }
-
-    private static SearchDocument toDocument(Document d) {
-        return new SearchDocument(d.get(Fields.URL), d.get(Fields.TITLE), List.of(d.getValues(Fields.HEADINGS)),
-                d.get(Fields.BODY), d.get(Fields.SITE), d.get(Fields.LANGUAGE), List.of(d.getValues(Fields.TOPICS)),
-                decodeLinks(d.getValues(Fields.LINKS)), d.get(Fields.VIEW));
-    }
-
-    private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
     }
 
     @FunctionalInterface

@@ -60,7 +60,7 @@ class TextAnalysisTest {
 
     @Test
     void urlWordsSplitAtPunctuation() {
-        assertThat(analysis.analyze(SearchIndex.urlWords("https://docs.example.com/gimp-tool-crop.html")).get("url"))
+        assertThat(analysis.analyze(PageDocuments.urlWords("https://docs.example.com/gimp-tool-crop.html")).get("url"))
                 .containsExactly("docs", "example", "com", "gimp", "tool", "crop", "html");
     }
 
