@@ -215,7 +215,7 @@ final class QueryFactory {
         }
         if (KoreanWords.allSyllables(stem) && stem.length() >= 2) {
             alternatives.add(new BridgeQuery(BridgeQuery.Bridge.TRANSLITERATION, stem + " in jamo",
-                    new BoostQuery(loanword(stem), LOANWORD_WEIGHT)));
+                    new BoostQuery(loanword(stem, rare(stem, reader)), LOANWORD_WEIGHT)));
         }
         for (Bridges.Expansion e : bridges.of(term.text(), reader)) {
             Query q = expansion(e.text());
@@ -260,14 +260,29 @@ final class QueryFactory {
      * The word's jamo, within a small edit distance, among the Hangul spellings of the pages' English
      * words: in the title weighed like a title word, elsewhere like a body word.
      */
-    private static Query loanword(String word) {
+    private static Query loanword(String word, boolean forgiving) {
         String jamo = LoanwordField.queryForm(word);
-        int edits = jamo.length() >= 12 ? 2 : jamo.length() >= 7 ? 1 : 0;
+        int edits = forgiving && jamo.length() >= 7 ? 1 : 0;
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
-        fields.add(new BoostQuery(new FuzzyQuery(new Term(Fields.TITLE_LOANWORDS, jamo), edits, 1, 16, true),
-                TITLE_WEIGHT), Occur.SHOULD);
-        fields.add(new FuzzyQuery(new Term(Fields.LOANWORDS, jamo), edits, 1, 16, true), Occur.SHOULD);
+        fields.add(new BoostQuery(jamoMatch(Fields.TITLE_LOANWORDS, jamo, edits), TITLE_WEIGHT), Occur.SHOULD);
+        fields.add(jamoMatch(Fields.LOANWORDS, jamo, edits), Occur.SHOULD);
         return fields.build();
+    }
+
+    /**
+     * Whether the corpus barely knows the word as written (on fewer than 3 pages or 1 % of them): only
+     * then is its loanword match forgiving. A fuzzy lookup builds a Levenshtein automaton, which was
+     * most of a search's time for a common word such as 교착상태.
+     */
+    private boolean rare(String word, IndexReader reader) throws IOException {
+        int pages = pages(word, reader);
+        return pages < 3 || pages * 100 < reader.numDocs();
+    }
+
+    /** Exact terms are a plain lookup: a fuzzy query builds a Levenshtein automaton, most of a short query's cost. */
+    private static Query jamoMatch(String field, String jamo, int edits) {
+        Term term = new Term(field, jamo);
+        return edits == 0 ? new TermQuery(term) : new FuzzyQuery(term, edits, 1, 16, true);
     }
 
     private static final float TITLE_WEIGHT = Fields.SEARCHED.get(0).weight();
