@@ -218,7 +218,8 @@ final class QueryFactory {
                     new BoostQuery(loanword(stem, rare(stem, reader)), LOANWORD_WEIGHT)));
         }
         for (Bridges.Expansion e : bridges.of(term.text(), reader)) {
-            Query q = expansion(e.text());
+            // an expansion no page has would only add clauses (an English word's Hangul spellings, mostly)
+            Query q = inIndex(e.text(), reader) ? expansion(e.text()) : null;
             if (q != null) {
                 alternatives.add(new BridgeQuery(e.bridge(), e.from() + " → " + e.text(), new BoostQuery(q, BRIDGE_WEIGHT)));
             }
@@ -227,6 +228,24 @@ final class QueryFactory {
             return null;
         }
         return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, ALTERNATIVES_TIE);
+    }
+
+    /** Whether a page has the text's words (title or body, either analysis) or, for Hangul, its first bigram. */
+    private boolean inIndex(String text, IndexReader reader) throws IOException {
+        if (pages(text, reader) > 0 || !TextAnalysis.terms(analyzer, Fields.TITLE, text).stream()
+                .allMatch(t -> docFreq(reader, Fields.TITLE, t) == 0)) {
+            return true;
+        }
+        List<String> bigrams = TextAnalysis.terms(analyzer, Fields.BODY + TextAnalysis.BIGRAMS, text);
+        return !bigrams.isEmpty() && reader.docFreq(new Term(Fields.BODY + TextAnalysis.BIGRAMS, bigrams.get(0))) > 0;
+    }
+
+    private static int docFreq(IndexReader reader, String field, String term) {
+        try {
+            return reader.docFreq(new Term(field, term));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** An expansion matches as a literal word, or for Hangul also by its bigrams. */
@@ -292,8 +311,9 @@ final class QueryFactory {
      * analyses, weighted and summed. Null if the text analyses to nothing.
      */
     private Query fieldSum(String text, boolean phrase, Detail detail) {
-        // when both analyses give the same terms, the English subfields only repeat the lookups
-        boolean english = !TextAnalysis.terms(analyzer, Fields.TITLE, text)
+        // a Latin word always needs the English subfields: only they hold the pages' words stemmed
+        // (deadlock finds "Deadlocks"); otherwise they count only when the analyses differ
+        boolean english = KoreanWords.hasLatin(text) || !TextAnalysis.terms(analyzer, Fields.TITLE, text)
                 .equals(TextAnalysis.terms(analyzer, Fields.TITLE + TextAnalysis.EN, text));
         List<Query> labels = new ArrayList<>();
         BooleanQuery.Builder fields = new BooleanQuery.Builder();

@@ -483,6 +483,10 @@ public final class SearchIndex implements Closeable {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.perField())
                 .withFormatter(new ContentFirstFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)))
                 .withMaxLength(100_000)
+                // marks the query's body terms without building a Weight of the whole query (bridges,
+                // all fields): that took half of a search's time
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false)
                 .build();
         TopDocs pageTop = new TopDocs(new org.apache.lucene.search.TotalHits(byDoc.length,
                 org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), byDoc);

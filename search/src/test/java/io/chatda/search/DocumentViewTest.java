@@ -38,7 +38,7 @@ class DocumentViewTest {
     void snippetsComeFromTheTextBeforeTheLinkLists() {
         SearchHit hit = index.search("이벤트 루프", 1, 10).hits().get(0);
 
-        assertThat(hit.snippetHtml()).contains("<mark>이벤트 루프</mark>").contains("꺼내 실행")
+        assertThat(hit.snippetHtml()).contains("<mark>이벤트</mark> <mark>루프</mark>").contains("꺼내 실행")
                 .doesNotContain("심화").doesNotContain(String.valueOf(SearchDocument.LINK_LISTS));
     }
 

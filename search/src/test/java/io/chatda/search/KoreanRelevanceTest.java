@@ -107,6 +107,17 @@ class KoreanRelevanceTest {
     }
 
     @Test
+    void 데드락FindsTheDeadlockPageThroughAMinedGlossOnItsOwn() {
+        // the plural's Hangul spelling (데드락스) is two jamo edits from 데드락: only the gloss can bridge
+        index(page("u:glossary", "용어 정리", "데드락(deadlock)은 두 스레드가 서로를 기다리는 상태다."),
+                new SearchDocument("u:en", "Deadlocks", List.of(), "Threads wait for each other forever.", "demo", "en"));
+
+        assertThat(urls("데드락")).contains("u:en");
+        assertThat(explanation("데드락", "u:en")).contains("bridge gloss: 데드락 → deadlock")
+                .doesNotContain("bridge transliteration");
+    }
+
+    @Test
     void aGlossFromADeletedPageNoLongerBridges() {
         index(page("u:glossary", "용어 정리", "교착상태(deadlock)는 자원을 서로 기다리는 상태다."),
                 new SearchDocument("u:en", "Deadlock", List.of(), "Two threads wait for each other forever.", "demo", "en"));
@@ -126,7 +137,8 @@ class KoreanRelevanceTest {
         assertThat(urls("데드락")).containsExactly("u:en");
         assertThat(urls("데드록")).containsExactly("u:en");
         assertThat(urls("레디스")).containsExactly("u:en");
-        assertThat(explanation("데드락", "u:en")).contains("bridge transliteration");
+        // no page glosses anything here: the transliteration bridge does it on its own
+        assertThat(explanation("데드락", "u:en")).contains("bridge transliteration").doesNotContain("bridge gloss");
     }
 
     @Test
