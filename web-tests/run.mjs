@@ -214,7 +214,12 @@ test('a document suggestion carries its URL and opens the document; a word searc
 
 test('↓ ↓ Enter opens the chosen suggestion\'s results', async ({ page, base }) => {
   await page.goto(base + '/');
+  // the list for 검 already shows 검색: wait for the answer to 검색 itself, or it may re-render under the arrows
+  const final = page.waitForResponse((r) => r.url().includes('/api/suggest')
+    && new URL(r.url()).searchParams.get('q') === '검색');
   await page.locator('#q').pressSequentially('검색', { delay: 30 });
+  await final;
+  await page.waitForTimeout(100);
   await expectSuggestion(page, '검색');
   assert.ok((await page.locator(OPTION).count()) >= 2, 'needs two suggestions');
   await page.keyboard.press('ArrowDown');
