@@ -55,11 +55,11 @@ final class DidYouMean {
     }
 
     private String correct(String word, IndexReader reader) throws IOException {
-        boolean hasHangul = word.codePoints().anyMatch(DidYouMean::isHangul);
-        boolean hasLatin = word.codePoints().anyMatch(c -> c < 128 && Character.isLetter(c));
+        boolean hasHangul = KoreanWords.hasHangul(word);
+        boolean hasLatin = KoreanWords.hasLatin(word);
         if (hasLatin && !hasHangul) {
             String hangul = KeyboardLayout.toHangul(word);
-            if (hangul.codePoints().anyMatch(DidYouMean::isHangul) && known(hangul, reader)) {
+            if (KoreanWords.hasHangul(hangul) && known(hangul, reader)) {
                 return hangul;
             }
         }
@@ -104,9 +104,5 @@ final class DidYouMean {
             }
         }
         return true;
-    }
-
-    private static boolean isHangul(int c) {
-        return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E);
     }
 }
