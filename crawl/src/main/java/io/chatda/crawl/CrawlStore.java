@@ -515,10 +515,53 @@ public final class CrawlStore implements AutoCloseable {
         void accept(long simhash, String url);
     }
 
-    /** Outcome of a fetch to record; fields not known are null. */
+    /**
+     * Outcome of a fetch to record; fields not known are null. Made by the factories, which name the cases
+     * (indexed, unchanged, not modified, dropped after reading, skipped).
+     */
     record Outcome(String state, SkipReason reason, String detail, int httpStatus, boolean fetched,
                    Boolean indexed, String contentHash, Long simhash, String etag, String lastModified,
                    String duplicateOf) {
+
+        /** What identifies a fetched page's content: its text's hash and SimHash, and the validators. */
+        record Content(String hash, long simhash, String etag, String lastModified) {
+        }
+
+        /** A page read and handed to the index. */
+        static Outcome indexed(int httpStatus, Content c) {
+            return new Outcome(DONE, null, null, httpStatus, true, true, c.hash(), c.simhash(), c.etag(),
+                    c.lastModified(), null);
+        }
+
+        /** An indexed page read again with the same text. */
+        static Outcome unchanged(int httpStatus, Content c) {
+            return new Outcome(DONE, null, "unchanged", httpStatus, true, true, c.hash(), c.simhash(), c.etag(),
+                    c.lastModified(), null);
+        }
+
+        /** An indexed page the server says is unchanged (304). */
+        static Outcome notModified(int httpStatus) {
+            return new Outcome(DONE, null, "not modified", httpStatus, true, null, null, null, null, null, null);
+        }
+
+        /** A page read but not indexed (noindex, non-canonical, duplicate); it is out of the index now. */
+        static Outcome dropped(SkipReason reason, String detail, String duplicateOf, Content c) {
+            return new Outcome(SKIPPED, reason, detail, 200, true, false, c.hash(), c.simhash(), c.etag(),
+                    c.lastModified(), duplicateOf);
+        }
+
+        /** A URL not indexed, whether it was fetched or not; its indexed flag is left as it was. */
+        static Outcome skipped(SkipReason reason, String detail, int httpStatus, boolean fetched,
+                               String duplicateOf) {
+            return new Outcome(SKIPPED, reason, detail, httpStatus, fetched, null, null, null, null, null,
+                    duplicateOf);
+        }
+
+        /** This outcome, the page having been taken out of the index. */
+        Outcome removedFromIndex() {
+            return new Outcome(state, reason, detail, httpStatus, fetched, false, contentHash, simhash, etag,
+                    lastModified, duplicateOf);
+        }
     }
 
     /**

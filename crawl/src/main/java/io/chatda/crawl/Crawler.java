@@ -1,5 +1,6 @@
 package io.chatda.crawl;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,12 +13,19 @@ public final class Crawler {
 
     private final CrawlStore store;
     private final HtmlExtractor extractor;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<CrawlRunner> current = new AtomicReference<>();
 
     public Crawler(CrawlStore store, HtmlExtractor extractor) {
+        this(store, extractor, Clock.systemUTC());
+    }
+
+    /** A crawler reckoning politeness delays, back-off and checkpoints by {@code clock} (tests move it). */
+    public Crawler(CrawlStore store, HtmlExtractor extractor, Clock clock) {
         this.store = store;
         this.extractor = extractor;
+        this.clock = clock;
     }
 
     /**
@@ -32,7 +40,7 @@ public final class Crawler {
             throw new IllegalStateException("a crawl is already running");
         }
         try {
-            CrawlRunner runner = new CrawlRunner(store, extractor, config, sink, listener);
+            CrawlRunner runner = new CrawlRunner(store, extractor, config, sink, listener, clock);
             current.set(runner);
             return runner.execute();
         } finally {

@@ -70,8 +70,9 @@ public final class HtmlExtractor {
      *
      * @param content   title, headings, main text and every link (resolved against {@code <base href>})
      * @param canonical the absolute {@code rel=canonical} URL, or null
-     * @param noindex   {@code <meta name=robots|robotsAgent content=noindex>} (or {@code none})
-     * @param nofollow  {@code <meta name=robots content=nofollow>} (or {@code none})
+     * @param noindex   {@code <meta name=robots|robotsAgent content=noindex>} (or {@code none}; tokens,
+     *                  not substrings)
+     * @param nofollow  {@code <meta name=robots|robotsAgent content=nofollow>} (or {@code none})
      * @param baseHref  the absolute {@code <base href>}, or null
      * @param language  {@code ko}, {@code en} or {@code mixed}, from the text
      * @param followable links that may be followed: without {@code rel=nofollow}, http(s) only
@@ -95,14 +96,11 @@ public final class HtmlExtractor {
         } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
             return extractPage(html, null, url, robotsAgent);
         }
-        boolean noindex = false;
-        boolean nofollow = false;
+        RobotsDirectives robots = RobotsDirectives.NONE;
         for (Element meta : doc.select("meta[name][content]")) {
             String name = meta.attr("name").toLowerCase(Locale.ROOT);
             if (name.equals("robots") || name.equals(robotsAgent)) {
-                String content = meta.attr("content").toLowerCase(Locale.ROOT);
-                noindex |= content.contains("noindex") || content.contains("none");
-                nofollow |= content.contains("nofollow") || content.contains("none");
+                robots = robots.or(RobotsDirectives.ofMeta(meta.attr("content")));
             }
         }
         Element canonicalLink = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
@@ -112,7 +110,7 @@ public final class HtmlExtractor {
         List<SourceDocument.Link> followable = new ArrayList<>();
         Extracted content = extract(doc, followable);
         String language = Language.detect(content.title() + " " + content.body());
-        return new Page(content, canonical, noindex, nofollow, baseHref, language, followable);
+        return new Page(content, canonical, robots.noindex(), robots.nofollow(), baseHref, language, followable);
     }
 
     private static String emptyToNull(String s) {

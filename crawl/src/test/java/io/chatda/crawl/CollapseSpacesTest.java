@@ -18,7 +18,7 @@ class CollapseSpacesTest {
                 text.append(alphabet[random.nextInt(alphabet.length)]);
             }
             String s = text.toString();
-            assertThat(CrawlRunner.collapseSpaces(s)).as("%s", s.chars().boxed().toList())
+            assertThat(ContentHash.collapseSpaces(s)).as("%s", s.chars().boxed().toList())
                     .isEqualTo(s.replaceAll("\\s+", " "));
         }
     }
@@ -26,6 +26,6 @@ class CollapseSpacesTest {
     @Test
     void returnsTextWithSingleSpacesUnchanged() {
         String text = "검색 엔진 search engine";
-        assertThat(CrawlRunner.collapseSpaces(text)).isSameAs(text);
+        assertThat(ContentHash.collapseSpaces(text)).isSameAs(text);
     }
 }
