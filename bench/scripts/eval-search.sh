@@ -30,6 +30,7 @@
 #      EVAL_VERBOSE=1                  list tune-half queries chatda doesn't answer first
 #      EVAL_EXAMPLES=N                 print N tune-half queries of each kind
 #      EVAL_SEED=N                     another draw of queries (halves stay put)
+#      EVAL_DUMP=file                  write every query's chatda results (URLs, scores, snippets) to diff two builds
 #      WORK=dir                        downloads and index (default /tmp/chatda-eval-search)
 # Needs: apt-get download, dpkg (apt-get update once on a fresh machine); Maven offline repo populated.
 set -euo pipefail

@@ -3,10 +3,17 @@ package io.chatda.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,18 +245,79 @@ class SearchIndexTest {
     }
 
     @Test
-    void readOnlyOpenSeesLaterCommitsWithoutReopening() throws Exception {
-        try (SearchIndex reader = SearchIndex.openReadOnly(dir)) {
+    void readOnlyOpenSeesLaterCommitsOnceASecondHasPassedWithoutReopening() {
+        AtomicLong nanos = new AtomicLong();
+        try (SearchIndex reader = SearchIndex.openReadOnly(dir, TextAnalysis.standard(), nanos::get)) {
             assertThat(reader.search("deadlock", 1, 10).hits()).extracting(SearchHit::url).first().isEqualTo("u:deadlock");
             assertThat(reader.commitData()).containsEntry("corpus", "v1");
             assertThatThrownBy(() -> reader.delete("u:gc")).isInstanceOf(IllegalStateException.class);
 
             index.delete("u:deadlock");
             index.commit(Map.of("corpus", "v2"));
-            Thread.sleep(1_100);
+            nanos.addAndGet(Searchers.READ_ONLY_REFRESH_NANOS);
+
+            assertThat(reader.commitData()).containsEntry("corpus", "v1");
+            assertThat(reader.search("deadlock", 1, 10).hits()).isNotEmpty();
+
+            nanos.incrementAndGet();
 
             assertThat(reader.search("deadlock", 1, 10).hits()).isEmpty();
             assertThat(reader.commitData()).containsEntry("corpus", "v2");
+        }
+    }
+
+    @Test
+    void closeClosesEveryPartAndThrowsTheFirstFailureWithTheOthersSuppressed(@TempDir Path other) throws IOException {
+        FailingDirectory failing = new FailingDirectory(FSDirectory.open(other));
+        SearchIndex broken = SearchIndex.open(failing, TextAnalysis.standard());
+        broken.upsert(new SearchDocument("u:x", "제목", List.of(), "본문", "demo", "ko"));
+        failing.failWrites = true; // the writer's closing commit fails, then the directory's close
+
+        assertThatThrownBy(broken::close).isInstanceOf(SearchIndexException.class).satisfies(e -> {
+            assertThat(e.getCause()).hasMessage("disk full");
+            assertThat(e.getCause().getSuppressed()).extracting(Throwable::getMessage)
+                    .contains("directory close failed");
+        });
+        assertThat(failing.closed).isTrue();
+        try (SearchIndex reopened = SearchIndex.open(other)) { // the writer let go of its lock
+            assertThat(reopened.size()).isZero();
+        }
+    }
+
+    /** A directory whose writes and close fail once {@link #failWrites} is set. */
+    private static final class FailingDirectory extends FilterDirectory {
+        volatile boolean failWrites;
+        volatile boolean closed;
+
+        FailingDirectory(Directory in) {
+            super(in);
+        }
+
+        @Override
+        public IndexOutput createOutput(String name, IOContext context) throws IOException {
+            failIfSet();
+            return super.createOutput(name, context);
+        }
+
+        @Override
+        public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+            failIfSet();
+            return super.createTempOutput(prefix, suffix, context);
+        }
+
+        private void failIfSet() throws IOException {
+            if (failWrites) {
+                throw new IOException("disk full");
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            super.close();
+            if (failWrites) {
+                throw new IOException("directory close failed");
+            }
         }
     }
 

@@ -4,6 +4,9 @@ import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchHit;
 import io.chatda.search.SearchIndex;
 import io.chatda.search.SearchResults;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +36,8 @@ import java.util.Random;
  * gives MRR@10, success@1 and the zero-result rate per corpus × kind × half for both engines.
  * Ranking work should look only at the tune half: {@code EVAL_VERBOSE=1} lists the tune-half queries
  * chatda doesn't answer first (never held-out ones); {@code EVAL_EXAMPLES=N} prints N tune-half queries
- * of each kind.
+ * of each kind. {@code EVAL_DUMP=FILE} writes every query's chatda results (total, did-you-mean, and
+ * per hit its URL, score and snippet) to FILE, so two builds can be diffed for identical rankings.
  *
  * <p>Usage: {@code SearchEval INDEX_DIR corpus=folder...}
  */
@@ -65,6 +69,10 @@ public final class SearchEval {
             index.commit(Map.of());
             System.out.printf("chatda: indexed %d pages in %.1f s%n", index.size(), (System.nanoTime() - indexing) / 1e9);
             EvalReport report = evaluate(index, peer, queries, System.getenv("EVAL_VERBOSE") != null);
+            String dump = System.getenv("EVAL_DUMP");
+            if (dump != null) {
+                dumpResults(index, queries, Path.of(dump));
+            }
             System.out.println();
             report.print(System.out);
             System.out.println();
@@ -116,6 +124,22 @@ public final class SearchEval {
             }
         }
         return report;
+    }
+
+    /** Each query's chatda results, one line per query and one per hit, in query order. */
+    private static void dumpResults(SearchIndex index, List<EvalQuery> queries, Path file) throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            for (EvalQuery q : queries) {
+                SearchResults r = index.search(q.text(), 1, K);
+                out.printf("%s %s %s | total=%d didYouMean=%s corrected=%b%n", q.page().corpus(), q.kind(), q.text(),
+                        r.totalHits(), r.didYouMean(), r.corrected());
+                for (int i = 0; i < r.hits().size(); i++) {
+                    SearchHit h = r.hits().get(i);
+                    out.printf("  %d %s %s %s%n", i + 1, h.url(), Float.toString(h.score()), h.snippetHtml());
+                }
+            }
+        }
+        System.out.printf("wrote the results of %d queries to %s%n", queries.size(), file);
     }
 
     private static int rank(List<String> urls, String target) {
