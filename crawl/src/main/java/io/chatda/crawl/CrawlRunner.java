@@ -134,7 +134,7 @@ final class CrawlRunner {
         String status = "failed";
         try {
             fetcher = new Fetcher(new AddressGuard(config.allowPrivate(), config.trustedHosts()), rules, config);
-            robots = new RobotsCache(store, fetcher, config);
+            robots = new RobotsCache(store, fetcher, config, java.time.Clock.systemUTC());
             sitemaps = new SitemapReader(fetcher, rules, SitemapReader.Limits.forCrawl(config));
             prepareStore();
             ticker.scheduleAtFixedRate(() -> listener.onProgress(progress()), 500, 500, TimeUnit.MILLISECONDS);

@@ -117,7 +117,7 @@ class CrawlStoreTest {
             assertThat(store.knownId("https://a.example/k7")).isEqualTo(known.get(7));
         }
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
-            var plan = st.executeQuery("EXPLAIN QUERY PLAN " + CrawlStore.RAISE_PRIORITY.replace("?", "1"));
+            var plan = st.executeQuery("EXPLAIN QUERY PLAN " + Frontier.RAISE_PRIORITY.replace("?", "1"));
             StringBuilder steps = new StringBuilder();
             while (plan.next()) {
                 steps.append(plan.getString("detail")).append('\n');
@@ -131,7 +131,7 @@ class CrawlStoreTest {
     void pendingDocumentsRoundTrip() {
         SourceDocument doc = new SourceDocument("https://a.example/x", "제목", List.of("h"), "본문 body",
                 List.of(new SourceDocument.Link("https://a.example/y", "와이")), "mixed", "a.example");
-        assertThat(CrawlStore.decode(CrawlStore.encode(doc))).isEqualTo(doc);
+        assertThat(DocumentCodec.decode(DocumentCodec.encode(doc))).isEqualTo(doc);
     }
 
     @Test
