@@ -70,6 +70,7 @@ final class JobQueue {
 
     private static CrawlJob job(ResultSet rs) throws SQLException {
         return new CrawlJob(rs.getLong(1), rs.getString(2), CrawlJob.Status.valueOf(rs.getString(3)),
-                Instant.ofEpochMilli(rs.getLong(4)), StoreConnection.instant(rs, 5), StoreConnection.instant(rs, 6), rs.getString(7));
+                Instant.ofEpochMilli(rs.getLong(4)), StoreConnection.instant(rs, 5), StoreConnection.instant(rs, 6),
+                rs.getString(7));
     }
 }

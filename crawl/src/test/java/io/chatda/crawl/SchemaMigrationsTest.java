@@ -78,7 +78,8 @@ class SchemaMigrationsTest {
             s.execute("INSERT INTO hosts(host, robots_status, robots_body, robots_fetched_at)"
                     + " VALUES ('https://a.example', 200, X'414243', 1234)");
             s.execute("INSERT INTO runs(mode, seeds, started_at, status, summary, settings) VALUES"
-                    + " ('START', 'https://a.example/', 1000, 'done', 'fetched=2', '" + CrawlSettings.of(config).encode() + "')");
+                    + " ('START', 'https://a.example/', 1000, 'done', 'fetched=2', '"
+                    + CrawlSettings.of(config).encode().replace("'", "''") + "')");
             s.execute("INSERT INTO jobs(payload, status, created_at) VALUES ('{}', 'QUEUED', 1000)");
             try (var ps = c.prepareStatement("INSERT INTO pending(url, doc) VALUES (?, ?)")) {
                 ps.setString(1, doc.url());
