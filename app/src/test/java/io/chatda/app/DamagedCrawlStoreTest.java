@@ -7,10 +7,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 19 item 9: a damaged crawl.db takes the crawl jobs down, not search. */
+/** Issue 19 item 9: a damaged crawl.db takes the crawl jobs down, not search; one of a newer chatda is left alone. */
 class DamagedCrawlStoreTest {
 
     @TempDir
@@ -36,5 +39,25 @@ class DamagedCrawlStoreTest {
             assertThat(client.get("/api/admin/crawl/1").aggregate().join().status().code()).isEqualTo(404);
         }
         assertThat(out.toString()).contains("crawl jobs unavailable").contains("crawl.db");
+    }
+
+    @Test
+    void aCrawlStoreOfANewerSchemaIsAOneLineErrorAndStaysAsItWas() throws Exception {
+        DataDirectory data = new DataDirectory(dir).create();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.crawlStore());
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 7");
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "status", "--data", dir.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("chatda status: crawl store " + data.crawlStore())
+                .contains("schema version 7, newer than this chatda knows (1)");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.crawlStore());
+             Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(7);
+        }
     }
 }

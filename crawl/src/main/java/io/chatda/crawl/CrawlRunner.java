@@ -118,7 +118,7 @@ final class CrawlRunner {
 
     private void startParts() {
         fetcher = new Fetcher(new AddressGuard(config.allowPrivate(), config.trustedHosts()), rules, config);
-        RobotsCache robots = new RobotsCache(store, fetcher, config);
+        RobotsCache robots = new RobotsCache(store, fetcher, config, clock);
         SitemapReader sitemaps = new SitemapReader(fetcher, rules, SitemapReader.Limits.forCrawl(config));
         preparer = new HostPreparer(config, store, rules, scheduler, robots, sitemaps, links, outcomes);
         pipeline = new PagePipeline(store, scheduler, retries, new PageReader(extractor, rules, config.robotsAgent()),

@@ -8,8 +8,8 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
-import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
@@ -200,17 +200,38 @@ public final class HtmlExtractor {
 
     /**
      * {@code a.absUrl("href")} with the base URL parsed once per page instead of once per link (the same
-     * jsoup resolution; anything unusual goes to {@code absUrl} itself).
+     * resolution as jsoup's; anything unusual goes to {@code absUrl} itself).
      */
     private static String absoluteHref(Element a, URL base) {
         if (base == null) {
             return a.absUrl("href");
         }
         try {
-            return StringUtil.resolve(base, a.attr("href")).toExternalForm();
+            return resolve(base, a.attr("href")).toExternalForm();
         } catch (MalformedURLException | IllegalArgumentException e) {
             return a.absUrl("href");
         }
+    }
+
+    private static final Pattern CONTROL_CHARS = Pattern.compile("[\\x00-\\x1f]");
+    private static final Pattern LEADING_DOT_SEGMENTS = Pattern.compile("^/(?>(?>\\.\\.?/)+)");
+
+    /**
+     * A relative URL resolved against {@code base} as {@code absUrl} does (jsoup's resolution, which its public API
+     * offers only with the base as text, parsed again for every link): control characters dropped, a bare
+     * {@code ?query} kept on the base's path, and dot segments left at the root removed.
+     */
+    private static URL resolve(URL base, String relative) throws MalformedURLException {
+        String rel = CONTROL_CHARS.matcher(relative).replaceAll("");
+        if (rel.startsWith("?")) {
+            rel = base.getPath() + rel;
+        }
+        URL url = new URL(base, rel);
+        String file = LEADING_DOT_SEGMENTS.matcher(url.getFile()).replaceFirst("/");
+        if (url.getRef() != null) {
+            file = file + "#" + url.getRef();
+        }
+        return new URL(url.getProtocol(), url.getHost(), url.getPort(), file);
     }
 
     private static String stripFragment(String url) {

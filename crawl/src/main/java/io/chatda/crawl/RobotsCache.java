@@ -3,6 +3,7 @@ package io.chatda.crawl;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * robots.txt per host (scheme and authority), RFC 9309 via crawler-commons: fetched at most once a day
  * (kept in the crawl store), 4xx means allow all, 5xx and network errors mean "not yet" with back-off
- * and, after the retries, "not at all" for this run.
+ * and, after the retries, "not at all" for this run. Time, for the day and the back-off, is the injected clock's.
  */
 final class RobotsCache {
 
@@ -34,15 +35,17 @@ final class RobotsCache {
     private final CrawlStore store;
     private final Fetcher fetcher;
     private final CrawlConfig config;
+    private final Clock clock;
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, HostRules> cache = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    RobotsCache(CrawlStore store, Fetcher fetcher, CrawlConfig config) {
+    RobotsCache(CrawlStore store, Fetcher fetcher, CrawlConfig config, Clock clock) {
         this.store = store;
         this.fetcher = fetcher;
         this.config = config;
+        this.clock = clock;
         parser.setMaxCrawlDelay(config.maxCrawlDelay().toMillis());
     }
 
@@ -51,7 +54,7 @@ final class RobotsCache {
         URI uri = URI.create(url);
         String key = uri.getScheme() + "://" + uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             HostRules cached = cache.get(key);
             if (cached != null && (cached.rules() != null || cached.unavailable() || cached.retryAt() > now)) {
                 return cached;

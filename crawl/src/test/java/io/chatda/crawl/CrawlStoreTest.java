@@ -117,7 +117,7 @@ class CrawlStoreTest {
             assertThat(store.knownId("https://a.example/k7")).isEqualTo(known.get(7));
         }
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
-            var plan = st.executeQuery("EXPLAIN QUERY PLAN " + CrawlStore.RAISE_PRIORITY.replace("?", "1"));
+            var plan = st.executeQuery("EXPLAIN QUERY PLAN " + Frontier.RAISE_PRIORITY.replace("?", "1"));
             StringBuilder steps = new StringBuilder();
             while (plan.next()) {
                 steps.append(plan.getString("detail")).append('\n');
@@ -131,7 +131,7 @@ class CrawlStoreTest {
     void pendingDocumentsRoundTrip() {
         SourceDocument doc = new SourceDocument("https://a.example/x", "제목", List.of("h"), "본문 body",
                 List.of(new SourceDocument.Link("https://a.example/y", "와이")), "mixed", "a.example");
-        assertThat(CrawlStore.decode(CrawlStore.encode(doc))).isEqualTo(doc);
+        assertThat(DocumentCodec.decode(DocumentCodec.encode(doc))).isEqualTo(doc);
     }
 
     @Test
@@ -153,14 +153,5 @@ class CrawlStoreTest {
         assertThat(index.find(SimHash.of(text + " updated yesterday"), "b")).isEqualTo("a");
         assertThat(index.find(SimHash.of(TestSite.text("other", 1000)), "b")).isNull();
         assertThat(index.find(SimHash.of(text), "a")).isNull();
-    }
-
-    @Test
-    void pageRankFavoursLinkedPages() {
-        var ranks = PageRank.compute(java.util.Map.of(
-                "a", List.of("b"), "b", List.of("c"), "c", List.of("b"), "d", List.of("b")), 0.85, 30);
-        assertThat(ranks.get("b")).isGreaterThan(ranks.get("a")).isGreaterThan(0);
-        assertThat(ranks.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
-                org.assertj.core.data.Offset.offset(1e-6));
     }
 }
