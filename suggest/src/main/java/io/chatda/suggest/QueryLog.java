@@ -295,8 +295,7 @@ public final class QueryLog implements AutoCloseable {
             saved = writer.submit(() -> writeCounts(lines));
             closed = true;
         }
-        boolean ended = writer.close(CLOSE_DEADLINE);
-        if (!ended || !saved.isDone()) {
+        if (!writer.close(CLOSE_DEADLINE)) {
             throw new UncheckedIOException(new IOException("can't save query log in " + dir
                     + ": its writer did not finish within " + CLOSE_DEADLINE));
         }
