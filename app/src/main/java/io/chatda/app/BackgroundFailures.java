@@ -38,10 +38,10 @@ final class BackgroundFailures implements MeterBinder {
         }
     }
 
-    /** Logs {@code failure} of {@code task} with its stack trace and counts it. */
+    /** Logs {@code failure} of {@code task} with its stack trace, then counts it (so what is counted was logged). */
     void record(Task task, Throwable failure) {
-        counts.get(task).incrementAndGet();
         log.error("background task {} failed", task.tag, failure);
+        counts.get(task).incrementAndGet();
     }
 
     /** Failures of {@code task} so far. */
