@@ -1,7 +1,5 @@
 package io.chatda.app;
 
-import io.chatda.crawl.FileImporter;
-import io.chatda.crawl.HtmlExtractor;
 import io.chatda.crawl.ImportException;
 import io.chatda.crawl.SourceDocument;
 import io.chatda.search.SearchIndex;
@@ -18,15 +16,14 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.chatda.suggest.Suggester;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.util.IOUtils;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,9 +38,10 @@ import java.time.Instant;
 /**
  * The open data of one data directory: the writable search index and the current suggestion
  * dictionary, swapped atomically after each change, and the query log that feeds it. The only class
- * that wires crawl, search and suggest together. Dictionaries are rebuilt after an import, in the
- * background after a crawl checkpoint, and every {@link #REBUILD_PERIOD} when the query log changed;
- * readers keep the old one until the new one is complete. Each dictionary built is saved in the
+ * that wires crawl, search and suggest together. Dictionaries are rebuilt after an import, and in the
+ * background ({@link SuggestionRebuilds}) after a crawl checkpoint and every {@link RebuildSettings#period()}
+ * when the query log changed; each rebuild first compacts the query log, which keeps it bounded while serving.
+ * Readers keep the old dictionary until the new one is complete. Each dictionary built is saved in the
  * data directory ({@link #dictionaryFile}) with a fingerprint of its inputs, and opening loads it
  * instead of rebuilding when the index and the query log are still what it was built from.
  */
@@ -52,8 +50,10 @@ final class Library implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Library.class);
 
     private final SearchIndex index;
+    private final Clock clock;
+    private final DictionaryBuilder builder;
     private final Indexer indexer;
-    private final FileImporter importer;
+    private final FileImports imports = new FileImports();
     private final AtomicReference<Suggester> suggester = new AtomicReference<>();
     private final AtomicReference<DataGeneration> generation = new AtomicReference<>(DataGeneration.fixed());
     private final QueryLog queryLog;
@@ -61,32 +61,25 @@ final class Library implements AutoCloseable {
     private final AtomicInteger dictionariesBuilt = new AtomicInteger();
     private final AtomicLong logChanges = new AtomicLong();
     private volatile long logChangesBuilt = -1;
-    private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "chatda-suggest-rebuild");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundFailures failures = new BackgroundFailures();
+    private final SuggestionRebuilds rebuilds;
 
-    /** How often the dictionary is rebuilt when the query log has changed. */
-    static final Duration REBUILD_PERIOD = Duration.ofMinutes(5);
-
-    private Library(SearchIndex index, QueryLog queryLog, Path dictionaryFile, boolean suggesting) {
+    private Library(SearchIndex index, QueryLog queryLog, Path dictionaryFile, boolean suggesting,
+                    RebuildSettings settings) {
         this.index = index;
         this.queryLog = queryLog;
         this.dictionaryFile = dictionaryFile;
+        this.clock = settings.clock();
+        this.builder = settings.builder();
         this.indexer = new Indexer(index);
-        this.importer = new FileImporter(new HtmlExtractor());
+        this.rebuilds = new SuggestionRebuilds(settings, failures);
         if (!suggesting) {
             return;
         }
         if (!loadSavedSuggestions()) {
             rebuildSuggestions();
         }
-        rebuilds.scheduleWithFixedDelay(() -> {
-            if (logChanges.get() != logChangesBuilt) {
-                rebuildSuggestions();
-            }
-        }, REBUILD_PERIOD.toMillis(), REBUILD_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        rebuilds.schedulePeriodic(() -> logChanges.get() != logChangesBuilt, this::rebuildSuggestions);
     }
 
     /**
@@ -95,7 +88,12 @@ final class Library implements AutoCloseable {
      * {@code policy}.
      */
     static Library open(DataDirectory data, QueryPolicy policy) {
-        return open(data, policy, true);
+        return open(data, policy, RebuildSettings.defaults());
+    }
+
+    /** {@link #open(DataDirectory, QueryPolicy)} with rebuilds run by {@code settings} (tests: a clock they move). */
+    static Library open(DataDirectory data, QueryPolicy policy, RebuildSettings settings) {
+        return open(data, policy, true, settings);
     }
 
     /** {@link #open(DataDirectory, QueryPolicy)} for one user (tests, local tools), with the data's blocklist. */
@@ -109,7 +107,7 @@ final class Library implements AutoCloseable {
      * loading, or rebuilding, the old one first would be wasted. {@link #suggester()} is null until then.
      */
     static Library openForUpdate(DataDirectory data, QueryPolicy policy) {
-        return open(data, policy, false);
+        return open(data, policy, false, RebuildSettings.defaults());
     }
 
     /** {@link #openForUpdate(DataDirectory, QueryPolicy)} for one user. */
@@ -121,13 +119,13 @@ final class Library implements AutoCloseable {
         return new QueryPolicy(1, Integer.MAX_VALUE, data.suggestBlocklist());
     }
 
-    private static Library open(DataDirectory data, QueryPolicy policy, boolean suggesting) {
+    private static Library open(DataDirectory data, QueryPolicy policy, boolean suggesting, RebuildSettings settings) {
         data.create();
         DamagedDataException.requireIndexCommit(data.index());
         SearchIndex index = SearchIndex.open(data.index(), data.analysis());
-        QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, Clock.systemUTC(),
+        QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, settings.clock(),
                 policy);
-        return new Library(index, log, dictionaryFile(data), suggesting);
+        return new Library(index, log, dictionaryFile(data), suggesting, settings);
     }
 
     /** Where the suggestion dictionary is saved. */
@@ -152,7 +150,7 @@ final class Library implements AutoCloseable {
     SearchResults search(String query, int page, int size, SearchOptions options, String client) {
         SearchResults results = index.search(query, page, size, options);
         if (page == 1) {
-            // results for a corrected query are not hits of the query as typed; the log never throws
+            // results for a corrected query are not hits of the query as typed; the log never throws nor waits
             queryLog.recordSearch(query, results.corrected() ? 0 : results.totalHits(), client);
             logChanges.incrementAndGet();
         }
@@ -229,42 +227,14 @@ final class Library implements AutoCloseable {
      */
     ImportSummary importPaths(List<Path> paths, String site, String baseUrl, Map<String, String> commitData,
                               PrintWriter log) {
-        List<FileImporter.Scan> scans = paths.stream().map(importer::scan).toList();
-        List<io.chatda.crawl.PublishedLocation> published = baseUrl == null ? null
-                : paths.stream().map(p -> io.chatda.crawl.PublishedLocation.of(p, baseUrl)).toList();
-        int files = 0;
-        int documents = 0;
-        int skipped = 0;
-        int refused = 0;
-        for (int i = 0; i < scans.size(); i++) {
-            FileImporter.Scan scan = scans.get(i);
-            io.chatda.crawl.PublishedLocation at = published == null ? null : published.get(i);
-            for (String entry : scan.refused()) {
-                log.println("refused: " + entry);
-                refused++;
-            }
-            for (Path file : scan.files()) {
-                try {
-                    List<SourceDocument> docs = importer.read(file, site);
-                    if (at != null) {
-                        docs = docs.stream().map(d -> d.withUrl(at.urlOf(file, d.url()))).toList();
-                    }
-                    docs.forEach(indexer::accept);
-                    documents += docs.size();
-                    files++;
-                } catch (ImportException e) {
-                    log.println("skipped: " + e.getMessage());
-                    skipped++;
-                }
-            }
-        }
+        ImportSummary summary = imports.read(paths, site, baseUrl, indexer::accept, log);
         Map<String, String> data = new java.util.HashMap<>(index.commitData());
         data.putAll(commitData);
         index.commit(data);
         index.mergeIfSmall();
         indexChanged();
         rebuildSuggestions();
-        return new ImportSummary(files, documents, skipped, refused);
+        return summary;
     }
 
     /**
@@ -287,16 +257,22 @@ final class Library implements AutoCloseable {
             public void commit() {
                 index.commit(index.commitData());
                 indexChanged();
-                rebuilds.execute(Library.this::rebuildSuggestions);
+                rebuilds.submit(Library.this::rebuildSuggestions);
             }
         };
     }
 
-    /** Rebuilds the suggestion dictionary from the index and the query log, swaps it in and saves it. */
+    /**
+     * Compacts the query log (its file work goes on in the log's writer), then rebuilds the suggestion dictionary
+     * from the index and the query log, swaps it in and saves it.
+     *
+     * @throws RebuildStoppedException if the library is closing
+     */
     synchronized void rebuildSuggestions() {
+        queryLog.compact(); // a failure to write is logged and counted by the query log
         long changes = logChanges.get();
         String fingerprint = fingerprint();
-        CompletionIndex built = SuggestionSources.build(index, queryLog.entries());
+        CompletionIndex built = builder.build(index, queryLog.entries(), rebuilds.stopping());
         dictionariesBuilt.incrementAndGet();
         swapIn(built, changes);
         if (fingerprint != null) {
@@ -377,16 +353,25 @@ final class Library implements AutoCloseable {
     private void swapIn(Suggester dictionary, long logChangesIn) {
         suggester.set(dictionary);
         logChangesBuilt = logChangesIn;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         generation.updateAndGet(g -> new DataGeneration(g.index(), g.indexUpdated(), g.dictionary() + 1, now));
     }
 
-    /** Registers the query log's damage and write-failure counts in {@code registry}. */
+    /** Registers the query log's damage, write-failure and drop counts, and background failures, in {@code registry}. */
     void bindMetrics(MeterRegistry registry) {
         FunctionCounter.builder("chatda.querylog.damaged.lines", queryLog, QueryLog::damagedLines)
                 .description("query log lines skipped at start because they were damaged").register(registry);
         FunctionCounter.builder("chatda.querylog.write.failures", queryLog, QueryLog::failedWrites)
                 .description("searches that could not be appended to the query log (a full disk)").register(registry);
+        FunctionCounter.builder("chatda.querylog.dropped", queryLog, QueryLog::droppedEvents)
+                .description("searches left out of the query log's file because its writer was behind")
+                .register(registry);
+        failures.bindTo(registry);
+    }
+
+    /** Where this library's background work, and the crawl worker beside it, report failures. */
+    BackgroundFailures backgroundFailures() {
+        return failures;
     }
 
     /** Dictionaries built (not loaded) since this library was opened. */
@@ -400,14 +385,20 @@ final class Library implements AutoCloseable {
     }
 
     private void indexChanged() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         generation.updateAndGet(g -> new DataGeneration(g.index() + 1, now, g.dictionary(), g.dictionaryUpdated()));
     }
 
+    /**
+     * Stops the background rebuilds (waiting for a running one within its deadline), then closes the query log and
+     * the index, all of them even if one fails: the first failure is thrown, with the others suppressed.
+     */
     @Override
     public void close() {
-        rebuilds.shutdownNow();
-        queryLog.close();
-        index.close();
+        try {
+            IOUtils.close(rebuilds::close, queryLog::close, index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't close the data directory: " + e.getMessage(), e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.chatda.app;
 import io.chatda.crawl.CrawlStore;
 import io.chatda.crawl.CrawlStoreException;
 import io.chatda.server.ChatdaServer;
+import io.chatda.server.Readiness;
 import io.chatda.server.ServedData;
 import io.chatda.server.ServerSettings;
 import java.io.PrintWriter;
@@ -53,7 +54,8 @@ final class Serving implements AutoCloseable {
         CrawlWorker crawls = store == null ? null : new CrawlWorker(store, library, options.allowPrivateCrawls);
         ServedData data = new ServedData(library::search, library::suggester, library::generation,
                 crawls == null ? null : crawls.queue()).withMetrics(library::bindMetrics)
-                .withDocuments(url -> library.index().document(url));
+                .withDocuments(url -> library.index().document(url))
+                .withReadiness(crawls == null ? Readiness.READY : crawls.readiness());
         ChatdaServer server = new ChatdaServer(settings, data);
         long warmStart = System.nanoTime();
         int warmed = library.warmUpSearch(options.warmUpSearches, WARM_UP_BUDGET);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds the suggestion dictionary from what the index holds (document titles, headings, topics, and the
@@ -70,11 +71,26 @@ public final class SuggestionSources {
 
     /** The dictionary of {@code index} and {@code queries} (query-log entries, weighted by their decayed counts). */
     static CompletionIndex build(SearchIndex index, List<SuggestEntry> queries) {
-        return CompletionIndex.build(entries(index, queries));
+        return build(index, queries, () -> false);
+    }
+
+    /**
+     * {@link #build(SearchIndex, List)} that gives up when {@code stopping} says so.
+     *
+     * @throws RebuildStoppedException once {@code stopping} says so (checked at each page and each step)
+     */
+    static CompletionIndex build(SearchIndex index, List<SuggestEntry> queries, BooleanSupplier stopping) {
+        List<SuggestEntry> entries = entries(index, queries, stopping);
+        stopIf(stopping);
+        return CompletionIndex.build(entries);
     }
 
     /** The candidates a dictionary of {@code index} and {@code queries} is built from (for benchmarks too). */
     public static List<SuggestEntry> entries(SearchIndex index, List<SuggestEntry> queries) {
+        return entries(index, queries, () -> false);
+    }
+
+    private static List<SuggestEntry> entries(SearchIndex index, List<SuggestEntry> queries, BooleanSupplier stopping) {
         List<SuggestEntry> entries = new ArrayList<>();
         for (SuggestEntry q : queries) {
             entries.add(new SuggestEntry(q.text(), q.weight() * QUERY_WEIGHT, q.kind(), q.url(), q.site()));
@@ -83,6 +99,7 @@ public final class SuggestionSources {
         Map<String, int[]> pagesPerSite = new HashMap<>();
         Map<String, int[]> pagesPerHeading = new HashMap<>();
         index.forEachPageText(page -> {
+            stopIf(stopping);
             List<String> texts = new ArrayList<>(page.headings().size() + 2);
             texts.add(page.title());
             texts.addAll(page.headings());
@@ -92,8 +109,10 @@ public final class SuggestionSources {
             page.headings().stream().map(h -> headingKey(page.site(), h)).distinct()
                     .forEach(k -> pagesPerHeading.computeIfAbsent(k, x -> new int[1])[0]++);
         });
+        stopIf(stopping);
         Vocabulary.Built words = vocabulary.build();
         entries.addAll(words.entries());
+        stopIf(stopping);
         List<DocumentOutline> outlines = index.outlines(TOPICS_PER_DOCUMENT);
         for (DocumentOutline doc : outlines) {
             entries.add(new SuggestEntry(doc.title(), TITLE_WEIGHT, SuggestEntry.Kind.TITLE, doc.url(), doc.site()));
@@ -113,6 +132,12 @@ public final class SuggestionSources {
             }
         }
         return entries;
+    }
+
+    private static void stopIf(BooleanSupplier stopping) {
+        if (stopping.getAsBoolean()) {
+            throw new RebuildStoppedException();
+        }
     }
 
     private static String site(String site) {

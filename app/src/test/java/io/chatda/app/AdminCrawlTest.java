@@ -10,13 +10,10 @@ import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
-import com.sun.net.httpserver.HttpServer;
 import io.chatda.crawl.CrawlStore;
 import io.chatda.server.ChatdaServer;
 import io.chatda.server.ServedData;
 import io.chatda.server.ServerSettings;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,16 +30,7 @@ class AdminCrawlTest {
 
     @Test
     void queuedCrawlRunsInTheBackgroundAndItsPagesBecomeSearchable() throws Exception {
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = "<html><head><title>세마포어 안내</title></head><body><p>세마포어는 카운터로 접근을 제한한다.</p></body></html>"
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/") ? 200 : 404, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        site.start();
+        TestSite site = TestSite.start("세마포어 안내", "세마포어는 카운터로 접근을 제한한다.");
         DataDirectory data = new DataDirectory(dir).create();
         try (Library library = Library.open(data); CrawlStore store = CrawlStore.open(data.crawlStore());
              CrawlWorker worker = new CrawlWorker(store, library, true)) {
@@ -52,7 +40,7 @@ class AdminCrawlTest {
             worker.start();
             try {
                 WebClient client = WebClient.of("h2c://127.0.0.1:" + server.port());
-                String seed = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+                String seed = site.url();
                 RequestHeaders post = RequestHeaders.builder(HttpMethod.POST, "/api/admin/crawl")
                         .set(HttpHeaderNames.AUTHORIZATION, "Bearer s3cret").contentType(MediaType.JSON).build();
 
@@ -67,7 +55,7 @@ class AdminCrawlTest {
                 assertThat(results.get("results").get(0).get("url").asText()).isEqualTo(seed);
             } finally {
                 server.close();
-                site.stop(0);
+                site.close();
             }
         }
     }

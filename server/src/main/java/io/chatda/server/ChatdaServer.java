@@ -27,6 +27,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -186,6 +187,10 @@ public final class ChatdaServer implements AutoCloseable {
             }
             if (data.suggester().get() == null) {
                 return json.busy("dictionary not loaded yet");
+            }
+            Optional<String> notReady = data.readiness().notReadyBecause();
+            if (notReady.isPresent()) {
+                return json.busy(notReady.get());
             }
             DataGeneration g = data.generation().get();
             return json.ok(Map.of("status", "ready", "indexGeneration", g.index(), "dictionaryGeneration", g.dictionary()));

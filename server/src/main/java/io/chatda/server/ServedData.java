@@ -15,9 +15,10 @@ import java.util.function.Supplier;
  * @param crawlJobs  the crawl job queue behind the admin routes, or null for no admin routes
  * @param metrics    registers the app's own meters (the query log's) in the server's registry
  * @param documents  the stored documents the document view shows
+ * @param readiness  what else {@code /ready} checks (the app's background workers)
  */
 public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
-                         CrawlJobs crawlJobs, MeterBinder metrics, DocumentStore documents) {
+                         CrawlJobs crawlJobs, MeterBinder metrics, DocumentStore documents, Readiness readiness) {
 
     public ServedData {
         Objects.requireNonNull(search, "search");
@@ -25,6 +26,12 @@ public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Su
         Objects.requireNonNull(generation, "generation");
         Objects.requireNonNull(metrics, "metrics");
         documents = Objects.requireNonNullElse(documents, DocumentStore.NONE);
+        readiness = Objects.requireNonNullElse(readiness, Readiness.READY);
+    }
+
+    public ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
+                      CrawlJobs crawlJobs, MeterBinder metrics, DocumentStore documents) {
+        this(search, suggester, generation, crawlJobs, metrics, documents, Readiness.READY);
     }
 
     public ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
@@ -45,16 +52,21 @@ public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Su
 
     /** The same data with admin routes over {@code jobs}. */
     public ServedData withCrawlJobs(CrawlJobs jobs) {
-        return new ServedData(search, suggester, generation, jobs, metrics, documents);
+        return new ServedData(search, suggester, generation, jobs, metrics, documents, readiness);
     }
 
     /** The same data with the app's meters. */
     public ServedData withMetrics(MeterBinder binder) {
-        return new ServedData(search, suggester, generation, crawlJobs, binder, documents);
+        return new ServedData(search, suggester, generation, crawlJobs, binder, documents, readiness);
     }
 
     /** The same data with the document view over {@code store}. */
     public ServedData withDocuments(DocumentStore store) {
-        return new ServedData(search, suggester, generation, crawlJobs, metrics, store);
+        return new ServedData(search, suggester, generation, crawlJobs, metrics, store, readiness);
+    }
+
+    /** The same data with {@code check} as part of readiness. */
+    public ServedData withReadiness(Readiness check) {
+        return new ServedData(search, suggester, generation, crawlJobs, metrics, documents, check);
     }
 }

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,20 +29,24 @@ import org.slf4j.LoggerFactory;
  * that popular and trending queries rise and old ones fade: an event's weight halves every {@code
  * halfLife}. A query whose latest search found nothing is not offered as a suggestion.
  *
- * <p>Persisted in its own directory: every event is appended to {@code events.log} as it happens
- * (so a killed process keeps what the OS received), and {@link #close()} (or opening) folds the
- * events into {@code counts.tsv}, written to a temporary file and renamed. Counts are kept as
- * base-2 logarithms relative to the Unix epoch, so decay needs no periodic rewrite.
+ * <p>Counted in memory at once; persisted in its own directory by one background writer ({@link EventWriter}):
+ * every event is appended to {@code events.log} moments after it happens (so a killed process keeps what the OS
+ * received), and {@link #compact()} (called with each suggestion rebuild), opening and {@link #close()} fold the
+ * events into {@code counts.tsv}, written to a temporary file and renamed, forgetting faded queries and all but
+ * the {@link #MAX_QUERIES} strongest, so memory and files stay bounded while the log is in use. Counts are kept
+ * as base-2 logarithms relative to the Unix epoch, so decay needs no periodic rewrite.
  *
  * <p>Which queries become suggestions for everyone is the {@link QueryPolicy}'s call: distinct clients
  * (counted by a {@linkplain DailySalt salted daily hash}, never stored as addresses), a per-client cap, the
  * operator's blocklist.
  *
  * <p>A damaged line in either file (not UTF-8, cut short: what a full disk or a crash leaves) is skipped and
- * counted ({@link #damagedLines()}); a failed append (a full disk) never fails the caller: it is logged and
- * counted ({@link #failedWrites()}), and the search stays counted in memory.
+ * counted ({@link #damagedLines()}); recording never waits for the disk nor fails with it: a failed append (a full
+ * disk) is logged and counted ({@link #failedWrites()}), an event that finds the writer {@link #MAX_PENDING_EVENTS}
+ * behind is dropped from the file and counted ({@link #droppedEvents()}), and either stays counted in memory
+ * (and reaches {@code counts.tsv} at the next compaction).
  *
- * <p>Thread-safe (one lock; called once per search, never on the suggestion path).
+ * <p>Thread-safe (one lock, held for in-memory work only; called once per search, never on the suggestion path).
  */
 public final class QueryLog implements AutoCloseable {
 
@@ -50,6 +56,10 @@ public final class QueryLog implements AutoCloseable {
     public static final int MAX_QUERY = 100;
     /** Most queries kept; the least popular are dropped when compacting. */
     public static final int MAX_QUERIES = 200_000;
+    /** Events that may wait for the writer; more are dropped from the file (not from the counts). */
+    public static final int MAX_PENDING_EVENTS = 10_000;
+    /** How long closing waits for the writer to write what is queued and fold the counts. */
+    private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(10);
     /** Queries whose decayed count fell below this are forgotten. */
     static final double FORGET_BELOW = 0.05;
     /** The client of searches recorded without one: the local user (the CLI). */
@@ -64,6 +74,17 @@ public final class QueryLog implements AutoCloseable {
     @FunctionalInterface
     interface EventsOpener {
         Writer open(Path file) throws IOException;
+    }
+
+    /**
+     * How the log is kept: the event file's opener, the most queries kept and the most events waiting for the
+     * writer (tests make them small).
+     */
+    record Storage(EventsOpener opener, int maxQueries, int maxPendingEvents) {
+
+        static Storage defaults(EventsOpener opener) {
+            return new Storage(opener, MAX_QUERIES, MAX_PENDING_EVENTS);
+        }
     }
 
     private static final class Count {
@@ -81,21 +102,20 @@ public final class QueryLog implements AutoCloseable {
     private final double halfLifeMillis;
     private final Clock clock;
     private final QueryPolicy policy;
-    private final EventsOpener opener;
+    private final int maxQueries;
+    private final EventWriter writer;
     private final DailySalt salt;
     private final Map<String, Count> counts = new HashMap<>();
     private final AtomicLong damaged = new AtomicLong();
-    private final AtomicLong failedWrites = new AtomicLong();
-    private Writer events;
     private boolean closed;
-    private boolean failing;
 
-    private QueryLog(Path dir, Duration halfLife, Clock clock, QueryPolicy policy, EventsOpener opener) {
+    private QueryLog(Path dir, Duration halfLife, Clock clock, QueryPolicy policy, Storage storage) {
         this.dir = dir;
         this.halfLifeMillis = halfLife.toMillis();
         this.clock = clock;
         this.policy = policy;
-        this.opener = opener;
+        this.maxQueries = storage.maxQueries();
+        this.writer = new EventWriter(dir.resolve(EVENTS), storage.opener(), storage.maxPendingEvents());
         this.salt = new DailySalt(dir.resolve("salt"));
     }
 
@@ -118,12 +138,16 @@ public final class QueryLog implements AutoCloseable {
     }
 
     static QueryLog open(Path dir, Duration halfLife, Clock clock, QueryPolicy policy, EventsOpener opener) {
+        return open(dir, halfLife, clock, policy, Storage.defaults(opener));
+    }
+
+    static QueryLog open(Path dir, Duration halfLife, Clock clock, QueryPolicy policy, Storage storage) {
         Objects.requireNonNull(dir, "dir");
         if (halfLife.isNegative() || halfLife.isZero()) {
             throw new IllegalArgumentException("half-life must be positive: " + halfLife);
         }
         QueryLog log = new QueryLog(dir, halfLife, Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(policy, "policy"), opener);
+                Objects.requireNonNull(policy, "policy"), storage);
         try {
             Files.createDirectories(dir);
             log.load();
@@ -134,10 +158,12 @@ public final class QueryLog implements AutoCloseable {
             LOG.warn("query log {}: skipped {} damaged lines (cut short or not UTF-8)", dir, log.damaged.get());
         }
         try {
-            log.compact();
+            log.prune();
+            log.writeCounts(log.countLines());
         } catch (IOException e) {
             LOG.warn("query log {}: can't fold the events into {}, keeping them", dir, COUNTS, e);
         }
+        log.writer.start();
         return log;
     }
 
@@ -169,33 +195,7 @@ public final class QueryLog implements AutoCloseable {
         long now = clock.millis();
         long id = salt.hash(client == null ? LOCAL_CLIENT : client, now);
         apply(query, now, hits, id);
-        append(now + "\t" + type + "\t" + hits + "\t" + Long.toHexString(id) + "\t" + query + "\n");
-    }
-
-    /** Appends an event line; a failure is logged (its first of a run, with the stack trace) and counted. */
-    private void append(String line) {
-        try {
-            if (events == null) {
-                events = opener.open(dir.resolve(EVENTS));
-            }
-            events.write(line);
-            events.flush();
-            failing = false;
-        } catch (IOException e) {
-            failedWrites.incrementAndGet();
-            if (!failing) {
-                LOG.warn("can't append to the query log in {} (the search is counted in memory only)", dir, e);
-            }
-            failing = true;
-            try {
-                if (events != null) {
-                    events.close();
-                }
-            } catch (IOException ignored) {
-                // the writer is dropped either way; the next append opens the file again
-            }
-            events = null;
-        }
+        writer.offer(now + "\t" + type + "\t" + hits + "\t" + Long.toHexString(id) + "\t" + query + "\n");
     }
 
     /** Lines of the log files skipped at opening because they were damaged. */
@@ -203,9 +203,14 @@ public final class QueryLog implements AutoCloseable {
         return damaged.get();
     }
 
-    /** Events that could not be appended to the log file (they were counted in memory). */
+    /** Events that could not be appended to the log file, and compactions that failed (all counted in memory). */
     public long failedWrites() {
-        return failedWrites.get();
+        return writer.failedWrites();
+    }
+
+    /** Events left out of the log file because the writer was too far behind (they were counted in memory). */
+    public long droppedEvents() {
+        return writer.dropped();
     }
 
     /**
@@ -251,21 +256,54 @@ public final class QueryLog implements AutoCloseable {
         return c == null ? 0 : Math.pow(2, c.log2 - clock.millis() / halfLifeMillis);
     }
 
-    /** Folds the events into {@code counts.tsv} and closes the event file. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (events != null) {
-                events.close();
-                events = null;
+    /**
+     * Bounds the log while it is in use: forgets faded queries, and all but the strongest {@link #MAX_QUERIES},
+     * in memory now; then, on the writer thread after the events recorded so far, writes the counts to {@code
+     * counts.tsv} and empties {@code events.log}. The future completes when the files are written, exceptionally
+     * if they could not be (logged and counted in {@link #failedWrites()}; the events stay in their file).
+     */
+    public CompletableFuture<Void> compact() {
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.completedFuture(null);
             }
-            compact();
-        } catch (IOException e) {
-            throw new UncheckedIOException("can't save query log in " + dir + ": " + e.getMessage(), e);
+            prune();
+            List<String> lines = countLines();
+            return writer.submit(() -> writeCounts(lines));
+        }
+    }
+
+    /** Completes once every event recorded before the call has been written (or has failed). */
+    CompletableFuture<Void> flushed() {
+        return writer.submit(() -> { });
+    }
+
+    /**
+     * Writes what is queued, folds the events into {@code counts.tsv} and ends the writer.
+     *
+     * @throws UncheckedIOException if the counts could not be saved
+     */
+    @Override
+    public void close() {
+        CompletableFuture<Void> saved;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            prune();
+            List<String> lines = countLines();
+            saved = writer.submit(() -> writeCounts(lines));
+            closed = true;
+        }
+        if (!writer.close(CLOSE_DEADLINE)) {
+            throw new UncheckedIOException(new IOException("can't save query log in " + dir
+                    + ": its writer did not finish within " + CLOSE_DEADLINE));
+        }
+        try {
+            saved.join();
+        } catch (CompletionException e) {
+            throw new UncheckedIOException("can't save query log in " + dir + ": " + e.getCause().getMessage(),
+                    e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
         }
     }
 
@@ -339,22 +377,32 @@ public final class QueryLog implements AutoCloseable {
         }));
     }
 
-    /** Writes the counts that are still worth keeping and empties the event file. */
-    private void compact() throws IOException {
+    /** Forgets the queries that faded below {@link #FORGET_BELOW}, then all but the strongest {@code maxQueries}. */
+    private void prune() {
         double nowLog2 = clock.millis() / halfLifeMillis;
         double floor = nowLog2 + Math.log(FORGET_BELOW) / Math.log(2);
         counts.values().removeIf(c -> c.log2 < floor);
-        if (counts.size() > MAX_QUERIES) {
+        if (counts.size() > maxQueries) {
             List<String> weakest = counts.entrySet().stream()
                     .sorted(Comparator.comparingDouble(e -> e.getValue().log2))
-                    .limit(counts.size() - MAX_QUERIES).map(Map.Entry::getKey).toList();
+                    .limit(counts.size() - maxQueries).map(Map.Entry::getKey).toList();
             weakest.forEach(counts::remove);
         }
+    }
+
+    /** The counts as lines of {@code counts.tsv}. */
+    private List<String> countLines() {
+        List<String> lines = new ArrayList<>(counts.size());
+        counts.forEach((query, c) -> lines.add(c.log2 + "\t" + c.hits + "\t" + query + "\t" + c.clients.encode() + "\n"));
+        return lines;
+    }
+
+    /** Replaces {@code counts.tsv} with {@code lines} and empties the event file (whose events they include). */
+    private void writeCounts(List<String> lines) throws IOException {
         Path tmp = dir.resolve(COUNTS + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, Count> e : counts.entrySet()) {
-                Count c = e.getValue();
-                out.write(c.log2 + "\t" + c.hits + "\t" + e.getKey() + "\t" + c.clients.encode() + "\n");
+            for (String line : lines) {
+                out.write(line);
             }
         }
         Files.move(tmp, dir.resolve(COUNTS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -63,6 +63,7 @@ class QueryLogDamageTest {
                 log.recordSearch("raft", 3);
                 log.recordPick("raft");
             }).doesNotThrowAnyException();
+            log.flushed().join();
             assertThat(log.failedWrites()).isEqualTo(3);
             assertThat(log.count("raft")).isCloseTo(3.0, within(1e-9)); // still counted in memory
         }

@@ -59,6 +59,7 @@ class QueryLogTest {
         killed.recordSearch("raft", 4);
         killed.recordSearch("paxos", 2);
         // no close: as after kill -9, the appended events are all there is
+        killed.flushed().join();
         assertThat(Files.readAllLines(dir.resolve("events.log"))).hasSize(2);
         try (QueryLog reopened = QueryLog.open(dir, QueryLog.DEFAULT_HALF_LIFE, clock)) {
             assertThat(reopened.count("raft")).isCloseTo(2.0, within(1e-9));
