@@ -46,6 +46,8 @@ mkdir -p "$work/image" "$(dirname "$out")"
 # pages and translations left out, the packages' copyright files kept (man1 stays as a directory: the JRE's
 # install script links its man pages there)
 echo "build-base: bootstrapping Debian $suite ($arch) with openjdk-17-jre-headless from $mirror ..." >&2
+# the hooks' $1 is the new root, expanded by mmdebstrap's hook shell, not here
+# shellcheck disable=SC2016
 mmdebstrap --variant=essential --arch="$arch" --include=openjdk-17-jre-headless \
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
