@@ -53,7 +53,7 @@ final class Serving implements AutoCloseable {
         CrawlWorker crawls = store == null ? null : new CrawlWorker(store, library, options.allowPrivateCrawls);
         ServedData data = new ServedData(library::search, library::suggester, library::generation,
                 crawls == null ? null : crawls.queue()).withMetrics(library::bindMetrics)
-                .withDocuments(url -> library.index().document(url));
+                .withDocuments(url -> library.index().document(url), new ViewMarkup());
         ChatdaServer server = new ChatdaServer(settings, data);
         long warmStart = System.nanoTime();
         int warmed = library.warmUpSearch(options.warmUpSearches, WARM_UP_BUDGET);

@@ -10,7 +10,7 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.SimpleDecoratingHttpService;
-import io.chatda.crawl.CrawlMode;
+import io.chatda.server.core.BadRequestException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,7 +34,7 @@ final class AdminApi {
     /** The JSON shape of a job. */
     record JobAnswer(long id, String status, String createdAt, String startedAt, String finishedAt, String message) {
         static JobAnswer of(JobStatus s) {
-            return new JobAnswer(s.id(), s.status().name().toLowerCase(Locale.ROOT), text(s.createdAt()),
+            return new JobAnswer(s.id(), s.state().name().toLowerCase(Locale.ROOT), text(s.createdAt()),
                     text(s.startedAt()), text(s.finishedAt()), s.message());
         }
 
@@ -128,10 +128,10 @@ final class AdminApi {
         for (JsonNode seed : seedsNode) {
             seeds.add(httpUrl(seed.isTextual() ? seed.asText() : ""));
         }
-        CrawlMode mode;
+        CrawlRequest.Mode mode;
         String modeText = text(root, "mode", "start");
         try {
-            mode = CrawlMode.valueOf(modeText.toUpperCase(Locale.ROOT));
+            mode = CrawlRequest.Mode.valueOf(modeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("mode must be start, resume or refresh");
         }

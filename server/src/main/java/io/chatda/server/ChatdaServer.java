@@ -79,7 +79,7 @@ public final class ChatdaServer implements AutoCloseable {
         ClientRateLimiter rateLimiter = new ClientRateLimiter(settings.rateLimits(), identity, registry, json);
         this.searchExecutor = searchExecutor(settings);
 
-        WebPages web = new WebPages(data.search(), data.documents(), searchExecutor,
+        WebPages web = new WebPages(data.search(), data.documents(), data.markup(), searchExecutor,
                 ctx -> identity.of(ctx).getHostAddress());
         ServerBuilder sb = Server.builder();
         listen(sb, settings);

@@ -8,6 +8,8 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.chatda.server.core.QueryText;
+import io.chatda.server.core.StrictQuery;
 import io.chatda.suggest.Suggester;
 import io.chatda.suggest.Suggestion;
 import io.micrometer.core.instrument.MeterRegistry;

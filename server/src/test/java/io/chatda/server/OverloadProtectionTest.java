@@ -12,8 +12,6 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.SessionProtocol;
-import io.chatda.crawl.CrawlJob;
-import io.chatda.crawl.CrawlMode;
 import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
 import io.chatda.suggest.CompletionIndex;
@@ -397,7 +395,7 @@ class OverloadProtectionTest {
         AggregatedHttpResponse accepted = post(client, body);
         assertThat(accepted.status().code()).isEqualTo(202);
         assertThat(accepted.headers().get("location")).isEqualTo("/api/admin/crawl/1");
-        assertThat(jobs.submitted).containsExactly(new CrawlRequest(List.of("https://example.org/"), CrawlMode.START, 50, 5));
+        assertThat(jobs.submitted).containsExactly(new CrawlRequest(List.of("https://example.org/"), CrawlRequest.Mode.START, 50, 5));
 
         AggregatedHttpResponse status = get(client, "/api/admin/crawl/1", "authorization", "Bearer s3cret");
         assertThat(status.status().code()).isEqualTo(200);
@@ -446,7 +444,7 @@ class OverloadProtectionTest {
         public JobId submit(CrawlRequest request) {
             submitted.add(request);
             long id = ids.incrementAndGet();
-            jobs.put(id, new JobStatus(id, CrawlJob.Status.QUEUED, Instant.now(), null, null, ""));
+            jobs.put(id, new JobStatus(id, JobStatus.State.QUEUED, Instant.now(), null, null, ""));
             return new JobId(id);
         }
 
@@ -454,7 +452,7 @@ class OverloadProtectionTest {
         public Optional<JobStatus> status(long id) {
             if (id == 42) {
                 gate.pass();
-                return Optional.of(new JobStatus(42, CrawlJob.Status.RUNNING, Instant.now(), Instant.now(), null, "10 pages"));
+                return Optional.of(new JobStatus(42, JobStatus.State.RUNNING, Instant.now(), Instant.now(), null, "10 pages"));
             }
             return Optional.ofNullable(jobs.get(id));
         }
