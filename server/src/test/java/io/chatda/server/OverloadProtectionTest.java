@@ -380,14 +380,7 @@ class OverloadProtectionTest {
 
     @Test
     void closeWaitsForASearchStillRunningAfterItsClientLeft() throws Exception {
-        WebClient client = start(s -> s);
-        HttpResponse doomed = client.get("/api/search?q=slow");
-        searchGate.awaitEntered();
-        doomed.abort();
-        awaitMetric(client, "chatda_admission_inflight{class=\"critical\"} 0.0");
-
-        ChatdaServer closing = server;
-        server = null;
+        ChatdaServer closing = withAnAbandonedSearchHeld(s -> s);
         Thread closer = new Thread(closing::close);
         closer.start();
         awaitFrame(closer, "awaitTermination");
@@ -400,17 +393,26 @@ class OverloadProtectionTest {
 
     @Test
     void closeStopsWaitingForAStuckSearchAfterTheShutdownGrace() throws Exception {
-        WebClient client = start(s -> s.withShutdownGrace(Duration.ofMillis(300)));
+        ChatdaServer closing = withAnAbandonedSearchHeld(s -> s.withShutdownGrace(Duration.ofMillis(300)));
+        closing.close();
+        // returned while the search is still held at the gate (released after the test)
+        assertThat(searched).containsExactly("slow");
+    }
+
+    /**
+     * A started server whose only request, a search held at {@link #searchGate}, has been abandoned by its
+     * client: nothing is in flight for the server, but the search still runs on its executor. The test
+     * closes it (so it is not left to {@link #stop()}).
+     */
+    private ChatdaServer withAnAbandonedSearchHeld(UnaryOperator<ServerSettings> settings) throws Exception {
+        WebClient client = start(settings);
         HttpResponse doomed = client.get("/api/search?q=slow");
         searchGate.awaitEntered();
         doomed.abort();
         awaitMetric(client, "chatda_admission_inflight{class=\"critical\"} 0.0");
-
-        ChatdaServer closing = server;
+        ChatdaServer started = server;
         server = null;
-        closing.close();
-        // returned while the search is still held at the gate (released after the test)
-        assertThat(searched).containsExactly("slow");
+        return started;
     }
 
     /** Waits until {@code thread} is inside a method called {@code method}. */
