@@ -30,7 +30,6 @@ import java.util.function.Function;
  */
 final class SearchPage implements HttpService {
 
-
     private final SearchBackend search;
     private final Executor executor;
     private final ResultsRenderer renderer;
