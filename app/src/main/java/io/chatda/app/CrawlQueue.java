@@ -2,6 +2,7 @@ package io.chatda.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatda.crawl.CrawlJob;
 import io.chatda.crawl.CrawlMode;
 import io.chatda.crawl.CrawlStore;
 import io.chatda.server.CrawlJobs;
@@ -32,7 +33,7 @@ final class CrawlQueue implements CrawlJobs {
 
     @Override
     public JobId submit(CrawlRequest request) {
-        Payload payload = new Payload(request.seeds(), request.mode(), request.maxPages(), request.maxDepth());
+        Payload payload = new Payload(request.seeds(), mode(request.mode()), request.maxPages(), request.maxDepth());
         long id;
         try {
             id = store.enqueueJob(json.writeValueAsString(payload));
@@ -45,7 +46,27 @@ final class CrawlQueue implements CrawlJobs {
 
     @Override
     public Optional<JobStatus> status(long id) {
-        return store.job(id).map(JobStatus::of);
+        return store.job(id).map(CrawlQueue::status);
+    }
+
+    private static CrawlMode mode(CrawlRequest.Mode mode) {
+        return switch (mode) {
+            case START -> CrawlMode.START;
+            case RESUME -> CrawlMode.RESUME;
+            case REFRESH -> CrawlMode.REFRESH;
+        };
+    }
+
+    /** The status of a job from the crawl store's queue (its payload stays private). */
+    private static JobStatus status(CrawlJob job) {
+        JobStatus.State state = switch (job.status()) {
+            case QUEUED -> JobStatus.State.QUEUED;
+            case RUNNING -> JobStatus.State.RUNNING;
+            case DONE -> JobStatus.State.DONE;
+            case FAILED -> JobStatus.State.FAILED;
+            case CANCELLED -> JobStatus.State.CANCELLED;
+        };
+        return new JobStatus(job.id(), state, job.createdAt(), job.startedAt(), job.finishedAt(), job.message());
     }
 
     Payload payload(String stored) {

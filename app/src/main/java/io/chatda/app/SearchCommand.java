@@ -3,13 +3,14 @@ package io.chatda.app;
 import io.chatda.search.SearchHit;
 import io.chatda.search.SearchIndex;
 import io.chatda.search.SearchResults;
+import io.chatda.server.core.Limits;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code chatda search QUERY}: ranked results in the terminal. */
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the index and print ranked results.")
@@ -21,15 +22,16 @@ final class SearchCommand implements Callable<Integer> {
     String[] words;
     @Option(names = "--page", defaultValue = "1", description = "result page (default: ${DEFAULT-VALUE})")
     int page;
-    @Option(names = "--size", defaultValue = "10", description = "results per page, at most 50 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--size", defaultValue = "" + Limits.DEFAULT_PAGE_SIZE,
+            description = "results per page, at most " + SearchIndex.MAX_SIZE + " (default: ${DEFAULT-VALUE})")
     int size;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (page < 1 || size < 1 || size > 50) {
-            throw new UsageException("--page must be at least 1 and --size between 1 and 50");
+        if (page < 1 || size < 1 || size > SearchIndex.MAX_SIZE) {
+            throw new UsageException("--page must be at least 1 and --size between 1 and " + SearchIndex.MAX_SIZE);
         }
         String query = String.join(" ", words);
         try (SearchIndex index = ReadOnly.index(data.directory())) {

@@ -54,7 +54,7 @@ final class Serving implements AutoCloseable {
         CrawlWorker crawls = store == null ? null : new CrawlWorker(store, library, options.allowPrivateCrawls);
         ServedData data = new ServedData(library::search, library::suggester, library::generation,
                 crawls == null ? null : crawls.queue()).withMetrics(library::bindMetrics)
-                .withDocuments(url -> library.index().document(url))
+                .withDocuments(url -> library.index().document(url), new ViewMarkup())
                 .withReadiness(crawls == null ? Readiness.READY : crawls.readiness());
         ChatdaServer server = new ChatdaServer(settings, data);
         long warmStart = System.nanoTime();

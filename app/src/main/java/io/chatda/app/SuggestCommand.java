@@ -1,17 +1,19 @@
 package io.chatda.app;
 
 import io.chatda.search.SearchIndex;
+import io.chatda.server.core.Limits;
 import io.chatda.suggest.CompletionIndex;
+import io.chatda.suggest.Suggester;
 import io.chatda.suggest.Suggestion;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code chatda suggest PREFIX}: what the search box would suggest. */
 @Command(name = "suggest", mixinStandardHelpOptions = true, description = "Print suggestions for a prefix.")
@@ -21,15 +23,16 @@ final class SuggestCommand implements Callable<Integer> {
     DataOption data;
     @Parameters(arity = "1..*", paramLabel = "PREFIX", description = "what the user has typed so far")
     String[] words;
-    @Option(names = "--limit", defaultValue = "10", description = "how many, at most 20 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--limit", defaultValue = "" + Limits.DEFAULT_SUGGESTIONS,
+            description = "how many, at most " + Suggester.MAX_LIMIT + " (default: ${DEFAULT-VALUE})")
     int limit;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (limit < 1 || limit > 20) {
-            throw new UsageException("--limit must be between 1 and 20");
+        if (limit < 1 || limit > Suggester.MAX_LIMIT) {
+            throw new UsageException("--limit must be between 1 and " + Suggester.MAX_LIMIT);
         }
         try (SearchIndex index = ReadOnly.index(data.directory())) {
             var out = spec.commandLine().getOut();

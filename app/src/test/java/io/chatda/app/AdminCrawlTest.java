@@ -35,7 +35,7 @@ class AdminCrawlTest {
         try (Library library = Library.open(data); CrawlStore store = CrawlStore.open(data.crawlStore());
              CrawlWorker worker = new CrawlWorker(store, library, true)) {
             ChatdaServer server = new ChatdaServer(ServerSettings.onPort(0).withAdminToken("s3cret"),
-                    new ServedData(io.chatda.server.SearchBackend.of(library.index()), library::suggester, library::generation, worker.queue()));
+                    new ServedData(io.chatda.server.core.SearchBackend.of(library.index()), library::suggester, library::generation, worker.queue()));
             server.start();
             worker.start();
             try {

@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Level;
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.chatda.crawl.CrawlJob;
-import io.chatda.crawl.CrawlMode;
 import io.chatda.crawl.CrawlStore;
 import io.chatda.crawl.CrawlStoreException;
 import io.chatda.server.ChatdaServer;
@@ -53,7 +52,7 @@ class CrawlWorkerTest {
     }
 
     private long submit(CrawlWorker worker) {
-        return worker.queue().submit(new CrawlRequest(List.of(site.url()), CrawlMode.START, 10, 2)).id();
+        return worker.queue().submit(new CrawlRequest(List.of(site.url()), CrawlRequest.Mode.START, 10, 2)).id();
     }
 
     private CrawlJob.Status status(long job) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +31,13 @@ final class AccessLog implements AccessLogWriter {
     private final Bucket budget;
     private final Counter skipped;
 
-    AccessLog(ObjectMapper mapper, ClientIdentity identity, long linesPerSecond, MeterRegistry registry) {
+    AccessLog(ObjectMapper mapper, ClientIdentity identity, long linesPerSecond, MeterRegistry registry,
+              LongSupplier nanoTime) {
         this.mapper = mapper;
         this.identity = identity;
         this.budget = Bucket.builder()
                 .addLimit(l -> l.capacity(linesPerSecond).refillGreedy(linesPerSecond, Duration.ofSeconds(1)))
+                .withCustomTimePrecision(ClientRateLimiter.timeMeter(nanoTime))
                 .build();
         this.skipped = Counter.builder("chatda.access.log.skipped")
                 .description("access log lines not written because of sampling").register(registry);
@@ -55,7 +58,7 @@ final class AccessLog implements AccessLogWriter {
         line.put("client", entry.context() instanceof ServiceRequestContext ctx ? identity.of(ctx).getHostAddress() : null);
         line.put("method", entry.requestHeaders().method().name());
         line.put("path", entry.requestHeaders().path().split("\\?", 2)[0]);
-        line.put("class", Routes.classTag(entry.requestHeaders().path()));
+        line.put("class", RequestClass.tagOf(entry.context()));
         line.put("status", status.code());
         line.put("protocol", entry.sessionProtocol() == null ? null : entry.sessionProtocol().uriText());
         line.put("ms", entry.totalDurationNanos() / 1_000_000.0);

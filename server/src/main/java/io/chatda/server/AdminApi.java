@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpHeaderNames;
-import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.metric.MeterIdPrefix;
 import com.linecorp.armeria.server.HttpService;
-import com.linecorp.armeria.server.ServiceRequestContext;
-import com.linecorp.armeria.server.SimpleDecoratingHttpService;
-import io.chatda.crawl.CrawlMode;
+import com.linecorp.armeria.server.auth.AuthService;
+import io.chatda.server.core.BadRequestException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin routes over the crawl job queue, behind a bearer token: {@code POST /api/admin/crawl} queues
@@ -29,12 +31,13 @@ import java.util.function.Function;
  */
 final class AdminApi {
 
+    private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
     static final int MAX_SEEDS = 100;
 
     /** The JSON shape of a job. */
     record JobAnswer(long id, String status, String createdAt, String startedAt, String finishedAt, String message) {
         static JobAnswer of(JobStatus s) {
-            return new JobAnswer(s.id(), s.status().name().toLowerCase(Locale.ROOT), text(s.createdAt()),
+            return new JobAnswer(s.id(), s.state().name().toLowerCase(Locale.ROOT), text(s.createdAt()),
                     text(s.startedAt()), text(s.finishedAt()), s.message());
         }
 
@@ -60,35 +63,31 @@ final class AdminApi {
     }
 
     /**
-     * Answers 401 unless the request carries {@code Authorization: Bearer <token>} (the scheme's case doesn't
-     * matter, RFC 9110 11.1; the token is compared in constant time).
+     * Armeria's {@link AuthService} over the bearer token: 401 with {@code WWW-Authenticate} unless the request
+     * carries {@code Authorization: Bearer <token>} (the scheme's case doesn't matter, RFC 9110 11.1; the
+     * token is compared in constant time).
      */
     Function<? super HttpService, ? extends HttpService> authorization() {
-        return delegate -> new SimpleDecoratingHttpService(delegate) {
-            @Override
-            public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
-                if (!authorized(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+        return AuthService.builder()
+                .addOAuth2((ctx, bearer) -> CompletableFuture.completedFuture(
+                        MessageDigest.isEqual(token, bearer.accessToken().getBytes(StandardCharsets.UTF_8))))
+                .onFailure((delegate, ctx, req, cause) -> {
+                    if (cause != null) {
+                        log.error("bearer token check failed on {}", ctx.path(), cause);
+                    }
                     var answer = json.error(HttpStatus.UNAUTHORIZED, "missing or wrong bearer token");
                     return HttpResponse.of(answer.headers().toBuilder()
                             .set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"chatda admin\"").build(), answer.content());
-                }
-                return ((HttpService) unwrap()).serve(ctx, req);
-            }
-        };
-    }
-
-    private boolean authorized(String header) {
-        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(token, header.substring(7).getBytes(StandardCharsets.UTF_8));
+                })
+                .meterIdPrefix(new MeterIdPrefix("chatda.admin.auth"))
+                .newDecorator();
     }
 
     HttpService submit() {
         return (ctx, req) -> HttpResponse.of(req.aggregate().thenApplyAsync(body -> {
             CrawlRequest request = parse(body);
             JobId id = jobs.submit(request);
-            String location = "/api/admin/crawl/" + id.id();
+            String location = Routes.crawlJob(id.id());
             HttpResponse ok = json.of(HttpStatus.ACCEPTED, json.bytes(new Submitted(id.id(), location)));
             return ok.mapHeaders(h -> h.toBuilder().set(HttpHeaderNames.LOCATION, location).build());
         }, ctx.blockingTaskExecutor()));
@@ -103,7 +102,7 @@ final class AdminApi {
             } catch (NumberFormatException e) {
                 throw new BadRequestException("job id must be a number");
             }
-            return HttpResponse.of(java.util.concurrent.CompletableFuture.supplyAsync(() -> jobs.status(id)
+            return HttpResponse.of(CompletableFuture.supplyAsync(() -> jobs.status(id)
                     .map(s -> json.ok(JobAnswer.of(s)))
                     .orElseGet(() -> json.error(HttpStatus.NOT_FOUND, "no crawl job " + id).toHttpResponse()),
                     ctx.blockingTaskExecutor()));
@@ -128,10 +127,10 @@ final class AdminApi {
         for (JsonNode seed : seedsNode) {
             seeds.add(httpUrl(seed.isTextual() ? seed.asText() : ""));
         }
-        CrawlMode mode;
+        CrawlRequest.Mode mode;
         String modeText = text(root, "mode", "start");
         try {
-            mode = CrawlMode.valueOf(modeText.toUpperCase(Locale.ROOT));
+            mode = CrawlRequest.Mode.valueOf(modeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("mode must be start, resume or refresh");
         }

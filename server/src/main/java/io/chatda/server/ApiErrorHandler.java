@@ -8,6 +8,7 @@ import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.chatda.server.core.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +57,9 @@ final class ApiErrorHandler implements ServerErrorHandler {
         if (status == HttpStatus.NOT_FOUND && browser(headers)) {
             return notFoundPage.get();
         }
-        AggregatedHttpResponse answer = json.error(status, description != null ? description : status.reasonPhrase());
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            // a request timeout or shutdown: the client may retry shortly
-            return AggregatedHttpResponse.of(answer.headers().toBuilder()
-                    .set(HttpHeaderNames.RETRY_AFTER, JsonResponses.RETRY_AFTER_SECONDS).build(), answer.content());
-        }
-        return answer;
+        String message = description != null ? description : status.reasonPhrase();
+        // a request timeout or shutdown is a 503 the client may retry shortly
+        return status == HttpStatus.SERVICE_UNAVAILABLE ? json.unavailable(message) : json.error(status, message);
     }
 
     /** A browser navigating (it accepts HTML), outside the API. */

@@ -1,38 +1,29 @@
 package io.chatda.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.SessionProtocol;
-import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
-import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
-import com.linecorp.armeria.server.metric.MetricCollectingService;
+import com.linecorp.armeria.server.healthcheck.HealthCheckService;
+import com.linecorp.armeria.server.healthcheck.HealthChecker;
 import io.chatda.search.SearchIndex;
 import io.chatda.server.web.WebPages;
 import io.chatda.suggest.Suggester;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * chatda's HTTP server: the JSON API, health, readiness and metrics, and the web page, over HTTP/1.1
@@ -41,6 +32,8 @@ import java.util.function.Supplier;
  * Constructed by the app with everything it serves; starts on {@link #start()}.
  */
 public final class ChatdaServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatdaServer.class);
 
     private static final int MAX_REQUEST_LINE = 64 * 1024;
     private static final long MAX_QUERY_BODY = 0;
@@ -54,34 +47,37 @@ public final class ChatdaServer implements AutoCloseable {
     private static final Duration SHUTDOWN_QUIET_PERIOD = Duration.ofMillis(200);
 
     private final Server server;
-    private final PrometheusMeterRegistry registry;
+    private final ServerMetrics metrics;
     private final ThreadPoolExecutor searchExecutor;
-    private volatile boolean draining;
+    private final Duration shutdownGrace;
 
     /** A server over data that doesn't change while served; see {@link ServedData#fixed}. */
     public ChatdaServer(ServerSettings settings, SearchIndex index, Supplier<Suggester> suggester) {
         this(settings, ServedData.fixed(index, suggester));
     }
 
+    /** A server on the system's clocks. */
     public ChatdaServer(ServerSettings settings, ServedData data) {
-        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().meterFilter(latencyHistograms());
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        generationGauges(data.generation());
-        data.metrics().bindTo(registry);
+        this(settings, data, Clock.systemUTC(), System::nanoTime);
+    }
 
+    /**
+     * @param clock    wall time, for the served data's age
+     * @param nanoTime monotonic time, for admission control, rate limits and access log sampling
+     */
+    public ChatdaServer(ServerSettings settings, ServedData data, Clock clock, LongSupplier nanoTime) {
+        this.metrics = new ServerMetrics(data.generation(), data.metrics(), clock);
+        this.shutdownGrace = settings.shutdownGrace();
         ObjectMapper mapper = new ObjectMapper();
         JsonResponses json = new JsonResponses(mapper);
         ClientIdentity identity = new ClientIdentity(settings.trustedProxies());
-        AdmissionControl admission = new AdmissionControl(settings.limits(), registry, json);
-        ClientRateLimiter rateLimiter = new ClientRateLimiter(settings.rateLimits(), identity, registry, json);
+        RouteChain chain = new RouteChain(
+                new AdmissionControl(settings.limits(), metrics.registry(), json, nanoTime),
+                new ClientRateLimiter(settings.rateLimits(), identity, metrics.registry(), json, nanoTime));
         this.searchExecutor = searchExecutor(settings);
-
-        WebPages web = new WebPages(data.search(), data.documents(), searchExecutor,
+        WebPages web = new WebPages(data.search(), data.documents(), data.markup(), searchExecutor,
                 ctx -> identity.of(ctx).getHostAddress());
+
         ServerBuilder sb = Server.builder();
         listen(sb, settings);
         sb.http1MaxInitialLineLength(MAX_REQUEST_LINE)
@@ -91,65 +87,96 @@ public final class ChatdaServer implements AutoCloseable {
                 .maxRequestLength(MAX_REQUEST_BODY)
                 .maxNumConnections(settings.maxConnections())
                 .idleTimeout(settings.idleTimeout())
-                .meterRegistry(registry)
+                .meterRegistry(metrics.registry())
                 .requestTimeout(settings.requestTimeout())
                 .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownGrace())
                 .errorHandler(new ApiErrorHandler(json, web::notFound))
-                .accessLogWriter(new AccessLog(mapper, identity, ACCESS_LOG_LINES_PER_SECOND, registry), true);
-
-        // API routes: per-client rate limit, then 304 for fresh copies, then admission control, then the work
-        sb.route().get(Routes.SEARCH).requestTimeout(settings.requestTimeout()).maxRequestLength(MAX_QUERY_BODY)
-                .decorator(admission.decorator(RequestClass.CRITICAL))
-                .decorator(new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true).decorator())
-                .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
-                .build(new SearchApi(data.search(), searchExecutor, json, registry, identity));
-        LongSupplier dictionary = () -> data.generation().get().dictionary();
-        Freshness suggestFreshness = new Freshness("d", dictionary, SUGGEST_MAX_AGE, false);
-        sb.route().get(Routes.SUGGEST).requestTimeout(SUGGEST_TIMEOUT).maxRequestLength(MAX_QUERY_BODY)
-                .decorator(admission.decorator(RequestClass.SHEDDABLE))
-                .decorator(suggestFreshness.notModifiedDecorator())
-                .decorator(rateLimiter.decorator(RequestClass.SHEDDABLE))
-                .build(new SuggestApi(data.suggester(), dictionary, suggestFreshness, json, registry));
-        if (data.crawlJobs() != null && settings.adminToken() != null) {
-            AdminApi admin = new AdminApi(data.crawlJobs(), settings.adminToken(), json, mapper);
-            sb.route().post(Routes.CRAWL).maxRequestLength(MAX_ADMIN_BODY)
-                    .decorators(admission.decorator(RequestClass.BATCH), admin.authorization(),
-                            rateLimiter.decorator(RequestClass.BATCH))
-                    .build(admin.submit());
-            sb.route().get(Routes.CRAWL + "/{id}").maxRequestLength(MAX_QUERY_BODY)
-                    .decorators(admission.decorator(RequestClass.BATCH), admin.authorization(),
-                            rateLimiter.decorator(RequestClass.BATCH))
-                    .build(admin.status());
-        }
-        // GET and HEAD only: any other method (TRACE too) is a JSON 405 from the router
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/health").maxRequestLength(MAX_QUERY_BODY)
-                .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"status\":\"up\"}"));
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/ready").maxRequestLength(MAX_QUERY_BODY)
-                .build(readiness(data, json));
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/metrics").maxRequestLength(MAX_QUERY_BODY)
-                .build((ctx, req) -> HttpResponse.of(HttpStatus.OK,
-                        MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), registry.scrape()));
-        webRoutes(sb, web, admission, rateLimiter);
-        sb.decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("chatda.http")
-                .andThen((reg, log, id) -> id.withTags("class", Routes.classTag(log.requestHeaders().path())))));
+                .accessLogWriter(new AccessLog(mapper, identity, ACCESS_LOG_LINES_PER_SECOND, metrics.registry(),
+                        nanoTime), true);
+        apiRoutes(sb, settings, data, chain, json, mapper, identity);
+        webRoutes(sb, web, chain);
+        operationRoutes(sb, data, json);
+        sb.decorator(metrics.httpRequests());
         this.server = sb.build();
     }
 
-    /** The web page's routes; the results page is a search, under the same limits as the API's. */
-    private static void webRoutes(ServerBuilder sb, WebPages web, AdmissionControl admission,
-                                  ClientRateLimiter rateLimiter) {
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/").maxRequestLength(MAX_QUERY_BODY)
+    /** The JSON API; each route: class, per-client rate limit, the route's own checks, admission, the work. */
+    private void apiRoutes(ServerBuilder sb, ServerSettings settings, ServedData data, RouteChain chain,
+                           JsonResponses json, ObjectMapper mapper, ClientIdentity identity) {
+        Freshness searchFreshness = new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true);
+        sb.route().get(Routes.SEARCH).requestTimeout(settings.requestTimeout()).maxRequestLength(MAX_QUERY_BODY)
+                .decorator(chain.of(RequestClass.CRITICAL, searchFreshness.decorator()))
+                .build(new SearchApi(data.search(), searchExecutor, json, metrics.registry(), identity));
+        LongSupplier dictionary = () -> data.generation().get().dictionary();
+        Freshness suggestFreshness = new Freshness("d", dictionary, SUGGEST_MAX_AGE, false);
+        sb.route().get(Routes.SUGGEST).requestTimeout(SUGGEST_TIMEOUT).maxRequestLength(MAX_QUERY_BODY)
+                .decorator(chain.of(RequestClass.SHEDDABLE, suggestFreshness.notModifiedDecorator()))
+                .build(new SuggestApi(data.suggester(), dictionary, suggestFreshness, json, metrics.registry()));
+        if (data.crawlJobs() != null && settings.adminToken() != null) {
+            AdminApi admin = new AdminApi(data.crawlJobs(), settings.adminToken(), json, mapper);
+            sb.route().post(Routes.CRAWL).maxRequestLength(MAX_ADMIN_BODY)
+                    .decorator(chain.of(RequestClass.BATCH, admin.authorization()))
+                    .build(admin.submit());
+            sb.route().get(Routes.CRAWL_JOB).maxRequestLength(MAX_QUERY_BODY)
+                    .decorator(chain.of(RequestClass.BATCH, admin.authorization()))
+                    .build(admin.status());
+        }
+    }
+
+    /** The web page's routes; the results page and the document view are admitted like the search API. */
+    private static void webRoutes(ServerBuilder sb, WebPages web, RouteChain chain) {
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path(Routes.HOME).maxRequestLength(MAX_QUERY_BODY)
                 .build(web.home());
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).pathPrefix("/static/").maxRequestLength(MAX_QUERY_BODY)
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).pathPrefix(Routes.ASSETS).maxRequestLength(MAX_QUERY_BODY)
                 .build(web.assets());
-        sb.route().get("/search").maxRequestLength(MAX_QUERY_BODY)
-                .decorator(admission.decorator(RequestClass.CRITICAL))
-                .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
+        sb.route().get(Routes.SEARCH_PAGE).maxRequestLength(MAX_QUERY_BODY)
+                .decorator(chain.of(RequestClass.CRITICAL))
                 .build(web.search());
-        sb.route().get("/doc/{id}").maxRequestLength(MAX_QUERY_BODY)
-                .decorator(admission.decorator(RequestClass.CRITICAL))
-                .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
+        sb.route().get(Routes.DOCUMENT_PAGE).maxRequestLength(MAX_QUERY_BODY)
+                .decorator(chain.of(RequestClass.CRITICAL))
                 .build(web.document());
+    }
+
+    /**
+     * {@code /health} (up while serving), {@code /ready} (the dictionary is loaded and the app's
+     * {@link Readiness} holds) and {@code /metrics}; both
+     * checks answer 503 once shutdown has begun. Any other method is the router's JSON 405.
+     */
+    private void operationRoutes(ServerBuilder sb, ServedData data, JsonResponses json) {
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path(Routes.HEALTH).maxRequestLength(MAX_QUERY_BODY)
+                .build(healthCheck(json, Map.of("status", "up"), "shutting down"));
+        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path(Routes.READY).maxRequestLength(MAX_QUERY_BODY)
+                .decorator((delegate, ctx, req) -> HttpResponse.of(delegate.serve(ctx, req).aggregate()
+                        .thenApply(answer -> readyAnswer(answer, data, json))))
+                .build(healthCheck(json, Map.of("status", "ready"),
+                        "not ready: the dictionary is loading or the server is shutting down",
+                        () -> data.suggester().get() != null, () -> data.readiness().notReadyBecause().isEmpty()));
+        sb.route().get(Routes.METRICS).maxRequestLength(MAX_QUERY_BODY).build(metrics.exposition());
+    }
+
+    /**
+     * {@code /ready}'s answer from Armeria's health check: when ready, the generations served (so a load balancer or
+     * an operator sees which data a replica has); when the app's {@link Readiness} fails, its reason.
+     */
+    private static HttpResponse readyAnswer(AggregatedHttpResponse answer, ServedData data, JsonResponses json) {
+        if (answer.status().equals(HttpStatus.OK)) {
+            DataGeneration g = data.generation().get();
+            return json.ok(Map.of("status", "ready", "indexGeneration", g.index(), "dictionaryGeneration", g.dictionary()));
+        }
+        return data.readiness().notReadyBecause()
+                .map(reason -> json.unavailable("not ready: " + reason).toHttpResponse())
+                .orElseGet(answer::toHttpResponse);
+    }
+
+    /** Armeria's health check: {@code healthy} as JSON while every check passes, else a JSON 503 with Retry-After. */
+    private static HealthCheckService healthCheck(JsonResponses json, Map<String, String> healthy, String unhealthy,
+                                                  HealthChecker... checks) {
+        return HealthCheckService.builder()
+                .checkers(checks)
+                .longPolling(0)
+                .healthyResponse(AggregatedHttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, json.bytes(healthy)))
+                .unhealthyResponse(json.unavailable(unhealthy))
+                .build();
     }
 
     private static void listen(ServerBuilder sb, ServerSettings settings) {
@@ -171,62 +198,11 @@ public final class ChatdaServer implements AutoCloseable {
         int threads = settings.searchThreads();
         // admission control bounds what is queued; the bound here is the backstop
         int queue = settings.limits().get(RequestClass.CRITICAL).max() + threads;
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queue), r -> {
-                    Thread t = new Thread(r, "chatda-search");
-                    t.setDaemon(true);
-                    return t;
-                });
-        return executor;
-    }
-
-    private HttpService readiness(ServedData data, JsonResponses json) {
-        return (ctx, req) -> {
-            if (draining) {
-                return json.busy("draining");
-            }
-            if (data.suggester().get() == null) {
-                return json.busy("dictionary not loaded yet");
-            }
-            Optional<String> notReady = data.readiness().notReadyBecause();
-            if (notReady.isPresent()) {
-                return json.busy(notReady.get());
-            }
-            DataGeneration g = data.generation().get();
-            return json.ok(Map.of("status", "ready", "indexGeneration", g.index(), "dictionaryGeneration", g.dictionary()));
-        };
-    }
-
-    private void generationGauges(Supplier<DataGeneration> generation) {
-        Gauge.builder("chatda.data.generation", () -> generation.get().index()).tag("data", "index")
-                .description("generation of the served data").register(registry);
-        Gauge.builder("chatda.data.generation", () -> generation.get().dictionary()).tag("data", "dictionary")
-                .description("generation of the served data").register(registry);
-        Gauge.builder("chatda.data.age", () -> ageSeconds(generation.get().indexUpdated())).tag("data", "index")
-                .baseUnit("seconds").description("time since the served data last changed").register(registry);
-        Gauge.builder("chatda.data.age", () -> ageSeconds(generation.get().dictionaryUpdated())).tag("data", "dictionary")
-                .baseUnit("seconds").description("time since the served data last changed").register(registry);
-    }
-
-    private static double ageSeconds(Instant t) {
-        return Duration.between(t, Instant.now()).toMillis() / 1000.0;
-    }
-
-    /** Prometheus histograms (not only summaries) for request latency, so percentiles aggregate across servers. */
-    private static MeterFilter latencyHistograms() {
-        return new MeterFilter() {
-            @Override
-            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                if (id.getName().startsWith("chatda.http") && id.getName().endsWith("duration")) {
-                    return DistributionStatisticConfig.builder()
-                            .percentilesHistogram(true)
-                            .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
-                            .maximumExpectedValue((double) Duration.ofSeconds(10).toNanos())
-                            .build().merge(config);
-                }
-                return config;
-            }
-        };
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, "chatda-search");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Starts listening; returns once the port is bound. */
@@ -241,13 +217,25 @@ public final class ChatdaServer implements AutoCloseable {
 
     /**
      * Reports not ready, stops accepting connections, lets in-flight requests finish within the shutdown
-     * grace, then stops.
+     * grace, waits (again up to the grace) for searches still running on the search executor, then closes
+     * the metrics. Every step runs; the first failure is rethrown with the others suppressed.
      */
     @Override
     public void close() {
-        draining = true;
-        server.stop().join();
+        Closing.all(() -> server.stop().join(), this::stopSearches, metrics::close);
+    }
+
+    private void stopSearches() {
         searchExecutor.shutdown();
-        registry.close();
+        try {
+            if (!searchExecutor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                // not interrupted: an interrupt inside Lucene can close the index's file channels
+                log.error("{} searches still running {} after shutdown; left to finish on their daemon threads",
+                        searchExecutor.getActiveCount(), shutdownGrace);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for searches to finish", e);
+        }
     }
 }

@@ -9,22 +9,22 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.ResponseHeadersBuilder;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import com.linecorp.armeria.server.SimpleDecoratingHttpService;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Per-client token buckets (Bucket4j), one per client address and route class. A client over its
  * limit gets 429 with {@code Retry-After}; every answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset} (IETF httpapi-ratelimit-headers). The client
- * is told apart by {@link ClientIdentity}.
+ * is told apart by {@link ClientIdentity}; time comes from the injected nano source.
  */
 final class ClientRateLimiter {
 
@@ -40,33 +40,34 @@ final class ClientRateLimiter {
     private final JsonResponses json;
 
     private final ClientIdentity identity;
+    private final TimeMeter time;
 
     ClientRateLimiter(Map<RequestClass, RateLimit> limits, ClientIdentity identity, MeterRegistry registry,
-                      JsonResponses json) {
+                      JsonResponses json, LongSupplier nanoTime) {
         this.limits = limits;
         this.identity = identity;
         this.json = json;
+        this.time = timeMeter(nanoTime);
         for (RequestClass c : RequestClass.values()) {
             limited.put(c, Counter.builder("chatda.ratelimit.rejected").tag("class", c.tag())
                     .description("requests answered 429 by per-client rate limits").register(registry));
         }
     }
 
-    /** A decorator limiting each client's requests of class {@code c}; no-op when that limit is off. */
-    Function<? super HttpService, ? extends HttpService> decorator(RequestClass c) {
+    /**
+     * Passes the request to {@code delegate} or answers 429, by its client's bucket for the class set on its
+     * context (a {@link com.linecorp.armeria.server.DecoratingHttpServiceFunction}); a class whose limit is
+     * off passes everything.
+     */
+    HttpResponse limit(HttpService delegate, ServiceRequestContext ctx, HttpRequest req) throws Exception {
+        RequestClass c = RequestClass.required(ctx);
         RateLimit limit = limits.get(c);
-        return delegate -> !limit.enabled() ? delegate : new SimpleDecoratingHttpService(delegate) {
-            @Override
-            public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
-                return limit(c, limit, (HttpService) unwrap(), ctx, req);
-            }
-        };
-    }
-
-    private HttpResponse limit(RequestClass c, RateLimit limit, HttpService delegate, ServiceRequestContext ctx,
-                               HttpRequest req) throws Exception {
+        if (!limit.enabled()) {
+            return delegate.serve(ctx, req);
+        }
         Bucket bucket = buckets.get(new Key(c, identity.of(ctx)), k -> Bucket.builder()
                 .addLimit(l -> l.capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
+                .withCustomTimePrecision(time)
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long reset = seconds(probe.getNanosToWaitForReset());
@@ -85,6 +86,21 @@ final class ClientRateLimiter {
                 .set(REMAINING, "0")
                 .set(RESET, Long.toString(reset));
         return HttpResponse.of(headers.build(), answer.content());
+    }
+
+    /** Bucket4j's clock over a nano source (monotonic, not wall-clock). */
+    static TimeMeter timeMeter(LongSupplier nanoTime) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoTime.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
     }
 
     private static long seconds(long nanos) {

@@ -8,7 +8,6 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.common.ResponseHeadersBuilder;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import com.linecorp.armeria.server.SimpleDecoratingHttpService;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -39,7 +38,7 @@ final class Freshness {
 
     /** 304 for a fresh copy; {@code ETag} and {@code Cache-Control} added to the route's 200 answers. */
     Function<? super HttpService, ? extends HttpService> decorator() {
-        return decorator(true);
+        return service -> service.decorate((delegate, ctx, req) -> serve(delegate, ctx, req, true));
     }
 
     /**
@@ -47,28 +46,24 @@ final class Freshness {
      * answers itself (e.g. into headers it caches), which saves rewriting every answer's headers.
      */
     Function<? super HttpService, ? extends HttpService> notModifiedDecorator() {
-        return decorator(false);
+        return service -> service.decorate((delegate, ctx, req) -> serve(delegate, ctx, req, false));
     }
 
-    private Function<? super HttpService, ? extends HttpService> decorator(boolean tagAnswers) {
-        return delegate -> new SimpleDecoratingHttpService(delegate) {
-            @Override
-            public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
-                String ifNoneMatch = req.headers().get(HttpHeaderNames.IF_NONE_MATCH);
-                if (ifNoneMatch != null) {
-                    String etag = etag(ctx.query());
-                    if (matches(ifNoneMatch, etag)) {
-                        return HttpResponse.of(tag(ResponseHeaders.builder(HttpStatus.NOT_MODIFIED), etag).build());
-                    }
-                }
-                HttpResponse answer = ((HttpService) unwrap()).serve(ctx, req);
-                if (!tagAnswers) {
-                    return answer;
-                }
-                String etag = etag(ctx.query());
-                return answer.mapHeaders(h -> h.status() != HttpStatus.OK ? h : tag(h.toBuilder(), etag).build());
+    private HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req, boolean tagAnswers)
+            throws Exception {
+        String ifNoneMatch = req.headers().get(HttpHeaderNames.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            String etag = etag(ctx.query());
+            if (matches(ifNoneMatch, etag)) {
+                return HttpResponse.of(tag(ResponseHeaders.builder(HttpStatus.NOT_MODIFIED), etag).build());
             }
-        };
+        }
+        HttpResponse answer = delegate.serve(ctx, req);
+        if (!tagAnswers) {
+            return answer;
+        }
+        String etag = etag(ctx.query());
+        return answer.mapHeaders(h -> h.status() != HttpStatus.OK ? h : tag(h.toBuilder(), etag).build());
     }
 
     /** Sets {@code etag} (from {@link #etag(String)}) and this route's {@code Cache-Control} on {@code headers}. */

@@ -1,6 +1,5 @@
 package io.chatda.server;
 
-import io.chatda.crawl.CrawlJob;
 import java.time.Instant;
 
 /**
@@ -8,11 +7,9 @@ import java.time.Instant;
  *
  * @param message the summary when done, the error when failed, the latest progress while running
  */
-public record JobStatus(long id, CrawlJob.Status status, Instant createdAt, Instant startedAt, Instant finishedAt,
+public record JobStatus(long id, State state, Instant createdAt, Instant startedAt, Instant finishedAt,
                         String message) {
 
-    /** The status of a job from the crawl store's queue (its payload stays private). */
-    public static JobStatus of(CrawlJob job) {
-        return new JobStatus(job.id(), job.status(), job.createdAt(), job.startedAt(), job.finishedAt(), job.message());
-    }
+    /** Where a job is in its life; the app maps the crawl store's states to these. */
+    public enum State { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
 }

@@ -10,6 +10,7 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.common.ResponseHeadersBuilder;
+import io.chatda.server.core.Limits;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,16 +52,16 @@ final class JsonResponses {
 
     /** 503 with {@code Retry-After}: the server is shedding load and the client may try again shortly. */
     HttpResponse busy(String message) {
-        return busy.computeIfAbsent(message, m -> {
-            AggregatedHttpResponse answer = error(HttpStatus.SERVICE_UNAVAILABLE, m);
-            return AggregatedHttpResponse.of(
-                    answer.headers().toBuilder().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS).build(),
-                    answer.content());
-        }).toHttpResponse();
+        return busy.computeIfAbsent(message, this::unavailable).toHttpResponse();
     }
 
-    /** How long a shed client should wait before retrying. */
-    static final String RETRY_AFTER_SECONDS = "1";
+    /** A 503 with {@code Retry-After} and {@code message} as the error. */
+    AggregatedHttpResponse unavailable(String message) {
+        AggregatedHttpResponse answer = error(HttpStatus.SERVICE_UNAVAILABLE, message);
+        return AggregatedHttpResponse.of(
+                answer.headers().toBuilder().set(HttpHeaderNames.RETRY_AFTER, Limits.RETRY_AFTER_SECONDS).build(),
+                answer.content());
+    }
 
     private static ResponseHeaders headers(HttpStatus status) {
         return ResponseHeaders.builder(status)

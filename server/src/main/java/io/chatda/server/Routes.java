@@ -1,33 +1,25 @@
 package io.chatda.server;
 
-/** The API's paths and the priority class each belongs to. */
+/** The server's paths; which priority class each admitted route has is set where it is bound ({@link RouteChain}). */
 final class Routes {
 
     static final String SEARCH = "/api/search";
     static final String SUGGEST = "/api/suggest";
-    static final String ADMIN = "/api/admin/";
     static final String CRAWL = "/api/admin/crawl";
+    static final String CRAWL_JOB = CRAWL + "/{id}";
+    static final String HEALTH = "/health";
+    static final String READY = "/ready";
+    static final String METRICS = "/metrics";
+    static final String HOME = "/";
+    static final String ASSETS = "/static/";
+    static final String SEARCH_PAGE = "/search";
+    static final String DOCUMENT_PAGE = "/doc/{id}";
 
     private Routes() {
     }
 
-    /** The class of a request path (query string allowed), or null for routes outside admission control. */
-    static RequestClass classOf(String path) {
-        if (path.startsWith(SEARCH) && (path.length() == SEARCH.length() || path.charAt(SEARCH.length()) == '?')) {
-            return RequestClass.CRITICAL;
-        }
-        if (path.startsWith(SUGGEST) && (path.length() == SUGGEST.length() || path.charAt(SUGGEST.length()) == '?')) {
-            return RequestClass.SHEDDABLE;
-        }
-        if (path.startsWith(ADMIN)) {
-            return RequestClass.BATCH;
-        }
-        return null;
-    }
-
-    /** {@link #classOf} as a metrics tag: {@code other} for routes outside admission control. */
-    static String classTag(String path) {
-        RequestClass c = classOf(path);
-        return c == null ? "other" : c.tag();
+    /** The address of crawl job {@code id}. */
+    static String crawlJob(long id) {
+        return CRAWL + "/" + id;
     }
 }

@@ -6,8 +6,14 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.chatda.search.SearchCancelledException;
+import io.chatda.search.SearchIndex;
 import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
+import io.chatda.server.core.BadRequestException;
+import io.chatda.server.core.Limits;
+import io.chatda.server.core.QueryText;
+import io.chatda.server.core.SearchBackend;
+import io.chatda.server.core.StrictQuery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -25,8 +31,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class SearchApi implements HttpService {
 
-    static final int MAX_SIZE = 50;
-    static final int MAX_PAGE = 100;
     private static final SearchOptions EXPLAINED = new SearchOptions(true, SearchOptions.Ranking.FULL);
 
     /**
@@ -67,8 +71,8 @@ final class SearchApi implements HttpService {
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
         StrictQuery params = StrictQuery.parse(ctx);
         String q = QueryText.require(params);
-        int page = params.intParam("page", 1, 1, MAX_PAGE);
-        int size = params.intParam("size", 10, 1, MAX_SIZE);
+        int page = params.intParam("page", 1, 1, Limits.MAX_PAGE);
+        int size = params.intParam("size", Limits.DEFAULT_PAGE_SIZE, 1, SearchIndex.MAX_SIZE);
         SearchOptions options = (explain(params.get("explain")) ? EXPLAINED : SearchOptions.DEFAULT)
                 .withCancellation(ctx::isCancelled);
         String client = identity.of(ctx).getHostAddress();

@@ -8,6 +8,9 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.chatda.server.core.Limits;
+import io.chatda.server.core.QueryText;
+import io.chatda.server.core.StrictQuery;
 import io.chatda.suggest.Suggester;
 import io.chatda.suggest.Suggestion;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +29,6 @@ import java.util.function.Supplier;
  */
 final class SuggestApi implements HttpService {
 
-    static final int MAX_LIMIT = 20;
     /**
      * Bound of the answer cache in bytes (UTF-16 key plus JSON, roughly): weighed rather than counted,
      * because the key is the raw query string, which a client can pad with parameters the API ignores.
@@ -88,7 +90,7 @@ final class SuggestApi implements HttpService {
     private Cached answer(Key key) {
         StrictQuery params = StrictQuery.parse(key.query());
         String q = QueryText.require(params);
-        int limit = params.intParam("limit", 10, 1, MAX_LIMIT);
+        int limit = params.intParam("limit", Limits.DEFAULT_SUGGESTIONS, 1, Suggester.MAX_LIMIT);
         String site = params.get("site") == null ? "" : params.get("site").strip();
         List<Item> items = suggester.get().suggest(q, limit, site).stream().map(SuggestApi::toItem).toList();
         ResponseHeaders headers = freshness.tag(json.okHeaders(), freshness.etag(key.generation(), key.query())).build();

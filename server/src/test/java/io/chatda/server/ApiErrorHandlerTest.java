@@ -7,6 +7,7 @@ import com.linecorp.armeria.common.ClosedSessionException;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.chatda.server.core.BadRequestException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 

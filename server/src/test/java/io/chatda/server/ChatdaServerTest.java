@@ -132,12 +132,7 @@ class ChatdaServerTest {
     }
 
     private static String rawHttp1Get(String path) throws Exception {
-        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        return RawHttp1.get(server.port(), path);
     }
 
     @Test

@@ -12,9 +12,6 @@ import com.linecorp.armeria.common.RequestHeaders;
 import io.chatda.search.SearchIndex;
 import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.SuggestEntry;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,15 +129,10 @@ class HostileRequestsTest {
 
     /** A GET whose query string carries these bytes unencoded, as curl sends them. */
     private static String rawHttp1(String pathAndQuery, byte[] raw) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + pathAndQuery).getBytes(StandardCharsets.US_ASCII));
-            out.write(raw);
-            out.write(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
+        byte[] prefix = pathAndQuery.getBytes(StandardCharsets.US_ASCII);
+        byte[] target = java.util.Arrays.copyOf(prefix, prefix.length + raw.length);
+        System.arraycopy(raw, 0, target, prefix.length, raw.length);
+        return RawHttp1.get(server.port(), target);
     }
 
     private static String scrape() {

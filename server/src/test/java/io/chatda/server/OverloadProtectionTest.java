@@ -12,14 +12,14 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.SessionProtocol;
-import io.chatda.crawl.CrawlJob;
-import io.chatda.crawl.CrawlMode;
 import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
 import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.SuggestEntry;
 import io.chatda.suggest.Suggester;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Admission control, rate limits, conditional requests, cancellation, graceful shutdown, TLS and the admin
  * routes, end to end: a real server on a random port over a real Lucene index, real HTTP/2 clients. Work
- * is held in flight with a {@link Gate} instead of sleeping, so nothing here depends on timing.
+ * is held in flight with a {@link Gate} instead of sleeping, and the server's monotonic time can be moved
+ * forward, so nothing here depends on timing. Servers are stopped in the background (a stop takes seconds,
+ * mostly Netty's quiet period) and awaited once all tests have run.
  */
 class OverloadProtectionTest {
 
@@ -61,7 +63,10 @@ class OverloadProtectionTest {
     final AtomicReference<Suggester> suggester = new AtomicReference<>(suggester("교착상태 (Deadlock)"));
     final AtomicReference<DataGeneration> generation = new AtomicReference<>(DataGeneration.fixed());
     final FakeCrawlJobs jobs = new FakeCrawlJobs();
+    /** How far the server's monotonic time is ahead of the system's. */
+    final AtomicLong skewNanos = new AtomicLong();
     ChatdaServer server;
+    static final List<CompletableFuture<Void>> stopping = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void index() {
@@ -74,6 +79,7 @@ class OverloadProtectionTest {
 
     @AfterAll
     static void closeIndex() {
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         index.close();
     }
 
@@ -83,8 +89,12 @@ class OverloadProtectionTest {
         luceneGate.release();
         jobs.gate.release();
         if (server != null) {
-            server.close();
+            stopInBackground(server);
         }
+    }
+
+    private static void stopInBackground(ChatdaServer server) {
+        stopping.add(CompletableFuture.runAsync(server::close));
     }
 
     private static Suggester suggester(String title) {
@@ -111,7 +121,7 @@ class OverloadProtectionTest {
                 throw e;
             }
         }, suggester::get, generation::get, null).withCrawlJobs(jobs);
-        server = new ChatdaServer(settings.apply(base), data);
+        server = new ChatdaServer(settings.apply(base), data, Clock.systemUTC(), () -> System.nanoTime() + skewNanos.get());
         server.start();
         return WebClient.of("h2c://127.0.0.1:" + server.port());
     }
@@ -176,14 +186,9 @@ class OverloadProtectionTest {
 
         searchGate.release();
         assertThat(held.join().status().code()).isEqualTo(200);
-        // once search stops being shed, suggestions come back
-        AggregatedHttpResponse later;
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        do {
-            Thread.sleep(50);
-            later = get(client, "/api/suggest?q=%EA%B5%90");
-        } while (later.status().code() != 200 && System.nanoTime() < deadline);
-        assertThat(later.status().code()).isEqualTo(200);
+        // once search has not been shed for the pressure window, suggestions come back
+        skewNanos.addAndGet(AdmissionControl.PRESSURE_WINDOW_NANOS);
+        assertThat(get(client, "/api/suggest?q=%EA%B5%90").status().code()).isEqualTo(200);
     }
 
     @Test
@@ -242,7 +247,7 @@ class OverloadProtectionTest {
         assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "1.2.3.4, 203.0.113.7").status().code())
                 .isEqualTo(429);
         assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.8").status().code()).isEqualTo(200);
-        server.close();
+        stopInBackground(server);
 
         WebClient direct = start(s -> s.withRateLimit(RequestClass.SHEDDABLE, new RateLimit(1, 1)));
         assertThat(get(direct, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7").status().code()).isEqualTo(200);
@@ -359,6 +364,11 @@ class OverloadProtectionTest {
         closer.start();
         closer.join(300);
         assertThat(closer.isAlive()).as("close waits for the request in flight").isTrue();
+        try (ClientFactory fresh = ClientFactory.builder().build()) {
+            AggregatedHttpResponse ready = get(WebClient.builder("http://127.0.0.1:" + closing.port()).factory(fresh).build(), "/ready");
+            assertThat(ready.status().code()).as("not ready while shutting down").isEqualTo(503);
+            assertThat(ready.headers().get("retry-after")).isEqualTo("1");
+        }
 
         searchGate.release();
         AggregatedHttpResponse answer = held.join();
@@ -366,6 +376,54 @@ class OverloadProtectionTest {
         assertThat(answer.contentUtf8()).contains("deadlock.md");
         closer.join(10_000);
         assertThat(closer.isAlive()).isFalse();
+    }
+
+    @Test
+    void closeWaitsForASearchStillRunningAfterItsClientLeft() throws Exception {
+        ChatdaServer closing = withAnAbandonedSearchHeld(s -> s);
+        Thread closer = new Thread(closing::close);
+        closer.start();
+        awaitFrame(closer, "awaitTermination");
+        assertThat(closer.isAlive()).as("close waits for the search executor").isTrue();
+
+        searchGate.release();
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+    }
+
+    @Test
+    void closeStopsWaitingForAStuckSearchAfterTheShutdownGrace() throws Exception {
+        ChatdaServer closing = withAnAbandonedSearchHeld(s -> s.withShutdownGrace(Duration.ofMillis(300)));
+        closing.close();
+        // returned while the search is still held at the gate (released after the test)
+        assertThat(searched).containsExactly("slow");
+    }
+
+    /**
+     * A started server whose only request, a search held at {@link #searchGate}, has been abandoned by its
+     * client: nothing is in flight for the server, but the search still runs on its executor. The test
+     * closes it (so it is not left to {@link #stop()}).
+     */
+    private ChatdaServer withAnAbandonedSearchHeld(UnaryOperator<ServerSettings> settings) throws Exception {
+        WebClient client = start(settings);
+        HttpResponse doomed = client.get("/api/search?q=slow");
+        searchGate.awaitEntered();
+        doomed.abort();
+        awaitMetric(client, "chatda_admission_inflight{class=\"critical\"} 0.0");
+        ChatdaServer started = server;
+        server = null;
+        return started;
+    }
+
+    /** Waits until {@code thread} is inside a method called {@code method}. */
+    private static void awaitFrame(Thread thread, String method) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (java.util.Arrays.stream(thread.getStackTrace()).noneMatch(f -> f.getMethodName().equals(method))) {
+            if (System.nanoTime() > deadline || !thread.isAlive()) {
+                throw new AssertionError(thread.getName() + " never reached " + method);
+            }
+            Thread.sleep(10);
+        }
     }
 
     @Test
@@ -397,7 +455,7 @@ class OverloadProtectionTest {
         AggregatedHttpResponse accepted = post(client, body);
         assertThat(accepted.status().code()).isEqualTo(202);
         assertThat(accepted.headers().get("location")).isEqualTo("/api/admin/crawl/1");
-        assertThat(jobs.submitted).containsExactly(new CrawlRequest(List.of("https://example.org/"), CrawlMode.START, 50, 5));
+        assertThat(jobs.submitted).containsExactly(new CrawlRequest(List.of("https://example.org/"), CrawlRequest.Mode.START, 50, 5));
 
         AggregatedHttpResponse status = get(client, "/api/admin/crawl/1", "authorization", "Bearer s3cret");
         assertThat(status.status().code()).isEqualTo(200);
@@ -423,8 +481,12 @@ class OverloadProtectionTest {
         WebClient client = start(s -> s);
         get(client, "/api/search?q=deadlock");
         get(client, "/api/suggest?q=a");
+        get(client, "/search?q=deadlock");
 
         String text = metrics(client);
+        // the web page's search is admitted as critical, and counted so
+        assertThat(text).containsPattern("chatda_http_requests_total\\{class=\"critical\",[^}]*result=\"success\","
+                + "service=\"io.chatda.server.web.SearchPage\"} 1.0");
         assertThat(text).contains("chatda_admission_limit{class=\"critical\"}")
                 .contains("chatda_admission_inflight{class=\"sheddable\"}")
                 .contains("chatda_data_generation{data=\"dictionary\"}")
@@ -446,7 +508,7 @@ class OverloadProtectionTest {
         public JobId submit(CrawlRequest request) {
             submitted.add(request);
             long id = ids.incrementAndGet();
-            jobs.put(id, new JobStatus(id, CrawlJob.Status.QUEUED, Instant.now(), null, null, ""));
+            jobs.put(id, new JobStatus(id, JobStatus.State.QUEUED, Instant.now(), null, null, ""));
             return new JobId(id);
         }
 
@@ -454,7 +516,7 @@ class OverloadProtectionTest {
         public Optional<JobStatus> status(long id) {
             if (id == 42) {
                 gate.pass();
-                return Optional.of(new JobStatus(42, CrawlJob.Status.RUNNING, Instant.now(), Instant.now(), null, "10 pages"));
+                return Optional.of(new JobStatus(42, JobStatus.State.RUNNING, Instant.now(), Instant.now(), null, "10 pages"));
             }
             return Optional.ofNullable(jobs.get(id));
         }

@@ -6,10 +6,11 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.chatda.search.SearchDocument;
-import io.chatda.server.BadRequestException;
-import io.chatda.server.DocumentStore;
-import io.chatda.server.QueryText;
-import io.chatda.server.StrictQuery;
+import io.chatda.server.core.BadRequestException;
+import io.chatda.server.core.DocumentMarkup;
+import io.chatda.server.core.DocumentStore;
+import io.chatda.server.core.QueryText;
+import io.chatda.server.core.StrictQuery;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +29,11 @@ final class DocumentPage implements HttpService {
     private final ResultsRenderer pages;
     private final DocumentRenderer renderer;
 
-    DocumentPage(DocumentStore documents, Executor executor, ResultsRenderer pages) {
+    DocumentPage(DocumentStore documents, DocumentMarkup markup, Executor executor, ResultsRenderer pages) {
         this.documents = documents;
         this.executor = executor;
         this.pages = pages;
-        this.renderer = new DocumentRenderer(pages);
+        this.renderer = new DocumentRenderer(pages, markup);
     }
 
     @Override

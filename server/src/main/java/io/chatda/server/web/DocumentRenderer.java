@@ -1,8 +1,7 @@
 package io.chatda.server.web;
 
-import io.chatda.crawl.HtmlExtractor;
-import io.chatda.crawl.Slugs;
 import io.chatda.search.SearchDocument;
+import io.chatda.server.core.DocumentMarkup;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -15,9 +14,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Renders a stored document as a page of this site: its content HTML cleaned once more with jsoup's
- * {@link HtmlExtractor#VIEW} safelist (no script, style, handler, image or form survives; links keep only
- * http, https and file URLs), headings given ids, the query's words in {@code <mark>}, and an empty
+ * Renders a stored document as a page of this site: its content HTML cleaned once more by the app's
+ * {@link DocumentMarkup} (no script, style, handler, image or form survives; links keep only
+ * http, https and file URLs), headings given ids (the import's slugs), the query's words in {@code <mark>}, and an empty
  * {@code #match} target before the section of the first match (at the top of the page when that is the
  * opening section). Links to other imported files lead to their
  * views, web links stay web links, anything else becomes plain text. A document stored without HTML
@@ -29,9 +28,11 @@ final class DocumentRenderer {
     static final String MATCH = "match";
 
     private final ResultsRenderer pages;
+    private final DocumentMarkup markup;
 
-    DocumentRenderer(ResultsRenderer pages) {
+    DocumentRenderer(ResultsRenderer pages, DocumentMarkup markup) {
         this.pages = pages;
+        this.markup = markup;
     }
 
     /**
@@ -49,7 +50,7 @@ final class DocumentRenderer {
         if (doc.html().isBlank()) {
             body.appendElement("p").text(doc.mainText());
         } else {
-            Document clean = Jsoup.parseBodyFragment(Jsoup.clean(doc.html(), doc.url(), HtmlExtractor.VIEW), doc.url());
+            Document clean = Jsoup.parseBodyFragment(markup.clean(doc.html(), doc.url()), doc.url());
             for (org.jsoup.nodes.Node child : clean.body().childNodesCopy()) {
                 body.appendChild(child);
             }
@@ -90,11 +91,11 @@ final class DocumentRenderer {
     }
 
     /** Every heading gets a slug id (once per page); a section document's own heading gets its URL's fragment. */
-    private static void headingIds(Element body, Optional<String> fragment) {
+    private void headingIds(Element body, Optional<String> fragment) {
         Set<String> used = new HashSet<>();
         used.add(MATCH);
         for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
-            String base = h.id().isEmpty() ? Slugs.slug(h.text()) : h.id();
+            String base = h.id().isEmpty() ? markup.slug(h.text()) : h.id();
             String id = base.isEmpty() ? "section" : base;
             for (int i = 2; used.contains(id); i++) {
                 id = base + "-" + i;

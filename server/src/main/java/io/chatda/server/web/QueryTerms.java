@@ -1,5 +1,6 @@
 package io.chatda.server.web;
 
+import io.chatda.search.UserQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +19,6 @@ import org.jsoup.select.NodeTraversor;
  */
 final class QueryTerms {
 
-    private static final int MAX_TERMS = 32;
-
     private final Pattern pattern;
 
     private QueryTerms(Pattern pattern) {
@@ -36,7 +35,7 @@ final class QueryTerms {
                     .toLowerCase(Locale.ROOT);
             // a single Latin letter or digit would mark half the page
             boolean tooShort = term.codePointCount(0, term.length()) < 2 && term.chars().allMatch(c -> c < 0x80);
-            if (!term.isEmpty() && !tooShort && !terms.contains(term) && terms.size() < MAX_TERMS) {
+            if (!term.isEmpty() && !tooShort && !terms.contains(term) && terms.size() < UserQuery.MAX_TERMS) {
                 terms.add(term);
             }
         }

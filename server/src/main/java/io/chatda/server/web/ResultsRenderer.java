@@ -1,6 +1,6 @@
 package io.chatda.server.web;
 
-import io.chatda.server.QueryText;
+import io.chatda.server.core.QueryText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

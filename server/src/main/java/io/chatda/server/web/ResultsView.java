@@ -32,12 +32,13 @@ record ResultsView(String query, long total, int page, int pageSize, double took
 
     static ResultsView of(SearchResults r, int maxPage) {
         List<Hit> hits = r.hits().stream()
-                .map(h -> new Hit(h.url(), h.title(), h.snippetHtml(), OptionalComponents.texts(h, "topics")))
+                .map(h -> new Hit(h.url(), h.title(), h.snippetHtml(),
+                        h.topics().stream().filter(t -> !t.isBlank()).toList()))
                 .toList();
         long pages = (r.totalHits() + r.size() - 1) / r.size();
         int lastPage = (int) Math.min(pages, maxPage);
         return new ResultsView(r.query(), r.totalHits(), r.page(), r.size(), r.tookMicros() / 1000.0, hits,
-                OptionalComponents.text(r, "didYouMean"), OptionalComponents.flag(r, "corrected"), lastPage);
+                Optional.of(r.didYouMean()).filter(q -> !q.isBlank()), r.corrected(), lastPage);
     }
 
     /**

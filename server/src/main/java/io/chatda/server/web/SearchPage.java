@@ -9,18 +9,19 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import io.chatda.server.BadRequestException;
-import io.chatda.server.QueryText;
-import io.chatda.server.SearchBackend;
-import io.chatda.server.StrictQuery;
+import io.chatda.search.SearchOptions;
+import io.chatda.server.core.BadRequestException;
+import io.chatda.server.core.Limits;
+import io.chatda.server.core.QueryText;
+import io.chatda.server.core.SearchBackend;
+import io.chatda.server.core.StrictQuery;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import io.chatda.search.SearchOptions;
 import java.util.concurrent.Executor;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 /**
  * {@code GET /search?q=&page=}: runs the same search as the JSON API on the search executor and
@@ -28,10 +29,6 @@ import java.util.concurrent.RejectedExecutionException;
  * 400 page that says what was wrong; a full executor is a 503 page that asks to retry.
  */
 final class SearchPage implements HttpService {
-
-    static final int PAGE_SIZE = 10;
-    static final int MAX_PAGE = 100;
-    private static final String RETRY_AFTER_SECONDS = "1";
 
     private final SearchBackend search;
     private final Executor executor;
@@ -62,14 +59,14 @@ final class SearchPage implements HttpService {
                     ? Optional.of("검색어가 너무 길어 앞부분 " + q.codePointCount(0, q.length()) + "자까지만 검색했습니다. (최대 "
                             + QueryText.MAX_LENGTH + "자)")
                     : Optional.empty();
-            int page = params.intParam("page", 1, 1, MAX_PAGE);
+            int page = params.intParam("page", 1, 1, Limits.MAX_PAGE);
             boolean fix = !"0".equals(params.get("fix"));
             String who = client.apply(ctx);
             return HttpResponse.of(CompletableFuture.supplyAsync(() -> {
                 if (ctx.isCancelled()) {
                     throw new CancellationException("client went away");
                 }
-                ResultsView view = ResultsView.of(search.search(q, page, PAGE_SIZE, SearchOptions.DEFAULT, who), MAX_PAGE);
+                ResultsView view = ResultsView.of(search.search(q, page, Limits.DEFAULT_PAGE_SIZE, SearchOptions.DEFAULT, who), Limits.MAX_PAGE);
                 return html(HttpStatus.OK, renderer.results(fix ? view : view.withoutCorrection(), notice));
             }, executor));
         } catch (BadRequestException e) {
@@ -83,7 +80,7 @@ final class SearchPage implements HttpService {
     static HttpResponse busy(String page) {
         return HttpResponse.of(ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.HTML_UTF_8)
-                .set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .set(HttpHeaderNames.RETRY_AFTER, Limits.RETRY_AFTER_SECONDS)
                 .build(), HttpData.ofUtf8(page));
     }
 

@@ -9,8 +9,9 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.file.FileService;
 import com.linecorp.armeria.server.file.HttpFile;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import io.chatda.server.DocumentStore;
-import io.chatda.server.SearchBackend;
+import io.chatda.server.core.DocumentMarkup;
+import io.chatda.server.core.DocumentStore;
+import io.chatda.server.core.SearchBackend;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -29,6 +30,7 @@ public final class WebPages {
 
     private final SearchBackend search;
     private final DocumentStore documents;
+    private final DocumentMarkup markup;
     private final Executor searchExecutor;
     private final Function<ServiceRequestContext, String> client;
     private final ResultsRenderer renderer = new ResultsRenderer();
@@ -36,13 +38,15 @@ public final class WebPages {
     /**
      * @param search         the same search the JSON API runs
      * @param documents      the stored documents the document view shows
+     * @param markup         how the document view cleans their HTML and names their headings
      * @param searchExecutor the bounded executor searches run on, never the event loop
      * @param client         who asked (an address), as the rate limits see it
      */
-    public WebPages(SearchBackend search, DocumentStore documents, Executor searchExecutor,
+    public WebPages(SearchBackend search, DocumentStore documents, DocumentMarkup markup, Executor searchExecutor,
                     Function<ServiceRequestContext, String> client) {
         this.search = search;
         this.documents = documents;
+        this.markup = markup;
         this.searchExecutor = searchExecutor;
         this.client = client;
     }
@@ -59,7 +63,7 @@ public final class WebPages {
 
     /** {@code GET /doc/{id}?q=}: the stored document behind a result, with the query's words highlighted. */
     public HttpService document() {
-        return SecurityHeaders.wrap(new DocumentPage(documents, searchExecutor, renderer));
+        return SecurityHeaders.wrap(new DocumentPage(documents, markup, searchExecutor, renderer));
     }
 
     /** {@code GET /static/…}: the page's script, style sheet and icon, cacheable for an hour. */

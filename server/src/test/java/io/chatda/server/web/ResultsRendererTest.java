@@ -2,26 +2,18 @@ package io.chatda.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatda.search.SearchHit;
+import io.chatda.search.SearchResults;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-/** Rendering of the parts the search module adds over time: did-you-mean and topics. */
+/** Rendering of did-you-mean, corrections, topics, snippets and URLs on the results page. */
 class ResultsRendererTest {
 
     private final ResultsRenderer renderer = new ResultsRenderer();
-
-    /** Shaped like the search module's records once they carry these components. */
-    record FutureResults(String query, Optional<String> didYouMean, boolean corrected) {
-    }
-
-    record FutureHit(String url, List<String> topics) {
-    }
-
-    record PlainHit(String url) {
-    }
 
     @Test
     void didYouMeanIsALinkToThatSearch() {
@@ -90,11 +82,11 @@ class ResultsRendererTest {
     @Test
     void longQueriesAreCutAtAWordBoundary() {
         String words = "가나다 ".repeat(200);
-        String cut = io.chatda.server.QueryText.cut(words);
+        String cut = io.chatda.server.core.QueryText.cut(words);
         assertThat(cut.codePointCount(0, cut.length())).isLessThanOrEqualTo(512).isGreaterThan(500);
         assertThat(cut).endsWith("가나다");
-        assertThat(io.chatda.server.QueryText.cut("a".repeat(600))).hasSize(512);
-        assertThat(io.chatda.server.QueryText.cut("  short  ")).isEqualTo("short");
+        assertThat(io.chatda.server.core.QueryText.cut("a".repeat(600))).hasSize(512);
+        assertThat(io.chatda.server.core.QueryText.cut("  short  ")).isEqualTo("short");
     }
 
     @Test
@@ -117,14 +109,17 @@ class ResultsRendererTest {
     }
 
     @Test
-    void optionalComponentsAreReadWhenPresentAndEmptyWhenAbsent() {
-        assertThat(OptionalComponents.text(new FutureResults("q", Optional.of("교착"), true), "didYouMean")).contains("교착");
-        assertThat(OptionalComponents.text(new FutureResults("q", Optional.empty(), false), "didYouMean")).isEmpty();
-        assertThat(OptionalComponents.text(new FutureResults("q", null, false), "didYouMean")).isEmpty();
-        assertThat(OptionalComponents.flag(new FutureResults("q", Optional.empty(), true), "corrected")).isTrue();
-        assertThat(OptionalComponents.flag(new PlainHit("u"), "corrected")).isFalse();
-        assertThat(OptionalComponents.texts(new FutureHit("u", List.of("os", " ")), "topics")).containsExactly("os");
-        assertThat(OptionalComponents.texts(new PlainHit("u"), "topics")).isEmpty();
+    void theViewTakesDidYouMeanCorrectionAndTopicsFromTheSearchResults() {
+        var hit = new SearchHit("https://example.com/a", "A", "a", "demo", 1f, List.of("os", " "), "");
+        ResultsView corrected = ResultsView.of(new SearchResults("교착상테", 1, 1, 10, 1500, List.of(hit), "교착상태", true), 100);
+        ResultsView plain = ResultsView.of(new SearchResults("q", 0, 1, 10, 1500, List.of(), "", false), 100);
+
+        assertThat(corrected.didYouMean()).contains("교착상태");
+        assertThat(corrected.corrected()).isTrue();
+        assertThat(corrected.hits()).singleElement().satisfies(h -> assertThat(h.topics()).containsExactly("os"));
+        assertThat(corrected.tookMs()).isEqualTo(1.5);
+        assertThat(plain.didYouMean()).isEmpty();
+        assertThat(plain.corrected()).isFalse();
     }
 
     @Test

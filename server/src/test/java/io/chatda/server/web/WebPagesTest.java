@@ -7,7 +7,10 @@ import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;
 import io.chatda.server.ChatdaServer;
+import io.chatda.server.ServedData;
 import io.chatda.server.ServerSettings;
+import io.chatda.server.core.DocumentStore;
+import io.chatda.server.core.TestMarkup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +61,8 @@ class WebPagesTest {
                         + "<form action=\"https://example.org/\"><input name=a></form></p>"));
         index.commit(Map.of());
         // the server-rendered page never asks for suggestions; the browser suite covers them
-        server = new ChatdaServer(ServerSettings.onPort(0), index, () -> null);
+        server = new ChatdaServer(ServerSettings.onPort(0),
+                ServedData.fixed(index, () -> null).withDocuments(DocumentStore.of(index), TestMarkup.INSTANCE));
         server.start();
         client = WebClient.of("h2c://127.0.0.1:" + server.port());
     }

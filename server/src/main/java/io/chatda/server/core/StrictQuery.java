@@ -1,4 +1,4 @@
-package io.chatda.server;
+package io.chatda.server.core;
 
 import com.linecorp.armeria.server.ServiceRequestContext;
 import java.io.ByteArrayOutputStream;
@@ -55,7 +55,7 @@ public final class StrictQuery {
     }
 
     /** Throws unless the characters of {@code rawTarget} past its {@code ?}, read as bytes, are UTF-8. */
-    static void requireRawUtf8(String rawTarget) {
+    public static void requireRawUtf8(String rawTarget) {
         int q = rawTarget == null ? -1 : rawTarget.indexOf('?');
         if (q < 0) {
             return;

@@ -1,4 +1,4 @@
-package io.chatda.server;
+package io.chatda.server.core;
 
 /** Validation of the {@code q} parameter shared by every route that takes user text. */
 public final class QueryText {

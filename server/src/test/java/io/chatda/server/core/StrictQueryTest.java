@@ -1,4 +1,4 @@
-package io.chatda.server;
+package io.chatda.server.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.chatda.server;
+package io.chatda.server.core;
 
 /** The client sent something the API can't accept; answered with 400 and the message as JSON. */
 public class BadRequestException extends RuntimeException {

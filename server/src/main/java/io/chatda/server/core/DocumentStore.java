@@ -1,4 +1,4 @@
-package io.chatda.server;
+package io.chatda.server.core;
 
 import io.chatda.search.SearchDocument;
 import io.chatda.search.SearchIndex;

@@ -1,8 +1,9 @@
-package io.chatda.server;
+package io.chatda.server.core;
 
 import io.chatda.search.SearchIndex;
 import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
+import io.chatda.suggest.QueryLog;
 
 /**
  * Runs a user query for a client: the app's library, which also logs it. Called on the server's bounded
@@ -11,8 +12,8 @@ import io.chatda.search.SearchResults;
 @FunctionalInterface
 public interface SearchBackend {
 
-    /** The client of calls that name none. */
-    String LOCAL_CLIENT = "local";
+    /** The client of calls that name none (the query log's local client). */
+    String LOCAL_CLIENT = QueryLog.LOCAL_CLIENT;
 
     /**
      * Results of {@code query}, 1-based {@code page} of {@code size} hits, run with {@code options} (e.g.
