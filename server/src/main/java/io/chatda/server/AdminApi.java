@@ -4,18 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpHeaderNames;
-import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.server.HttpService;
-import com.linecorp.armeria.server.ServiceRequestContext;
-import com.linecorp.armeria.server.SimpleDecoratingHttpService;
 import io.chatda.crawl.CrawlMode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,38 +45,18 @@ final class AdminApi {
     private final CrawlJobs jobs;
     private final JsonResponses json;
     private final ObjectMapper mapper;
-    private final byte[] token;
+    private final BearerToken token;
 
     AdminApi(CrawlJobs jobs, String token, JsonResponses json, ObjectMapper mapper) {
         this.jobs = jobs;
         this.json = json;
         this.mapper = mapper;
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.token = new BearerToken(token, "chatda admin", json);
     }
 
-    /**
-     * Answers 401 unless the request carries {@code Authorization: Bearer <token>} (the scheme's case doesn't
-     * matter, RFC 9110 11.1; the token is compared in constant time).
-     */
+    /** Answers 401 unless the request carries the admin bearer token (see {@link BearerToken}). */
     Function<? super HttpService, ? extends HttpService> authorization() {
-        return delegate -> new SimpleDecoratingHttpService(delegate) {
-            @Override
-            public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
-                if (!authorized(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
-                    var answer = json.error(HttpStatus.UNAUTHORIZED, "missing or wrong bearer token");
-                    return HttpResponse.of(answer.headers().toBuilder()
-                            .set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"chatda admin\"").build(), answer.content());
-                }
-                return ((HttpService) unwrap()).serve(ctx, req);
-            }
-        };
-    }
-
-    private boolean authorized(String header) {
-        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(token, header.substring(7).getBytes(StandardCharsets.UTF_8));
+        return token.decorator();
     }
 
     HttpService submit() {

@@ -56,6 +56,7 @@ public final class ChatdaServer implements AutoCloseable {
     private final Server server;
     private final PrometheusMeterRegistry registry;
     private final ThreadPoolExecutor searchExecutor;
+    private final ReplicaApi replicas;
     private volatile boolean draining;
 
     /** A server over data that doesn't change while served; see {@link ServedData#fixed}. */
@@ -64,6 +65,11 @@ public final class ChatdaServer implements AutoCloseable {
     }
 
     public ChatdaServer(ServerSettings settings, ServedData data) {
+        this(settings, data, Replication.standalone());
+    }
+
+    /** A server over {@code data} taking {@code replication}'s part in replication (docs/replication.md). */
+    public ChatdaServer(ServerSettings settings, ServedData data, Replication replication) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(latencyHistograms());
         new JvmMemoryMetrics().bindTo(registry);
@@ -75,6 +81,8 @@ public final class ChatdaServer implements AutoCloseable {
 
         ObjectMapper mapper = new ObjectMapper();
         JsonResponses json = new JsonResponses(mapper);
+        this.replicas = new ReplicaApi(replication, json);
+        replicas.bindMetrics(registry);
         ClientIdentity identity = new ClientIdentity(settings.trustedProxies());
         AdmissionControl admission = new AdmissionControl(settings.limits(), registry, json);
         ClientRateLimiter rateLimiter = new ClientRateLimiter(settings.rateLimits(), identity, registry, json);
@@ -102,6 +110,7 @@ public final class ChatdaServer implements AutoCloseable {
                 .decorator(admission.decorator(RequestClass.CRITICAL))
                 .decorator(new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true).decorator())
                 .decorator(rateLimiter.decorator(RequestClass.CRITICAL))
+                .decorator(replicas.generationHeader())
                 .build(new SearchApi(data.search(), searchExecutor, json, registry, identity));
         LongSupplier dictionary = () -> data.generation().get().dictionary();
         Freshness suggestFreshness = new Freshness("d", dictionary, SUGGEST_MAX_AGE, false);
@@ -109,6 +118,7 @@ public final class ChatdaServer implements AutoCloseable {
                 .decorator(admission.decorator(RequestClass.SHEDDABLE))
                 .decorator(suggestFreshness.notModifiedDecorator())
                 .decorator(rateLimiter.decorator(RequestClass.SHEDDABLE))
+                .decorator(replicas.generationHeader())
                 .build(new SuggestApi(data.suggester(), dictionary, suggestFreshness, json, registry));
         if (data.crawlJobs() != null && settings.adminToken() != null) {
             AdminApi admin = new AdminApi(data.crawlJobs(), settings.adminToken(), json, mapper);
@@ -121,6 +131,7 @@ public final class ChatdaServer implements AutoCloseable {
                             rateLimiter.decorator(RequestClass.BATCH))
                     .build(admin.status());
         }
+        replicas.addRoutes(sb);
         // GET and HEAD only: any other method (TRACE too) is a JSON 405 from the router
         sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path("/health").maxRequestLength(MAX_QUERY_BODY)
                 .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"status\":\"up\"}"));
@@ -185,6 +196,9 @@ public final class ChatdaServer implements AutoCloseable {
             if (draining) {
                 return json.busy("draining");
             }
+            if (!replicas.ready()) {
+                return json.busy("no index snapshot installed yet");
+            }
             if (data.suggester().get() == null) {
                 return json.busy("dictionary not loaded yet");
             }
@@ -193,7 +207,10 @@ public final class ChatdaServer implements AutoCloseable {
                 return json.busy(notReady.get());
             }
             DataGeneration g = data.generation().get();
-            return json.ok(Map.of("status", "ready", "indexGeneration", g.index(), "dictionaryGeneration", g.dictionary()));
+            Map<String, Object> ready = new java.util.LinkedHashMap<>(Map.of("status", "ready", "indexGeneration", g.index(),
+                    "dictionaryGeneration", g.dictionary()));
+            replicas.generation().ifPresent(snapshot -> ready.put("snapshotGeneration", snapshot));
+            return json.ok(ready);
         };
     }
 
