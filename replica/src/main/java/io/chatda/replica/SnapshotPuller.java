@@ -56,9 +56,9 @@ public final class SnapshotPuller implements ServedSnapshot, MeterBinder, AutoCl
     public SnapshotPuller(PullerSettings settings, SnapshotInstaller installer, Clock clock) throws IOException {
         this.settings = settings;
         this.installer = installer;
+        this.local = new LocalReplica(settings.indexDir(), settings.dictionaryFile());
         this.metrics = new PullMetrics(clock, () -> installed);
         this.indexer = new IndexerClient(settings.indexer(), settings.token(), http);
-        this.local = new LocalReplica(settings.indexDir(), settings.dictionaryFile());
         this.copier = new SnapshotCopier(indexer, local);
         this.backoff = new Backoff(settings.firstBackoff(), settings.maxBackoff());
     }
