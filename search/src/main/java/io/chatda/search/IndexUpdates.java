@@ -42,6 +42,8 @@ final class IndexUpdates implements Closeable {
     private final TextAnalysis analysis;
     private final IndexWorkers workers;
     private final Object writeLock = new Object();
+    /** Replication hook: told of every commit. */
+    private final CommitHook commitHook;
 
     // guarded by writeLock; the graph is loaded on the first write
     private LinkGraph graph;
@@ -53,14 +55,18 @@ final class IndexUpdates implements Closeable {
     private record Indexed(int anchorsHash, double authority) {
     }
 
-    /** Writes through {@code writer}, which is on {@code directory} and refreshes {@code searchers}. */
+    /**
+     * Writes through {@code writer}, which is on {@code directory} and refreshes {@code searchers}; tells
+     * {@code commitHook} of each commit.
+     */
     IndexUpdates(IndexWriter writer, Directory directory, Searchers searchers, TextAnalysis analysis,
-                 IndexWorkers workers) {
+                 IndexWorkers workers, CommitHook commitHook) {
         this.writer = writer;
         this.directory = directory;
         this.searchers = searchers;
         this.analysis = analysis;
         this.workers = workers;
+        this.commitHook = commitHook;
     }
 
     /** How every chatda index is written: the one place its writer's configuration is made. */
@@ -113,6 +119,7 @@ final class IndexUpdates implements Closeable {
             writer.setLiveCommitData(Map.copyOf(userData).entrySet());
             writer.commit();
             searchers.refreshBlocking();
+            commitHook.committed(); // replication hook
         });
     }
 
@@ -127,6 +134,7 @@ final class IndexUpdates implements Closeable {
             writer.forceMerge(1);
             writer.commit();
             searchers.refreshBlocking();
+            commitHook.committed(); // replication hook
             merged[0] = true;
         });
         return merged[0];

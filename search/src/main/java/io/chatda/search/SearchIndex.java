@@ -74,8 +74,16 @@ public final class SearchIndex implements Closeable {
      * @param analysis the same analysis must be used by every process that opens this index
      */
     public static SearchIndex open(Path dir, TextAnalysis analysis) {
+        return open(dir, analysis, CommitHook.NONE);
+    }
+
+    /**
+     * Replication hook: {@link #open(Path, TextAnalysis)} with {@code commitHook} choosing which commits the writer
+     * keeps and told of each commit (docs/replication.md).
+     */
+    public static SearchIndex open(Path dir, TextAnalysis analysis, CommitHook commitHook) {
         try {
-            return open(FSDirectory.open(dir), analysis);
+            return open(FSDirectory.open(dir), analysis, commitHook);
         } catch (LockObtainFailedException e) {
             throw new SearchIndexException("the index at " + dir + " is in use by another chatda process", e);
         } catch (IOException e) {
@@ -85,16 +93,22 @@ public final class SearchIndex implements Closeable {
 
     /** Opens the index in {@code directory} for reading and writing; closes {@code directory} if that fails. */
     static SearchIndex open(Directory directory, TextAnalysis analysis) throws IOException {
+        return open(directory, analysis, CommitHook.NONE);
+    }
+
+    /** {@link #open(Directory, TextAnalysis)} with the replication hook {@code commitHook}. */
+    static SearchIndex open(Directory directory, TextAnalysis analysis, CommitHook commitHook) throws IOException {
         IndexWriter writer = null;
         Searchers searchers = null;
         IndexWorkers workers = null;
         try {
-            writer = new IndexWriter(directory, IndexUpdates.writerConfig(analysis));
+            writer = new IndexWriter(directory, IndexUpdates.writerConfig(analysis)
+                    .setIndexDeletionPolicy(commitHook.deletionPolicy()));
             searchers = Searchers.of(writer);
             workers = IndexWorkers.forWriting();
             // nori loads its dictionaries on first use (a few hundred ms): here, while the caller starts up
             workers.inBackground(() -> warmUp(analysis));
-            IndexUpdates updates = new IndexUpdates(writer, directory, searchers, analysis, workers);
+            IndexUpdates updates = new IndexUpdates(writer, directory, searchers, analysis, workers, commitHook);
             return new SearchIndex(directory, analysis, searchers, updates, workers);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(searchers, writer, workers, directory);
@@ -194,6 +208,20 @@ public final class SearchIndex implements Closeable {
             throw new IllegalStateException("index was opened read-only");
         }
         return updates;
+    }
+
+    /**
+     * Replication hook: makes searches see the directory's latest commit now, for a read-only index whose files a
+     * replica has just replaced (docs/replication.md); a read-only index otherwise looks at most every second.
+     *
+     * @throws SearchIndexException if the commit can't be opened
+     */
+    public void refresh() {
+        try {
+            searchers.refreshBlocking();
+        } catch (IOException e) {
+            throw new SearchIndexException("can't open the index's latest commit: " + e.getMessage(), e);
+        }
     }
 
     /** The metadata of the last commit (empty for a new index). */

@@ -6,15 +6,12 @@ import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.metric.MeterIdPrefix;
 import com.linecorp.armeria.server.HttpService;
-import com.linecorp.armeria.server.auth.AuthService;
 import io.chatda.server.core.BadRequestException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,34 +50,18 @@ final class AdminApi {
     private final CrawlJobs jobs;
     private final JsonResponses json;
     private final ObjectMapper mapper;
-    private final byte[] token;
+    private final BearerToken token;
 
     AdminApi(CrawlJobs jobs, String token, JsonResponses json, ObjectMapper mapper) {
         this.jobs = jobs;
         this.json = json;
         this.mapper = mapper;
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.token = new BearerToken(token, "chatda admin", json, "chatda.admin.auth");
     }
 
-    /**
-     * Armeria's {@link AuthService} over the bearer token: 401 with {@code WWW-Authenticate} unless the request
-     * carries {@code Authorization: Bearer <token>} (the scheme's case doesn't matter, RFC 9110 11.1; the
-     * token is compared in constant time).
-     */
+    /** Answers 401 unless the request carries the admin bearer token (see {@link BearerToken}). */
     Function<? super HttpService, ? extends HttpService> authorization() {
-        return AuthService.builder()
-                .addOAuth2((ctx, bearer) -> CompletableFuture.completedFuture(
-                        MessageDigest.isEqual(token, bearer.accessToken().getBytes(StandardCharsets.UTF_8))))
-                .onFailure((delegate, ctx, req, cause) -> {
-                    if (cause != null) {
-                        log.error("bearer token check failed on {}", ctx.path(), cause);
-                    }
-                    var answer = json.error(HttpStatus.UNAUTHORIZED, "missing or wrong bearer token");
-                    return HttpResponse.of(answer.headers().toBuilder()
-                            .set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"chatda admin\"").build(), answer.content());
-                })
-                .meterIdPrefix(new MeterIdPrefix("chatda.admin.auth"))
-                .newDecorator();
+        return token.decorator();
     }
 
     HttpService submit() {

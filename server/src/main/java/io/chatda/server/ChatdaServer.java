@@ -16,6 +16,7 @@ import io.chatda.server.web.WebPages;
 import io.chatda.suggest.Suggester;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -50,26 +51,40 @@ public final class ChatdaServer implements AutoCloseable {
     private final ServerMetrics metrics;
     private final ThreadPoolExecutor searchExecutor;
     private final Duration shutdownGrace;
+    private final ReplicaApi replicas;
 
     /** A server over data that doesn't change while served; see {@link ServedData#fixed}. */
     public ChatdaServer(ServerSettings settings, SearchIndex index, Supplier<Suggester> suggester) {
         this(settings, ServedData.fixed(index, suggester));
     }
 
-    /** A server on the system's clocks. */
+    /** A single server (no replication) on the system's clocks. */
     public ChatdaServer(ServerSettings settings, ServedData data) {
-        this(settings, data, Clock.systemUTC(), System::nanoTime);
+        this(settings, data, Replication.standalone());
+    }
+
+    /** A server taking {@code replication}'s part in replication (docs/replication.md), on the system's clocks. */
+    public ChatdaServer(ServerSettings settings, ServedData data, Replication replication) {
+        this(settings, data, replication, Clock.systemUTC(), System::nanoTime);
+    }
+
+    /** A single server on the given clocks (tests). */
+    public ChatdaServer(ServerSettings settings, ServedData data, Clock clock, LongSupplier nanoTime) {
+        this(settings, data, Replication.standalone(), clock, nanoTime);
     }
 
     /**
      * @param clock    wall time, for the served data's age
      * @param nanoTime monotonic time, for admission control, rate limits and access log sampling
      */
-    public ChatdaServer(ServerSettings settings, ServedData data, Clock clock, LongSupplier nanoTime) {
+    public ChatdaServer(ServerSettings settings, ServedData data, Replication replication, Clock clock,
+                        LongSupplier nanoTime) {
         this.metrics = new ServerMetrics(data.generation(), data.metrics(), clock);
         this.shutdownGrace = settings.shutdownGrace();
         ObjectMapper mapper = new ObjectMapper();
         JsonResponses json = new JsonResponses(mapper);
+        this.replicas = new ReplicaApi(replication, json);
+        replicas.bindMetrics(metrics.registry());
         ClientIdentity identity = new ClientIdentity(settings.trustedProxies());
         RouteChain chain = new RouteChain(
                 new AdmissionControl(settings.limits(), metrics.registry(), json, nanoTime),
@@ -105,12 +120,13 @@ public final class ChatdaServer implements AutoCloseable {
                            JsonResponses json, ObjectMapper mapper, ClientIdentity identity) {
         Freshness searchFreshness = new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true);
         sb.route().get(Routes.SEARCH).requestTimeout(settings.requestTimeout()).maxRequestLength(MAX_QUERY_BODY)
-                .decorator(chain.of(RequestClass.CRITICAL, searchFreshness.decorator()))
+                .decorator(chain.of(RequestClass.CRITICAL, replicas.generationHeader(), searchFreshness.decorator()))
                 .build(new SearchApi(data.search(), searchExecutor, json, metrics.registry(), identity));
         LongSupplier dictionary = () -> data.generation().get().dictionary();
         Freshness suggestFreshness = new Freshness("d", dictionary, SUGGEST_MAX_AGE, false);
         sb.route().get(Routes.SUGGEST).requestTimeout(SUGGEST_TIMEOUT).maxRequestLength(MAX_QUERY_BODY)
-                .decorator(chain.of(RequestClass.SHEDDABLE, suggestFreshness.notModifiedDecorator()))
+                .decorator(chain.of(RequestClass.SHEDDABLE, replicas.generationHeader(),
+                        suggestFreshness.notModifiedDecorator()))
                 .build(new SuggestApi(data.suggester(), dictionary, suggestFreshness, json, metrics.registry()));
         if (data.crawlJobs() != null && settings.adminToken() != null) {
             AdminApi admin = new AdminApi(data.crawlJobs(), settings.adminToken(), json, mapper);
@@ -139,7 +155,7 @@ public final class ChatdaServer implements AutoCloseable {
 
     /**
      * {@code /health} (up while serving), {@code /ready} (the dictionary is loaded and the app's
-     * {@link Readiness} holds) and {@code /metrics}; both
+     * {@link Readiness} holds, and a replica has installed a snapshot) and {@code /metrics}; both
      * checks answer 503 once shutdown has begun. Any other method is the router's JSON 405.
      */
     private void operationRoutes(ServerBuilder sb, ServedData data, JsonResponses json) {
@@ -150,7 +166,9 @@ public final class ChatdaServer implements AutoCloseable {
                         .thenApply(answer -> readyAnswer(answer, data, json))))
                 .build(healthCheck(json, Map.of("status", "ready"),
                         "not ready: the dictionary is loading or the server is shutting down",
-                        () -> data.suggester().get() != null, () -> data.readiness().notReadyBecause().isEmpty()));
+                        replicas::ready, () -> data.suggester().get() != null,
+                        () -> data.readiness().notReadyBecause().isEmpty()));
+        replicas.addRoutes(sb);
         sb.route().get(Routes.METRICS).maxRequestLength(MAX_QUERY_BODY).build(metrics.exposition());
     }
 
@@ -158,10 +176,16 @@ public final class ChatdaServer implements AutoCloseable {
      * {@code /ready}'s answer from Armeria's health check: when ready, the generations served (so a load balancer or
      * an operator sees which data a replica has); when the app's {@link Readiness} fails, its reason.
      */
-    private static HttpResponse readyAnswer(AggregatedHttpResponse answer, ServedData data, JsonResponses json) {
+    private HttpResponse readyAnswer(AggregatedHttpResponse answer, ServedData data, JsonResponses json) {
         if (answer.status().equals(HttpStatus.OK)) {
             DataGeneration g = data.generation().get();
-            return json.ok(Map.of("status", "ready", "indexGeneration", g.index(), "dictionaryGeneration", g.dictionary()));
+            Map<String, Object> ready = new LinkedHashMap<>(Map.of("status", "ready", "indexGeneration", g.index(),
+                    "dictionaryGeneration", g.dictionary()));
+            replicas.generation().ifPresent(snapshot -> ready.put("snapshotGeneration", snapshot));
+            return json.ok(ready);
+        }
+        if (!replicas.ready()) {
+            return json.unavailable("not ready: no index snapshot installed yet").toHttpResponse();
         }
         return data.readiness().notReadyBecause()
                 .map(reason -> json.unavailable("not ready: " + reason).toHttpResponse())
