@@ -65,20 +65,28 @@ public final class ChatdaServer implements AutoCloseable {
 
     /** A server taking {@code replication}'s part in replication (docs/replication.md), on the system's clocks. */
     public ChatdaServer(ServerSettings settings, ServedData data, Replication replication) {
-        this(settings, data, replication, Clock.systemUTC(), System::nanoTime);
+        this(settings, data, replication, new LocalRateLimitStore(System::nanoTime));
     }
 
-    /** A single server on the given clocks (tests). */
+    /**
+     * A server taking {@code replication}'s part in replication, whose per-client rate-limit buckets live in
+     * {@code rateLimits} (e.g. shared by every replica); the caller owns and closes the store.
+     */
+    public ChatdaServer(ServerSettings settings, ServedData data, Replication replication, RateLimitStore rateLimits) {
+        this(settings, data, replication, rateLimits, Clock.systemUTC(), System::nanoTime);
+    }
+
+    /** A single server on the given clocks (tests), its rate-limit buckets in this process. */
     public ChatdaServer(ServerSettings settings, ServedData data, Clock clock, LongSupplier nanoTime) {
-        this(settings, data, Replication.standalone(), clock, nanoTime);
+        this(settings, data, Replication.standalone(), new LocalRateLimitStore(nanoTime), clock, nanoTime);
     }
 
     /**
      * @param clock    wall time, for the served data's age
-     * @param nanoTime monotonic time, for admission control, rate limits and access log sampling
+     * @param nanoTime monotonic time, for admission control and access log sampling
      */
-    public ChatdaServer(ServerSettings settings, ServedData data, Replication replication, Clock clock,
-                        LongSupplier nanoTime) {
+    private ChatdaServer(ServerSettings settings, ServedData data, Replication replication, RateLimitStore rateLimits,
+                         Clock clock, LongSupplier nanoTime) {
         this.metrics = new ServerMetrics(data.generation(), data.metrics(), clock);
         this.shutdownGrace = settings.shutdownGrace();
         ObjectMapper mapper = new ObjectMapper();
@@ -88,7 +96,7 @@ public final class ChatdaServer implements AutoCloseable {
         ClientIdentity identity = new ClientIdentity(settings.trustedProxies());
         RouteChain chain = new RouteChain(
                 new AdmissionControl(settings.limits(), metrics.registry(), json, nanoTime),
-                new ClientRateLimiter(settings.rateLimits(), identity, metrics.registry(), json, nanoTime));
+                new ClientRateLimiter(settings.rateLimits(), rateLimits, identity, metrics.registry(), json));
         this.searchExecutor = searchExecutor(settings);
         WebPages web = new WebPages(data.search(), data.documents(), data.markup(), searchExecutor,
                 ctx -> identity.of(ctx).getHostAddress());

@@ -1,7 +1,5 @@
 package io.chatda.server;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
@@ -9,45 +7,34 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.ResponseHeadersBuilder;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetAddress;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * Per-client token buckets (Bucket4j), one per client address and route class. A client over its
  * limit gets 429 with {@code Retry-After}; every answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset} (IETF httpapi-ratelimit-headers). The client
- * is told apart by {@link ClientIdentity}; time comes from the injected nano source.
+ * is told apart by {@link ClientIdentity}. The buckets live in a {@link RateLimitStore}: this process's memory,
+ * or a store every replica shares.
  */
 final class ClientRateLimiter {
 
-    private record Key(RequestClass requestClass, InetAddress client) {
-    }
-
     private final Map<RequestClass, RateLimit> limits;
     private final Map<RequestClass, Counter> limited = new EnumMap<>(RequestClass.class);
-    private final Cache<Key, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(1_000_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
+    private final RateLimitStore buckets;
     private final JsonResponses json;
 
     private final ClientIdentity identity;
-    private final TimeMeter time;
 
-    ClientRateLimiter(Map<RequestClass, RateLimit> limits, ClientIdentity identity, MeterRegistry registry,
-                      JsonResponses json, LongSupplier nanoTime) {
+    ClientRateLimiter(Map<RequestClass, RateLimit> limits, RateLimitStore buckets, ClientIdentity identity,
+                      MeterRegistry registry, JsonResponses json) {
         this.limits = limits;
+        this.buckets = buckets;
         this.identity = identity;
         this.json = json;
-        this.time = timeMeter(nanoTime);
         for (RequestClass c : RequestClass.values()) {
             limited.put(c, Counter.builder("chatda.ratelimit.rejected").tag("class", c.tag())
                     .description("requests answered 429 by per-client rate limits").register(registry));
@@ -65,18 +52,24 @@ final class ClientRateLimiter {
         if (!limit.enabled()) {
             return delegate.serve(ctx, req);
         }
-        Bucket bucket = buckets.get(new Key(c, identity.of(ctx)), k -> Bucket.builder()
-                .addLimit(l -> l.capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
-                .withCustomTimePrecision(time)
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        String key = c.tag() + ":" + identity.of(ctx).getHostAddress();
+        return HttpResponse.of(buckets.tryConsume(key, limit).thenApplyAsync(
+                probe -> answer(c, limit, probe, delegate, ctx, req), ctx.eventLoop()));
+    }
+
+    private HttpResponse answer(RequestClass c, RateLimit limit, ConsumptionProbe probe, HttpService delegate,
+                                ServiceRequestContext ctx, HttpRequest req) {
         long reset = seconds(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
             ctx.mutateAdditionalResponseHeaders(h -> h
                     .set(LIMIT, Long.toString(limit.burst()))
                     .set(REMAINING, Long.toString(probe.getRemainingTokens()))
                     .set(RESET, Long.toString(reset)));
-            return delegate.serve(ctx, req);
+            try {
+                return delegate.serve(ctx, req);
+            } catch (Exception e) {
+                return HttpResponse.ofFailure(e);
+            }
         }
         limited.get(c).increment();
         var answer = json.error(HttpStatus.TOO_MANY_REQUESTS, "too many requests: slow down");
@@ -86,21 +79,6 @@ final class ClientRateLimiter {
                 .set(REMAINING, "0")
                 .set(RESET, Long.toString(reset));
         return HttpResponse.of(headers.build(), answer.content());
-    }
-
-    /** Bucket4j's clock over a nano source (monotonic, not wall-clock). */
-    static TimeMeter timeMeter(LongSupplier nanoTime) {
-        return new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return nanoTime.getAsLong();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
     }
 
     private static long seconds(long nanos) {

@@ -1,5 +1,8 @@
 package io.chatda.server;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -19,6 +22,16 @@ public record RateLimit(long perSecond, long burst) {
 
     boolean enabled() {
         return perSecond > 0;
+    }
+
+    /** This limit as a Bucket4j bandwidth: {@code burst} tokens, refilled greedily at {@code perSecond}. */
+    public Bandwidth bandwidth() {
+        return Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build();
+    }
+
+    /** A bucket configuration with this limit only, for buckets kept outside this process. */
+    public BucketConfiguration bucketConfiguration() {
+        return BucketConfiguration.builder().addLimit(bandwidth()).build();
     }
 
     /**

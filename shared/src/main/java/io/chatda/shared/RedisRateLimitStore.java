@@ -1,0 +1,102 @@
+package io.chatda.shared;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.chatda.server.LocalRateLimitStore;
+import io.chatda.server.RateLimit;
+import io.chatda.server.RateLimitStore;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-client token buckets in Redis (Bucket4j's Lettuce proxy manager, compare-and-swap per bucket), so
+ * every replica behind the load balancer draws from the same bucket. Concurrent requests for one bucket
+ * are batched into one round trip. When Redis fails or is slower than {@link RedisConnection#COMMAND_TIMEOUT},
+ * requests are limited by this replica's own buckets for {@link #RETRY_AFTER} before Redis is tried
+ * again: a request is never failed because Redis is down.
+ */
+public final class RedisRateLimitStore implements RateLimitStore {
+
+    /** How long a replica uses its local buckets after Redis failed, before it tries Redis again. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+    private static final String KEY_PREFIX = "chatda:ratelimit:";
+    private static final Logger log = LoggerFactory.getLogger(RedisRateLimitStore.class);
+
+    private final AsyncProxyManager<String> redisBuckets;
+    /** Proxies kept per bucket: batching works within one proxy. */
+    private final Cache<String, AsyncBucketProxy> proxies = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(1))
+            .build();
+    private final LocalRateLimitStore fallback;
+    private final Clock clock;
+    private final AtomicReference<Instant> redisDownUntil = new AtomicReference<>(Instant.MIN);
+    private final Counter fallbacks;
+    private final Counter failures;
+
+    public RedisRateLimitStore(RedisConnection redis, LocalRateLimitStore fallback, Clock clock,
+                               MeterRegistry registry) {
+        this.redisBuckets = Bucket4jLettuce.casBasedBuilder(redis.stringsToBytes())
+                .clientClock(new ClockTimeMeter(clock))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy
+                        .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .requestTimeout(RedisConnection.COMMAND_TIMEOUT)
+                .build()
+                .asAsync();
+        this.fallback = fallback;
+        this.clock = clock;
+        this.fallbacks = Counter.builder("chatda.ratelimit.redis.fallbacks")
+                .description("rate-limit decisions made by local buckets because Redis was unreachable")
+                .register(registry);
+        this.failures = Counter.builder("chatda.ratelimit.redis.failures")
+                .description("Redis rate-limit calls that failed or timed out")
+                .register(registry);
+    }
+
+    @Override
+    public CompletableFuture<ConsumptionProbe> tryConsume(String key, RateLimit limit) {
+        if (clock.instant().isBefore(redisDownUntil.get())) {
+            return local(key, limit);
+        }
+        CompletableFuture<ConsumptionProbe> remote;
+        try {
+            remote = proxies.get(key + "/" + limit, k -> redisBuckets.builder()
+                            .withOptimization(Optimizations.batching())
+                            .build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(limit.bucketConfiguration())))
+                    .tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            remote = CompletableFuture.failedFuture(e);
+        }
+        return remote.handle((probe, error) -> error == null ? CompletableFuture.completedFuture(probe)
+                        : redisFailed(error, key, limit))
+                .thenCompose(f -> f);
+    }
+
+    private CompletableFuture<ConsumptionProbe> redisFailed(Throwable error, String key, RateLimit limit) {
+        failures.increment();
+        Instant now = clock.instant();
+        Instant previous = redisDownUntil.getAndSet(now.plus(RETRY_AFTER));
+        if (!now.isBefore(previous)) {
+            log.warn("Redis rate limits failed; local buckets for {}", RETRY_AFTER, error);
+        }
+        return local(key, limit);
+    }
+
+    private CompletableFuture<ConsumptionProbe> local(String key, RateLimit limit) {
+        fallbacks.increment();
+        return fallback.tryConsume(key, limit);
+    }
+}

@@ -1,0 +1,94 @@
+package io.chatda.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatda.server.LocalRateLimitStore;
+import io.chatda.server.RateLimit;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RedisRateLimitStoreTest {
+
+    private static final RateLimit TEN = RateLimit.parse("10/10");
+
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T10:00:00Z"));
+
+    @Test
+    void twoReplicasDrawFromOneBucket() throws Exception {
+        try (RedisServerProcess redis = LocalRedis.start(dir); RedisConnection connection = RedisConnection.to(redis.uri())) {
+            var registry = new SimpleMeterRegistry();
+            var a = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock, registry);
+            var b = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock, new SimpleMeterRegistry());
+
+            int admitted = 0;
+            for (int i = 0; i < 30; i++) {
+                ConsumptionProbe probe = (i % 2 == 0 ? a : b).tryConsume("search:10.0.0.7", TEN).get();
+                admitted += probe.isConsumed() ? 1 : 0;
+            }
+            assertThat(admitted).isEqualTo(10);
+            assertThat(b.tryConsume("search:10.0.0.8", TEN).get().isConsumed())
+                    .as("another client has its own bucket").isTrue();
+
+            clock.advance(Duration.ofMillis(500));
+            int afterHalfASecond = 0;
+            for (int i = 0; i < 10; i++) {
+                afterHalfASecond += a.tryConsume("search:10.0.0.7", TEN).get().isConsumed() ? 1 : 0;
+            }
+            assertThat(afterHalfASecond).as("refilled at 10 per second").isEqualTo(5);
+            assertThat(registry.counter("chatda.ratelimit.redis.fallbacks").count()).isZero();
+        }
+    }
+
+    @Test
+    void withRedisGoneLocalBucketsLimitAndNothingFailsThenRedisIsUsedAgain() throws Exception {
+        RedisServerProcess redis = LocalRedis.start(dir);
+        int port = redis.port();
+        try (RedisConnection connection = RedisConnection.to(redis.uri())) {
+            var registry = new SimpleMeterRegistry();
+            var store = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock, registry);
+            assertThat(store.tryConsume("search:10.0.0.9", TEN).get().isConsumed()).isTrue();
+
+            redis.close();
+            int admitted = 0;
+            for (int i = 0; i < 30; i++) {
+                admitted += store.tryConsume("search:10.0.0.9", TEN).get().isConsumed() ? 1 : 0;
+            }
+            assertThat(admitted).as("the local bucket's 10, no request failed").isEqualTo(10);
+            assertThat(registry.counter("chatda.ratelimit.redis.fallbacks").count()).isEqualTo(30);
+            assertThat(registry.counter("chatda.ratelimit.redis.failures").count()).isEqualTo(1);
+
+            try (RedisServerProcess back = RedisServerProcess.start(port, dir.resolve("again.log"))) {
+                double failed = awaitRedisUsedAgain(store, registry);
+                int fromRedis = 0;
+                for (int i = 0; i < 12; i++) {
+                    fromRedis += store.tryConsume("search:10.0.0.10", TEN).get().isConsumed() ? 1 : 0;
+                }
+                assertThat(fromRedis).as("a fresh bucket in the new Redis").isEqualTo(10);
+                assertThat(registry.counter("chatda.ratelimit.redis.failures").count()).isEqualTo(failed);
+            }
+        }
+    }
+
+    /** Moves the clock past the fallback period until a call goes to Redis; the failures counted by then. */
+    private double awaitRedisUsedAgain(RedisRateLimitStore store, SimpleMeterRegistry registry) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            clock.advance(RedisRateLimitStore.RETRY_AFTER.plusMillis(1));
+            double before = registry.counter("chatda.ratelimit.redis.fallbacks").count();
+            store.tryConsume("search:probe", TEN).get();
+            if (registry.counter("chatda.ratelimit.redis.fallbacks").count() == before) {
+                return registry.counter("chatda.ratelimit.redis.failures").count();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Redis was not used again after it came back");
+    }
+}
