@@ -1,0 +1,151 @@
+package io.chatda.shared;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indexer's side of the query log: one thread reads the replicas' stream ({@link QueryLogStream})
+ * through a consumer group and hands each event to the local query log, acknowledging it after. Events
+ * it read but had not acknowledged when it stopped are read again at the next start, so a restart loses
+ * none. Failures (Redis away, a malformed entry) are logged with their stack trace, counted, and retried
+ * with a capped backoff; the thread never dies of them.
+ */
+public final class QueryLogConsumer implements AutoCloseable {
+
+    static final String GROUP = "indexer";
+    private static final int BATCH = 500;
+    private static final Duration BLOCK = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(QueryLogConsumer.class);
+
+    private final StatefulRedisConnection<String, String> redis;
+    private final QueryEvents sink;
+    private final String name;
+    private final Counter consumed;
+    private final Counter failures;
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    /**
+     * @param name this consumer's name in the group (stable across restarts, e.g. the host name)
+     */
+    public QueryLogConsumer(RedisConnection redis, QueryEvents sink, String name, MeterRegistry registry) {
+        this.redis = redis.strings();
+        this.redis.setTimeout(BLOCK.plus(RedisConnection.COMMAND_TIMEOUT));
+        this.sink = sink;
+        this.name = name;
+        this.consumed = Counter.builder("chatda.querylog.stream.consumed")
+                .description("query-log events taken from the Redis stream into the query log").register(registry);
+        this.failures = Counter.builder("chatda.background.failures").tag("task", "querylog-stream")
+                .description("background task runs that failed").register(registry);
+        this.thread = new Thread(this::run, "querylog-stream");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the consuming thread. */
+    public QueryLogConsumer start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        long backoffMillis = 100;
+        boolean pendingFirst = true;
+        while (!stopping) {
+            try {
+                ensureGroup();
+                int n = readOnce(pendingFirst);
+                pendingFirst = pendingFirst && n > 0;
+                backoffMillis = 100;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                failures.increment();
+                log.warn("query-log stream: read failed; retrying in {} ms", backoffMillis, e);
+                pendingFirst = true; // what was read and not acknowledged is read again
+                pause(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+            }
+        }
+    }
+
+    private void ensureGroup() {
+        try {
+            redis.sync().xgroupCreate(XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"), GROUP,
+                    XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisBusyException alreadyThere) {
+            // BUSYGROUP: the group exists, as it does after the first start
+        }
+    }
+
+    /** Reads one batch: this consumer's unacknowledged entries first (after a restart), then new ones. */
+    private int readOnce(boolean pending) {
+        XReadArgs args = XReadArgs.Builder.count(BATCH);
+        if (!pending) {
+            args.block(BLOCK);
+        }
+        List<StreamMessage<String, String>> batch = redis.sync().xreadgroup(Consumer.from(GROUP, name), args,
+                pending ? XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0")
+                        : XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY));
+        for (StreamMessage<String, String> message : batch) {
+            deliver(message.getBody());
+            redis.sync().xack(QueryLogStream.KEY, GROUP, message.getId());
+            consumed.increment();
+        }
+        return batch.size();
+    }
+
+    private void deliver(Map<String, String> event) {
+        String text = event.get(QueryLogStream.TEXT);
+        String client = event.getOrDefault(QueryLogStream.CLIENT, "");
+        if (text == null) {
+            failures.increment();
+            log.warn("query-log stream: an entry without text skipped: {}", event);
+            return;
+        }
+        if (QueryLogStream.PICK.equals(event.get(QueryLogStream.KIND))) {
+            sink.pick(text, client);
+        } else {
+            sink.search(text, parseHits(event.get(QueryLogStream.HITS)), client);
+        }
+    }
+
+    private static long parseHits(String hits) {
+        try {
+            return hits == null ? 0 : Long.parseLong(hits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    /** Stops reading and waits for the thread (at most the read's block time plus a timeout). */
+    @Override
+    public void close() throws InterruptedException {
+        stopping = true;
+        thread.interrupt();
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+        redis.close();
+    }
+}

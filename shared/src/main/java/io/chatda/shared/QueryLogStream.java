@@ -1,0 +1,59 @@
+package io.chatda.shared;
+
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+
+/**
+ * A query replica's side of the query log: every event is appended to a Redis Stream that the indexer
+ * consumes ({@link QueryLogConsumer}). Appends are asynchronous and never fail the search that caused
+ * them: a failed append is counted and dropped. The stream is capped near {@link #MAX_LENGTH} entries
+ * so it stays bounded while the indexer is away.
+ */
+public final class QueryLogStream implements QueryEvents {
+
+    /** The stream's Redis key. */
+    public static final String KEY = "chatda:querylog";
+    /** About this many entries are kept when the indexer does not consume them. */
+    public static final long MAX_LENGTH = 1_000_000;
+
+    static final String KIND = "kind";
+    static final String TEXT = "text";
+    static final String HITS = "hits";
+    static final String CLIENT = "client";
+    static final String SEARCH = "search";
+    static final String PICK = "pick";
+
+    private final StatefulRedisConnection<String, String> redis;
+    private final Counter appended;
+    private final Counter dropped;
+
+    public QueryLogStream(RedisConnection redis, MeterRegistry registry) {
+        this.redis = redis.strings();
+        this.appended = Counter.builder("chatda.querylog.stream.appended")
+                .description("query-log events appended to the Redis stream").register(registry);
+        this.dropped = Counter.builder("chatda.querylog.stream.dropped")
+                .description("query-log events lost because Redis did not take them").register(registry);
+    }
+
+    @Override
+    public void search(String query, long hits, String client) {
+        append(Map.of(KIND, SEARCH, TEXT, query, HITS, Long.toString(hits), CLIENT, client));
+    }
+
+    @Override
+    public void pick(String text, String client) {
+        append(Map.of(KIND, PICK, TEXT, text, CLIENT, client));
+    }
+
+    private void append(Map<String, String> event) {
+        try {
+            redis.async().xadd(KEY, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), event)
+                    .whenComplete((id, error) -> (error == null ? appended : dropped).increment());
+        } catch (RuntimeException e) {
+            dropped.increment();
+        }
+    }
+}

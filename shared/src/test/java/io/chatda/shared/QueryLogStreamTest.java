@@ -1,0 +1,93 @@
+package io.chatda.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryLogStreamTest {
+
+    @TempDir
+    Path dir;
+
+    /** Records what the consumer hands over, as "search q hits client" / "pick text client". */
+    private static final class Recorded implements QueryEvents {
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void search(String query, long hits, String client) {
+            events.add("search " + query + " " + hits + " " + client);
+        }
+
+        @Override
+        public void pick(String text, String client) {
+            events.add("pick " + text + " " + client);
+        }
+    }
+
+    @Test
+    void eventsFromTwoReplicasReachTheIndexersQueryLogOnceEach() throws Exception {
+        try (RedisServerProcess redis = LocalRedis.start(dir); RedisConnection connection = RedisConnection.to(redis.uri())) {
+            var registry = new SimpleMeterRegistry();
+            var replicaA = new QueryLogStream(connection, registry);
+            var replicaB = new QueryLogStream(connection, new SimpleMeterRegistry());
+            var log = new Recorded();
+            try (QueryLogConsumer consumer = new QueryLogConsumer(connection, log, "indexer-0", registry).start()) {
+                replicaA.search("검색 엔진", 12, "10.0.0.1");
+                replicaB.pick("검색", "10.0.0.2");
+                replicaB.search("redis", 0, "10.0.0.3");
+                await(() -> log.events.size() >= 3);
+            }
+            assertThat(log.events).containsExactlyInAnyOrder(
+                    "search 검색 엔진 12 10.0.0.1", "pick 검색 10.0.0.2", "search redis 0 10.0.0.3");
+            assertThat(registry.counter("chatda.querylog.stream.appended").count()).isEqualTo(1);
+            assertThat(registry.counter("chatda.querylog.stream.consumed").count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void whatWasReadButNotAcknowledgedBeforeACrashIsReadAgainAndAMalformedEntryIsSkipped() throws Exception {
+        try (RedisServerProcess redis = LocalRedis.start(dir); RedisConnection connection = RedisConnection.to(redis.uri())) {
+            var raw = connection.strings().sync();
+            raw.xgroupCreate(XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"), QueryLogConsumer.GROUP,
+                    XGroupCreateArgs.Builder.mkstream());
+            var replica = new QueryLogStream(connection, new SimpleMeterRegistry());
+            replica.search("before crash", 3, "c1");
+            raw.xadd(QueryLogStream.KEY, Map.of("kind", "search", "hits", "1"));
+            await(() -> raw.xlen(QueryLogStream.KEY) == 2);
+            // the indexer read both, then died before acknowledging them
+            assertThat(raw.xreadgroup(Consumer.from(QueryLogConsumer.GROUP, "indexer-0"),
+                    XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY))).hasSize(2);
+
+            var registry = new SimpleMeterRegistry();
+            var log = new Recorded();
+            try (QueryLogConsumer consumer = new QueryLogConsumer(connection, log, "indexer-0", registry).start()) {
+                replica.search("after restart", 5, "c2");
+                await(() -> log.events.size() >= 2);
+            }
+            assertThat(log.events).containsExactly("search before crash 3 c1", "search after restart 5 c2");
+            assertThat(registry.counter("chatda.background.failures", "task", "querylog-stream").count()).isEqualTo(1);
+            assertThat(raw.xpending(QueryLogStream.KEY, QueryLogConsumer.GROUP).getCount()).isZero();
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
