@@ -37,7 +37,7 @@ final class AccessLog implements AccessLogWriter {
         this.identity = identity;
         this.budget = Bucket.builder()
                 .addLimit(l -> l.capacity(linesPerSecond).refillGreedy(linesPerSecond, Duration.ofSeconds(1)))
-                .withCustomTimePrecision(ClientRateLimiter.timeMeter(nanoTime))
+                .withCustomTimePrecision(LocalRateLimitStore.timeMeter(nanoTime))
                 .build();
         this.skipped = Counter.builder("chatda.access.log.skipped")
                 .description("access log lines not written because of sampling").register(registry);

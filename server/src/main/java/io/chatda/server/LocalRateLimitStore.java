@@ -23,7 +23,12 @@ public final class LocalRateLimitStore implements RateLimitStore {
 
     /** Buckets that refill on {@code nanoTime}, a monotonic source such as {@link System#nanoTime}. */
     public LocalRateLimitStore(LongSupplier nanoTime) {
-        this.time = new TimeMeter() {
+        this.time = timeMeter(nanoTime);
+    }
+
+    /** Bucket4j's clock over a nano source (monotonic, not wall-clock). */
+    static TimeMeter timeMeter(LongSupplier nanoTime) {
+        return new TimeMeter() {
             @Override
             public long currentTimeNanos() {
                 return nanoTime.getAsLong();
