@@ -2,7 +2,10 @@ package io.chatda.app;
 
 import io.chatda.crawl.ImportException;
 import io.chatda.crawl.SourceDocument;
+import io.chatda.replica.SnapshotPublisher;
+import io.chatda.search.CommitHook;
 import io.chatda.search.SearchIndex;
+import io.chatda.shared.QueryEvents;
 import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
 import io.chatda.suggest.CompletionIndex;
@@ -63,10 +66,12 @@ final class Library implements AutoCloseable {
     private volatile long logChangesBuilt = -1;
     private final BackgroundFailures failures = new BackgroundFailures();
     private final SuggestionRebuilds rebuilds;
+    private final Runnable dictionarySaved;
 
     private Library(SearchIndex index, QueryLog queryLog, Path dictionaryFile, boolean suggesting,
-                    RebuildSettings settings) {
+                    RebuildSettings settings, Runnable dictionarySaved) {
         this.index = index;
+        this.dictionarySaved = dictionarySaved;
         this.queryLog = queryLog;
         this.dictionaryFile = dictionaryFile;
         this.clock = settings.clock();
@@ -93,7 +98,20 @@ final class Library implements AutoCloseable {
 
     /** {@link #open(DataDirectory, QueryPolicy)} with rebuilds run by {@code settings} (tests: a clock they move). */
     static Library open(DataDirectory data, QueryPolicy policy, RebuildSettings settings) {
-        return open(data, policy, true, settings);
+        return open(data, policy, true, settings, CommitHook.NONE, () -> { });
+    }
+
+    /**
+     * {@link #open(DataDirectory, QueryPolicy)} for an indexer: every commit of the index, and every dictionary
+     * saved, is published to query replicas by {@code publisher} (docs/replication.md).
+     */
+    static Library openPublishing(DataDirectory data, QueryPolicy policy, SnapshotPublisher publisher) {
+        Library library = open(data, policy, true, RebuildSettings.defaults(), publisher, publisher::publish);
+        if (publisher.publish().isEmpty()) {
+            // a new index has no commit yet: replicas get an empty one rather than waiting for the first document
+            library.index.commit(library.index.commitData());
+        }
+        return library;
     }
 
     /** {@link #open(DataDirectory, QueryPolicy)} for one user (tests, local tools), with the data's blocklist. */
@@ -107,7 +125,7 @@ final class Library implements AutoCloseable {
      * loading, or rebuilding, the old one first would be wasted. {@link #suggester()} is null until then.
      */
     static Library openForUpdate(DataDirectory data, QueryPolicy policy) {
-        return open(data, policy, false, RebuildSettings.defaults());
+        return open(data, policy, false, RebuildSettings.defaults(), CommitHook.NONE, () -> { });
     }
 
     /** {@link #openForUpdate(DataDirectory, QueryPolicy)} for one user. */
@@ -119,13 +137,14 @@ final class Library implements AutoCloseable {
         return new QueryPolicy(1, Integer.MAX_VALUE, data.suggestBlocklist());
     }
 
-    private static Library open(DataDirectory data, QueryPolicy policy, boolean suggesting, RebuildSettings settings) {
+    private static Library open(DataDirectory data, QueryPolicy policy, boolean suggesting, RebuildSettings settings,
+                                CommitHook commits, Runnable dictionarySaved) {
         data.create();
         DamagedDataException.requireIndexCommit(data.index());
-        SearchIndex index = SearchIndex.open(data.index(), data.analysis());
+        SearchIndex index = SearchIndex.open(data.index(), data.analysis(), commits);
         QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, settings.clock(),
                 policy);
-        return new Library(index, log, dictionaryFile(data), suggesting, settings);
+        return new Library(index, log, dictionaryFile(data), suggesting, settings, dictionarySaved);
     }
 
     /** Where the suggestion dictionary is saved. */
@@ -155,6 +174,23 @@ final class Library implements AutoCloseable {
             logChanges.incrementAndGet();
         }
         return results;
+    }
+
+    /** The query log as events from elsewhere reach it (an indexer's replicas, through Redis). */
+    QueryEvents queryEvents() {
+        return new QueryEvents() {
+            @Override
+            public void search(String query, long hits, String client) {
+                queryLog.recordSearch(query, hits, client);
+                logChanges.incrementAndGet();
+            }
+
+            @Override
+            public void pick(String text, String client) {
+                queryLog.recordPick(text, client);
+                logChanges.incrementAndGet();
+            }
+        };
     }
 
     /** Records that a user picked a suggestion. */
@@ -282,6 +318,7 @@ final class Library implements AutoCloseable {
                 log.warn("can't save the suggestion dictionary to {}: {}", dictionaryFile, e.toString());
             }
         }
+        dictionarySaved.run();
     }
 
     /**

@@ -17,7 +17,7 @@ public final class Main implements Runnable {
     static final int USAGE = 2;
     static final int FAILURE = 1;
     /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ServeCommand.class, ImportCommand.class,
+    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ServeCommand.class, IndexerCommand.class, ClusterCommand.class, ImportCommand.class,
             CrawlCommand.class, SearchCommand.class, SuggestCommand.class, StatusCommand.class, AnalyzeCommand.class,
             VersionCommand.class, CommandLine.HelpCommand.class);
     /** Set before anything touches the common pool, which reads it once. */
@@ -60,6 +60,7 @@ public final class Main implements Runnable {
         for (Class<?> command : needed.isEmpty() ? COMMANDS : needed) {
             cli.addSubcommand(command);
         }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {

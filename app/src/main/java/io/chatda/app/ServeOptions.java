@@ -75,16 +75,24 @@ final class ServeOptions {
             throw new UsageException(e.getMessage());
         }
         if (adminToken != null && !adminToken.isBlank()) {
-            if (adminToken.length() < 16) {
-                throw new UsageException("--admin-token must be at least 16 characters");
-            }
-            if (adminToken.chars().distinct().count() < MIN_DISTINCT_TOKEN_CHARACTERS) {
-                throw new UsageException("--admin-token must be a random secret (at least "
-                        + MIN_DISTINCT_TOKEN_CHARACTERS + " different characters), e.g. from openssl rand -hex 16");
-            }
+            requireStrongSecret("--admin-token", adminToken);
             s = s.withAdminToken(adminToken);
         }
         return s;
+    }
+
+    /**
+     * @throws UsageException unless {@code secret} looks random: 16 characters or more, at least
+     *                        {@link #MIN_DISTINCT_TOKEN_CHARACTERS} different ones
+     */
+    static void requireStrongSecret(String option, String secret) {
+        if (secret.length() < 16) {
+            throw new UsageException(option + " must be at least 16 characters");
+        }
+        if (secret.chars().distinct().count() < MIN_DISTINCT_TOKEN_CHARACTERS) {
+            throw new UsageException(option + " must be a random secret (at least " + MIN_DISTINCT_TOKEN_CHARACTERS
+                    + " different characters), e.g. from openssl rand -hex 16");
+        }
     }
 
     private TlsSettings tls() {

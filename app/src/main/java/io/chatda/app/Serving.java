@@ -25,38 +25,65 @@ final class Serving implements AutoCloseable {
     private final CrawlWorker crawls;
     private final CrawlStore store;
     private final Library library;
+    private final SharedState shared;
+    private final AutoCloseable replication;
 
-    private Serving(ChatdaServer server, CrawlWorker crawls, CrawlStore store, Library library) {
+    private Serving(ChatdaServer server, CrawlWorker crawls, CrawlStore store, Library library, SharedState shared,
+                    AutoCloseable replication) {
         this.server = server;
         this.crawls = crawls;
         this.store = store;
         this.library = library;
+        this.shared = shared;
+        this.replication = replication;
     }
 
     static void serveUntilStopped(Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out)
             throws InterruptedException {
-        Serving serving = start(library, dir, port, options, out);
+        closeOnExit(start(library, dir, port, options, out));
+    }
+
+    /** Waits until the process is asked to stop (Ctrl-C, SIGTERM), then closes {@code serving}. */
+    static void closeOnExit(AutoCloseable serving) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            serving.close();
-            stopped.countDown();
+            try {
+                serving.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(Serving.class).error("stopping failed", e);
+            } finally {
+                stopped.countDown();
+            }
         }, "chatda-shutdown"));
         stopped.await();
+    }
+
+    /** {@link #start(Library, DataDirectory, int, ServeOptions, PrintWriter, ServingRole)} as a single server. */
+    static Serving start(Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out) {
+        return start(library, dir, port, options, out, ServingRole.standalone());
     }
 
     /**
      * Starts serving; {@link #close()} stops the server and closes the library. A crawl store that can't be opened
      * (damaged) leaves search and suggestions up without the admin crawl routes, and says so.
      */
-    static Serving start(Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out) {
+    static Serving start(Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out,
+                         ServingRole role) {
         ServerSettings settings = options.settings(port);
+        SharedState shared = role.shared();
         CrawlStore store = openCrawlStore(dir, out);
         CrawlWorker crawls = store == null ? null : new CrawlWorker(store, library, options.allowPrivateCrawls);
         ServedData data = new ServedData(library::search, library::suggester, library::generation,
-                crawls == null ? null : crawls.queue()).withMetrics(library::bindMetrics)
+                crawls == null ? null : crawls.queue()).withMetrics(registry -> {
+                    library.bindMetrics(registry);
+                    shared.bindTo(registry);
+                })
                 .withDocuments(url -> library.index().document(url), new ViewMarkup())
                 .withReadiness(crawls == null ? Readiness.READY : crawls.readiness());
-        ChatdaServer server = new ChatdaServer(settings, data);
+        if (role.pathImports()) {
+            data = data.withImports(new LocalImports(library));
+        }
+        ChatdaServer server = new ChatdaServer(settings, data, role.replication(), shared.rateLimits());
         long warmStart = System.nanoTime();
         int warmed = library.warmUpSearch(options.warmUpSearches, WARM_UP_BUDGET);
         out.printf("warmed the search path: %d searches in %d ms%n", warmed, (System.nanoTime() - warmStart) / 1_000_000);
@@ -77,7 +104,7 @@ final class Serving implements AutoCloseable {
         out.printf("chatda is serving %d documents on %s://localhost:%d (Ctrl-C to stop)%n",
                 library.index().size(), options.scheme(), server.port());
         out.flush();
-        return new Serving(server, crawls, store, library);
+        return new Serving(server, crawls, store, library, shared, role.replicationParts());
     }
 
     int port() {
@@ -95,16 +122,10 @@ final class Serving implements AutoCloseable {
         }
     }
 
+    /** Stops the server, the crawl worker and the shared state, then closes the data; all even if one fails. */
     @Override
     public void close() {
-        server.close();
-        if (crawls != null) {
-            crawls.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-        library.close();
+        CloseAll.close("the server", server::close, crawls, store, shared, replication, library);
     }
 
     private static String rootMessage(Throwable e) {

@@ -90,16 +90,41 @@ final class AdminApi {
         };
     }
 
-    private CrawlRequest parse(AggregatedHttpRequest body) {
+    /** {@code POST /api/admin/import {"paths": […], "site": "…"}}: 200 with what the import did. */
+    HttpService importPaths(PathImports imports) {
+        return (ctx, req) -> HttpResponse.of(req.aggregate().thenApplyAsync(body -> {
+            JsonNode root = object(body, "{\"paths\": [\"/srv/docs\"], \"site\": \"docs\"}");
+            JsonNode pathsNode = root.get("paths");
+            if (pathsNode == null || !pathsNode.isArray() || pathsNode.isEmpty() || pathsNode.size() > MAX_SEEDS) {
+                throw new BadRequestException("paths must be a list of 1 to " + MAX_SEEDS + " paths");
+            }
+            List<String> paths = new ArrayList<>();
+            for (JsonNode path : pathsNode) {
+                if (!path.isTextual() || path.asText().isBlank()) {
+                    throw new BadRequestException("each path must be a non-empty string");
+                }
+                paths.add(path.asText());
+            }
+            String site = text(root, "site", "local");
+            return json.ok(imports.importPaths(paths, site));
+        }, ctx.blockingTaskExecutor()));
+    }
+
+    private JsonNode object(AggregatedHttpRequest body, String example) {
         JsonNode root;
         try {
             root = mapper.readTree(body.content().array());
         } catch (IOException e) {
-            throw new BadRequestException("body must be JSON: {\"seeds\": [\"https://…\"]}");
+            throw new BadRequestException("body must be JSON: " + example);
         }
         if (root == null || !root.isObject()) {
-            throw new BadRequestException("body must be a JSON object: {\"seeds\": [\"https://…\"]}");
+            throw new BadRequestException("body must be a JSON object: " + example);
         }
+        return root;
+    }
+
+    private CrawlRequest parse(AggregatedHttpRequest body) {
+        JsonNode root = object(body, "{\"seeds\": [\"https://…\"]}");
         JsonNode seedsNode = root.get("seeds");
         if (seedsNode == null || !seedsNode.isArray() || seedsNode.isEmpty() || seedsNode.size() > MAX_SEEDS) {
             throw new BadRequestException("seeds must be a list of 1 to " + MAX_SEEDS + " URLs");

@@ -9,6 +9,7 @@ import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.chatda.server.core.BadRequestException;
+import io.chatda.server.core.NotReadyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,11 @@ final class ApiErrorHandler implements ServerErrorHandler {
     public HttpResponse onServiceException(ServiceRequestContext ctx, Throwable cause) {
         if (cause instanceof BadRequestException bad) {
             return json.error(HttpStatus.BAD_REQUEST, bad.getMessage()).toHttpResponse();
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof NotReadyException notReady) {
+                return json.busy(notReady.getMessage());
+            }
         }
         if (tooLarge(cause)) {
             // one line, no stack trace: anyone can send a large body

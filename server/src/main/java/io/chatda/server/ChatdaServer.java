@@ -144,6 +144,11 @@ public final class ChatdaServer implements AutoCloseable {
             sb.route().get(Routes.CRAWL_JOB).maxRequestLength(MAX_QUERY_BODY)
                     .decorator(chain.of(RequestClass.BATCH, admin.authorization()))
                     .build(admin.status());
+            if (data.imports() != null) {
+                sb.route().post(Routes.IMPORT).maxRequestLength(MAX_ADMIN_BODY)
+                        .decorator(chain.of(RequestClass.BATCH, admin.authorization()))
+                        .build(admin.importPaths(data.imports()));
+            }
         }
     }
 

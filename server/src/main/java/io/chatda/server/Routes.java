@@ -7,6 +7,7 @@ final class Routes {
     static final String SUGGEST = "/api/suggest";
     static final String CRAWL = "/api/admin/crawl";
     static final String CRAWL_JOB = CRAWL + "/{id}";
+    static final String IMPORT = "/api/admin/import";
     static final String HEALTH = "/health";
     static final String READY = "/ready";
     static final String METRICS = "/metrics";

@@ -20,10 +20,11 @@ import java.util.function.Supplier;
  * @param documents  the stored documents the document view shows
  * @param markup     how the document view cleans stored HTML and names headings
  * @param readiness  what else {@code /ready} checks (the app's background workers)
+ * @param imports    imports of the server's own files behind the admin token, or null for none
  */
 public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
                          CrawlJobs crawlJobs, MeterBinder metrics, DocumentStore documents, DocumentMarkup markup,
-                         Readiness readiness) {
+                         Readiness readiness, PathImports imports) {
 
     public ServedData {
         Objects.requireNonNull(search, "search");
@@ -38,7 +39,8 @@ public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Su
     /** Data without a document view. */
     public ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
                       CrawlJobs crawlJobs) {
-        this(search, suggester, generation, crawlJobs, registry -> { }, DocumentStore.NONE, DocumentMarkup.NONE, Readiness.READY);
+        this(search, suggester, generation, crawlJobs, registry -> { }, DocumentStore.NONE, DocumentMarkup.NONE,
+                Readiness.READY, null);
     }
 
     /**
@@ -52,21 +54,26 @@ public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Su
 
     /** The same data with admin routes over {@code jobs}. */
     public ServedData withCrawlJobs(CrawlJobs jobs) {
-        return new ServedData(search, suggester, generation, jobs, metrics, documents, markup, readiness);
+        return new ServedData(search, suggester, generation, jobs, metrics, documents, markup, readiness, imports);
     }
 
     /** The same data with the app's meters. */
     public ServedData withMetrics(MeterBinder binder) {
-        return new ServedData(search, suggester, generation, crawlJobs, binder, documents, markup, readiness);
+        return new ServedData(search, suggester, generation, crawlJobs, binder, documents, markup, readiness, imports);
     }
 
     /** The same data with the document view over {@code store}, its HTML treated by {@code markup}. */
     public ServedData withDocuments(DocumentStore store, DocumentMarkup markup) {
-        return new ServedData(search, suggester, generation, crawlJobs, metrics, store, markup, readiness);
+        return new ServedData(search, suggester, generation, crawlJobs, metrics, store, markup, readiness, imports);
     }
 
     /** The same data with {@code check} as part of readiness. */
     public ServedData withReadiness(Readiness check) {
-        return new ServedData(search, suggester, generation, crawlJobs, metrics, documents, markup, check);
+        return new ServedData(search, suggester, generation, crawlJobs, metrics, documents, markup, check, imports);
+    }
+
+    /** The same data with imports of the server's own files behind the admin token. */
+    public ServedData withImports(PathImports pathImports) {
+        return new ServedData(search, suggester, generation, crawlJobs, metrics, documents, markup, readiness, pathImports);
     }
 }

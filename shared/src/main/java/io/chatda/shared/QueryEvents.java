@@ -3,6 +3,17 @@ package io.chatda.shared;
 /** What users did that teaches suggestions: the query log's two kinds of event. */
 public interface QueryEvents {
 
+    /** Events that go nowhere (a server that keeps no query log). */
+    QueryEvents NONE = new QueryEvents() {
+        @Override
+        public void search(String query, long hits, String client) {
+        }
+
+        @Override
+        public void pick(String text, String client) {
+        }
+    };
+
     /** A first page of results for {@code query}, which had {@code hits} results, asked by {@code client}. */
     void search(String query, long hits, String client);
 

@@ -6,12 +6,14 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * none. Failures (Redis away, a malformed entry) are logged with their stack trace, counted, and retried
  * with a capped backoff; the thread never dies of them.
  */
-public final class QueryLogConsumer implements AutoCloseable {
+public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
 
     static final String GROUP = "indexer";
     private static final int BATCH = 500;
@@ -33,25 +35,39 @@ public final class QueryLogConsumer implements AutoCloseable {
     private final StatefulRedisConnection<String, String> redis;
     private final QueryEvents sink;
     private final String name;
-    private final Counter consumed;
-    private final Counter failures;
+    private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private volatile boolean stopping;
 
     /**
      * @param name this consumer's name in the group (stable across restarts, e.g. the host name)
      */
-    public QueryLogConsumer(RedisConnection redis, QueryEvents sink, String name, MeterRegistry registry) {
+    public QueryLogConsumer(RedisConnection redis, QueryEvents sink, String name) {
         this.redis = redis.strings();
         this.redis.setTimeout(BLOCK.plus(RedisConnection.COMMAND_TIMEOUT));
         this.sink = sink;
         this.name = name;
-        this.consumed = Counter.builder("chatda.querylog.stream.consumed")
-                .description("query-log events taken from the Redis stream into the query log").register(registry);
-        this.failures = Counter.builder("chatda.background.failures").tag("task", "querylog-stream")
-                .description("background task runs that failed").register(registry);
         this.thread = new Thread(this::run, "querylog-stream");
         this.thread.setDaemon(true);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("chatda.querylog.stream.consumed", consumed, AtomicLong::get)
+                .description("query-log events taken from the Redis stream into the query log").register(registry);
+        FunctionCounter.builder("chatda.background.failures", failures, AtomicLong::get).tag("task", "querylog-stream")
+                .description("background task runs that failed").register(registry);
+    }
+
+    /** Events handed to the query log. */
+    public long consumed() {
+        return consumed.get();
+    }
+
+    /** Reads that failed, and entries skipped as malformed. */
+    public long failures() {
+        return failures.get();
     }
 
     /** Starts the consuming thread. */
@@ -73,7 +89,7 @@ public final class QueryLogConsumer implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                failures.increment();
+                failures.incrementAndGet();
                 log.warn("query-log stream: read failed; retrying in {} ms", backoffMillis, e);
                 pendingFirst = true; // what was read and not acknowledged is read again
                 pause(backoffMillis);
@@ -103,7 +119,7 @@ public final class QueryLogConsumer implements AutoCloseable {
         for (StreamMessage<String, String> message : batch) {
             deliver(message.getBody());
             redis.sync().xack(QueryLogStream.KEY, GROUP, message.getId());
-            consumed.increment();
+            consumed.incrementAndGet();
         }
         return batch.size();
     }
@@ -112,7 +128,7 @@ public final class QueryLogConsumer implements AutoCloseable {
         String text = event.get(QueryLogStream.TEXT);
         String client = event.getOrDefault(QueryLogStream.CLIENT, "");
         if (text == null) {
-            failures.increment();
+            failures.incrementAndGet();
             log.warn("query-log stream: an entry without text skipped: {}", event);
             return;
         }

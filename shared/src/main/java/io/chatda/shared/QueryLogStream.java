@@ -2,9 +2,11 @@ package io.chatda.shared;
 
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A query replica's side of the query log: every event is appended to a Redis Stream that the indexer
@@ -12,7 +14,7 @@ import java.util.Map;
  * them: a failed append is counted and dropped. The stream is capped near {@link #MAX_LENGTH} entries
  * so it stays bounded while the indexer is away.
  */
-public final class QueryLogStream implements QueryEvents {
+public final class QueryLogStream implements QueryEvents, MeterBinder {
 
     /** The stream's Redis key. */
     public static final String KEY = "chatda:querylog";
@@ -27,15 +29,11 @@ public final class QueryLogStream implements QueryEvents {
     static final String PICK = "pick";
 
     private final StatefulRedisConnection<String, String> redis;
-    private final Counter appended;
-    private final Counter dropped;
+    private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
-    public QueryLogStream(RedisConnection redis, MeterRegistry registry) {
+    public QueryLogStream(RedisConnection redis) {
         this.redis = redis.strings();
-        this.appended = Counter.builder("chatda.querylog.stream.appended")
-                .description("query-log events appended to the Redis stream").register(registry);
-        this.dropped = Counter.builder("chatda.querylog.stream.dropped")
-                .description("query-log events lost because Redis did not take them").register(registry);
     }
 
     @Override
@@ -48,12 +46,25 @@ public final class QueryLogStream implements QueryEvents {
         append(Map.of(KIND, PICK, TEXT, text, CLIENT, client));
     }
 
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("chatda.querylog.stream.appended", appended, AtomicLong::get)
+                .description("query-log events appended to the Redis stream").register(registry);
+        FunctionCounter.builder("chatda.querylog.stream.dropped", dropped, AtomicLong::get)
+                .description("query-log events lost because Redis did not take them").register(registry);
+    }
+
+    /** Events Redis took. */
+    public long appended() {
+        return appended.get();
+    }
+
     private void append(Map<String, String> event) {
         try {
             redis.async().xadd(KEY, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), event)
-                    .whenComplete((id, error) -> (error == null ? appended : dropped).increment());
+                    .whenComplete((id, error) -> (error == null ? appended : dropped).incrementAndGet());
         } catch (RuntimeException e) {
-            dropped.increment();
+            dropped.incrementAndGet();
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The cluster's Redis: one Lettuce client and the connections made from it. Commands fail fast while
  * Redis is unreachable instead of queueing (callers fall back to local state), time out after
- * {@link #COMMAND_TIMEOUT}, and the connections reconnect on their own when Redis returns.
+ * {@link #COMMAND_TIMEOUT} (a connection may set its own, e.g. for blocking reads), and the connections reconnect on their own when Redis returns.
  */
 public final class RedisConnection implements AutoCloseable {
 
@@ -46,7 +46,7 @@ public final class RedisConnection implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .timeoutOptions(TimeoutOptions.enabled())
                 .build());
         return new RedisConnection(client);
     }

@@ -11,12 +11,14 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * requests are limited by this replica's own buckets for {@link #RETRY_AFTER} before Redis is tried
  * again: a request is never failed because Redis is down.
  */
-public final class RedisRateLimitStore implements RateLimitStore {
+public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
 
     /** How long a replica uses its local buckets after Redis failed, before it tries Redis again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
@@ -44,11 +46,10 @@ public final class RedisRateLimitStore implements RateLimitStore {
     private final LocalRateLimitStore fallback;
     private final Clock clock;
     private final AtomicReference<Instant> redisDownUntil = new AtomicReference<>(Instant.MIN);
-    private final Counter fallbacks;
-    private final Counter failures;
+    private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
-    public RedisRateLimitStore(RedisConnection redis, LocalRateLimitStore fallback, Clock clock,
-                               MeterRegistry registry) {
+    public RedisRateLimitStore(RedisConnection redis, LocalRateLimitStore fallback, Clock clock) {
         this.redisBuckets = Bucket4jLettuce.casBasedBuilder(redis.stringsToBytes())
                 .clientClock(new ClockTimeMeter(clock))
                 .expirationAfterWrite(ExpirationAfterWriteStrategy
@@ -58,12 +59,6 @@ public final class RedisRateLimitStore implements RateLimitStore {
                 .asAsync();
         this.fallback = fallback;
         this.clock = clock;
-        this.fallbacks = Counter.builder("chatda.ratelimit.redis.fallbacks")
-                .description("rate-limit decisions made by local buckets because Redis was unreachable")
-                .register(registry);
-        this.failures = Counter.builder("chatda.ratelimit.redis.failures")
-                .description("Redis rate-limit calls that failed or timed out")
-                .register(registry);
     }
 
     @Override
@@ -86,7 +81,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     }
 
     private CompletableFuture<ConsumptionProbe> redisFailed(Throwable error, String key, RateLimit limit) {
-        failures.increment();
+        failures.incrementAndGet();
         Instant now = clock.instant();
         Instant previous = redisDownUntil.getAndSet(now.plus(RETRY_AFTER));
         if (!now.isBefore(previous)) {
@@ -95,8 +90,26 @@ public final class RedisRateLimitStore implements RateLimitStore {
         return local(key, limit);
     }
 
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("chatda.ratelimit.redis.fallbacks", fallbacks, AtomicLong::get)
+                .description("rate-limit decisions made by local buckets because Redis was unreachable").register(registry);
+        FunctionCounter.builder("chatda.ratelimit.redis.failures", failures, AtomicLong::get)
+                .description("Redis rate-limit calls that failed or timed out").register(registry);
+    }
+
+    /** Decisions made by local buckets because Redis was unreachable. */
+    public long fallbacks() {
+        return fallbacks.get();
+    }
+
+    /** Redis calls that failed or timed out. */
+    public long failures() {
+        return failures.get();
+    }
+
     private CompletableFuture<ConsumptionProbe> local(String key, RateLimit limit) {
-        fallbacks.increment();
+        fallbacks.incrementAndGet();
         return fallback.tryConsume(key, limit);
     }
 }

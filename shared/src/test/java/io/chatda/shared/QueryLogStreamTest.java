@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,11 +37,12 @@ class QueryLogStreamTest {
     @Test
     void eventsFromTwoReplicasReachTheIndexersQueryLogOnceEach() throws Exception {
         try (RedisServerProcess redis = LocalRedis.start(dir); RedisConnection connection = RedisConnection.to(redis.uri())) {
-            var registry = new SimpleMeterRegistry();
-            var replicaA = new QueryLogStream(connection, registry);
-            var replicaB = new QueryLogStream(connection, new SimpleMeterRegistry());
+            var replicaA = new QueryLogStream(connection);
+            var replicaB = new QueryLogStream(connection);
             var log = new Recorded();
-            try (QueryLogConsumer consumer = new QueryLogConsumer(connection, log, "indexer-0", registry).start()) {
+            QueryLogConsumer consumer = new QueryLogConsumer(connection, log, "indexer-0");
+            try (consumer) {
+                consumer.start();
                 replicaA.search("검색 엔진", 12, "10.0.0.1");
                 replicaB.pick("검색", "10.0.0.2");
                 replicaB.search("redis", 0, "10.0.0.3");
@@ -50,8 +50,8 @@ class QueryLogStreamTest {
             }
             assertThat(log.events).containsExactlyInAnyOrder(
                     "search 검색 엔진 12 10.0.0.1", "pick 검색 10.0.0.2", "search redis 0 10.0.0.3");
-            assertThat(registry.counter("chatda.querylog.stream.appended").count()).isEqualTo(1);
-            assertThat(registry.counter("chatda.querylog.stream.consumed").count()).isEqualTo(3);
+            assertThat(replicaA.appended()).isEqualTo(1);
+            assertThat(consumer.consumed()).isEqualTo(3);
         }
     }
 
@@ -61,7 +61,7 @@ class QueryLogStreamTest {
             var raw = connection.strings().sync();
             raw.xgroupCreate(XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"), QueryLogConsumer.GROUP,
                     XGroupCreateArgs.Builder.mkstream());
-            var replica = new QueryLogStream(connection, new SimpleMeterRegistry());
+            var replica = new QueryLogStream(connection);
             replica.search("before crash", 3, "c1");
             raw.xadd(QueryLogStream.KEY, Map.of("kind", "search", "hits", "1"));
             await(() -> raw.xlen(QueryLogStream.KEY) == 2);
@@ -69,14 +69,15 @@ class QueryLogStreamTest {
             assertThat(raw.xreadgroup(Consumer.from(QueryLogConsumer.GROUP, "indexer-0"),
                     XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY))).hasSize(2);
 
-            var registry = new SimpleMeterRegistry();
             var log = new Recorded();
-            try (QueryLogConsumer consumer = new QueryLogConsumer(connection, log, "indexer-0", registry).start()) {
+            QueryLogConsumer consumer = new QueryLogConsumer(connection, log, "indexer-0");
+            try (consumer) {
+                consumer.start();
                 replica.search("after restart", 5, "c2");
                 await(() -> log.events.size() >= 2);
             }
             assertThat(log.events).containsExactly("search before crash 3 c1", "search after restart 5 c2");
-            assertThat(registry.counter("chatda.background.failures", "task", "querylog-stream").count()).isEqualTo(1);
+            assertThat(consumer.failures()).as("the entry without text").isEqualTo(1);
             assertThat(raw.xpending(QueryLogStream.KEY, QueryLogConsumer.GROUP).getCount()).isZero();
         }
     }

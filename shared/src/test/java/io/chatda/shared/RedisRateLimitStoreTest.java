@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatda.server.LocalRateLimitStore;
 import io.chatda.server.RateLimit;
 import io.github.bucket4j.ConsumptionProbe;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +23,8 @@ class RedisRateLimitStoreTest {
     @Test
     void twoReplicasDrawFromOneBucket() throws Exception {
         try (RedisServerProcess redis = LocalRedis.start(dir); RedisConnection connection = RedisConnection.to(redis.uri())) {
-            var registry = new SimpleMeterRegistry();
-            var a = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock, registry);
-            var b = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock, new SimpleMeterRegistry());
+            var a = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
+            var b = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
 
             int admitted = 0;
             for (int i = 0; i < 30; i++) {
@@ -43,7 +41,7 @@ class RedisRateLimitStoreTest {
                 afterHalfASecond += a.tryConsume("search:10.0.0.7", TEN).get().isConsumed() ? 1 : 0;
             }
             assertThat(afterHalfASecond).as("refilled at 10 per second").isEqualTo(5);
-            assertThat(registry.counter("chatda.ratelimit.redis.fallbacks").count()).isZero();
+            assertThat(a.fallbacks()).isZero();
         }
     }
 
@@ -52,8 +50,7 @@ class RedisRateLimitStoreTest {
         RedisServerProcess redis = LocalRedis.start(dir);
         int port = redis.port();
         try (RedisConnection connection = RedisConnection.to(redis.uri())) {
-            var registry = new SimpleMeterRegistry();
-            var store = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock, registry);
+            var store = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
             assertThat(store.tryConsume("search:10.0.0.9", TEN).get().isConsumed()).isTrue();
 
             redis.close();
@@ -62,30 +59,30 @@ class RedisRateLimitStoreTest {
                 admitted += store.tryConsume("search:10.0.0.9", TEN).get().isConsumed() ? 1 : 0;
             }
             assertThat(admitted).as("the local bucket's 10, no request failed").isEqualTo(10);
-            assertThat(registry.counter("chatda.ratelimit.redis.fallbacks").count()).isEqualTo(30);
-            assertThat(registry.counter("chatda.ratelimit.redis.failures").count()).isEqualTo(1);
+            assertThat(store.fallbacks()).isEqualTo(30);
+            assertThat(store.failures()).isEqualTo(1);
 
             try (RedisServerProcess back = RedisServerProcess.start(port, dir.resolve("again.log"))) {
-                double failed = awaitRedisUsedAgain(store, registry);
+                long failed = awaitRedisUsedAgain(store);
                 int fromRedis = 0;
                 for (int i = 0; i < 12; i++) {
                     fromRedis += store.tryConsume("search:10.0.0.10", TEN).get().isConsumed() ? 1 : 0;
                 }
                 assertThat(fromRedis).as("a fresh bucket in the new Redis").isEqualTo(10);
-                assertThat(registry.counter("chatda.ratelimit.redis.failures").count()).isEqualTo(failed);
+                assertThat(store.failures()).isEqualTo(failed);
             }
         }
     }
 
     /** Moves the clock past the fallback period until a call goes to Redis; the failures counted by then. */
-    private double awaitRedisUsedAgain(RedisRateLimitStore store, SimpleMeterRegistry registry) throws Exception {
+    private long awaitRedisUsedAgain(RedisRateLimitStore store) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             clock.advance(RedisRateLimitStore.RETRY_AFTER.plusMillis(1));
-            double before = registry.counter("chatda.ratelimit.redis.fallbacks").count();
+            long before = store.fallbacks();
             store.tryConsume("search:probe", TEN).get();
-            if (registry.counter("chatda.ratelimit.redis.fallbacks").count() == before) {
-                return registry.counter("chatda.ratelimit.redis.failures").count();
+            if (store.fallbacks() == before) {
+                return store.failures();
             }
             Thread.sleep(50);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,16 +18,20 @@ final class ChildProcess {
     private final String name;
     private final List<String> command;
     private final Path log;
+    private final Map<String, String> environment;
     private volatile Process process;
 
-    ChildProcess(String name, List<String> command, Path log) {
+    /** @param environment added to this process's environment (secrets go here, not on the command line) */
+    ChildProcess(String name, List<String> command, Map<String, String> environment, Path log) {
         this.name = name;
         this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
         this.log = log;
     }
 
     /** A chatda JVM running {@code Main} with {@code args}, on this JVM's java and class path. */
-    static ChildProcess chatda(String name, List<String> jvmOptions, List<String> args, Path log) {
+    static ChildProcess chatda(String name, List<String> jvmOptions, List<String> args, Map<String, String> environment,
+                               Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -34,11 +39,13 @@ final class ChildProcess {
         command.add(System.getProperty("java.class.path"));
         command.add("io.chatda.app.Main");
         command.addAll(args);
-        return new ChildProcess(name, command, log);
+        return new ChildProcess(name, command, environment, log);
     }
 
     ChildProcess start() throws IOException {
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -27,7 +27,6 @@ public record HaproxyConfig(int port, List<Integer> replicaPorts, String statsSo
         StringBuilder b = new StringBuilder();
         b.append("""
                 global
-                    maxconn 200000
                     stats socket %s mode 600 level admin
                 defaults
                     mode http
@@ -51,7 +50,7 @@ public record HaproxyConfig(int port, List<Integer> replicaPorts, String statsSo
                     option httpchk
                     http-check send meth GET uri /ready
                     http-check expect status 200
-                    default-server proto h2 check inter %s fall 2 rise 1 maxconn 10000
+                    default-server proto h2 check check-proto h1 inter %s fall 2 rise 1 maxconn 10000
                 """.formatted(statsSocket, port, CHECK_INTERVAL));
         for (int i = 0; i < replicaPorts.size(); i++) {
             b.append("    server replica-").append(i + 1).append(" 127.0.0.1:").append(replicaPorts.get(i)).append('\n');

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,14 +77,21 @@ public final class LocalCluster implements AutoCloseable {
         Files.createDirectories(root.resolve("logs"));
         int lbPort = port == 0 ? freePort() : port;
         int indexerPort = freePort();
-        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String token = secret();
+        Map<String, String> secrets = Map.of("CHATDA_ADMIN_TOKEN", token, "CHATDA_REPLICA_TOKEN", secret());
         RedisServerProcess redis = RedisServerProcess.start(freePort(), root.resolve("logs/redis.log"));
-        List<ChildProcess> started = new ArrayList<>();
+        List<ChildProcess> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // stopped or killed (SIGTERM) while starting: what has started is stopped too
+        Thread stopStarted = new Thread(() -> {
+            started.forEach(ChildProcess::stop);
+            redis.close();
+        }, "cluster-start-aborted");
+        Runtime.getRuntime().addShutdownHook(stopStarted);
         try {
             ChildProcess indexer = ChildProcess.chatda("indexer", JVM, List.of("indexer",
                     "--data", root.resolve("indexer").toString(), "--port", Integer.toString(indexerPort),
-                    "--redis", redis.uri(), "--admin-token", token, "--allow-private-crawls"),
-                    root.resolve("logs/indexer.log")).start();
+                    "--redis", redis.uri(), "--allow-private-crawls", "--allow-path-imports"),
+                    secrets, root.resolve("logs/indexer.log")).start();
             started.add(indexer);
             awaitReady(indexer, indexerPort);
             List<ChildProcess> replicas = new ArrayList<>();
@@ -93,8 +101,8 @@ public final class LocalCluster implements AutoCloseable {
                 ChildProcess replica = ChildProcess.chatda("replica-" + i, JVM, List.of("serve", "--role", "query",
                         "--data", root.resolve("replica-" + i).toString(), "--port", Integer.toString(p),
                         "--indexer-url", "http://127.0.0.1:" + indexerPort, "--redis", redis.uri(),
-                        "--admin-token", token, "--trusted-proxy", "127.0.0.1"),
-                        root.resolve("logs/replica-" + i + ".log")).start();
+                        "--trusted-proxy", "127.0.0.1"),
+                        secrets, root.resolve("logs/replica-" + i + ".log")).start();
                 started.add(replica);
                 replicas.add(replica);
                 replicaPorts.add(p);
@@ -105,17 +113,18 @@ public final class LocalCluster implements AutoCloseable {
             Path config = Files.writeString(root.resolve("haproxy.cfg"),
                     new HaproxyConfig(lbPort, replicaPorts, root.resolve("haproxy.sock").toString()).render());
             ChildProcess haproxy = new ChildProcess("haproxy",
-                    List.of(haproxyProgram.toString(), "-db", "-f", config.toString()),
+                    List.of(haproxyProgram.toString(), "-db", "-f", config.toString()), Map.of(),
                     root.resolve("logs/haproxy.log")).start();
             started.add(haproxy);
             awaitReady(haproxy, lbPort);
             ClusterInfo.write(root, new ClusterInfo("http://127.0.0.1:" + lbPort, "http://127.0.0.1:" + indexerPort, token));
             LocalCluster cluster = new LocalCluster(root, lbPort, redis, indexer, replicas, haproxy, out);
             cluster.supervise();
+            Runtime.getRuntime().removeShutdownHook(stopStarted);
             return cluster;
         } catch (IOException | RuntimeException e) {
-            started.forEach(ChildProcess::stop);
-            redis.close();
+            Runtime.getRuntime().removeShutdownHook(stopStarted);
+            stopStarted.run();
             throw e;
         }
     }
@@ -161,7 +170,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Waits until {@code /ready} (or, for HAProxy, any answer) is 200 at the process's port. */
     private static void awaitReady(ChildProcess process, int port) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -191,6 +201,12 @@ public final class LocalCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static int freePort() throws IOException {
