@@ -111,6 +111,15 @@ class CompletionIndexTest {
     }
 
     @Test
+    void layoutCountsTheAnswersPlainMatchingFoundNotTheKeysItLookedAt() {
+        CompletionIndex sites = CompletionIndex.build(List.of(new SuggestEntry("rjtm", 1, Kind.WORD, "", "blog"),
+                new SuggestEntry("rjtp", 1, Kind.WORD, "", "blog"), new SuggestEntry("검색", 1, Kind.WORD, "", "docs")));
+        // two keys start with rj, both on another site: on docs, plain matching found nothing
+        assertThat(texts(sites.suggest("rj", 2, "docs"))).containsExactly("검색");
+        assertThat(texts(sites.suggest("rj", 2, "blog"))).containsExactlyInAnyOrder("rjtm", "rjtp");
+    }
+
+    @Test
     void oneTypoInJamoOrLetters() {
         assertThat(texts(index.suggest("seach", 10))).contains("search", "search engine");
         assertThat(texts(index.suggest("검삭", 10))).contains("검색엔진");
