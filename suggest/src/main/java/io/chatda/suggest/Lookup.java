@@ -236,8 +236,9 @@ final class Lookup {
 
     /**
      * Whether an entry with this score and id would get into the answer as it stands: always while
-     * it has fewer than {@code limit} entries, else only above the k-th (a typo also above a k-th
-     * typo of equal score and larger id, or as another edit of a typo already in it, which {@link
+     * it has fewer than {@code limit} entries, else only above the k-th, or level with it and heavier
+     * (an exact match of the other layout, drained after the plain modes, may tie with a lighter k-th;
+     * a typo only against a k-th typo, or as another edit of a typo already in it, which {@link
      * #accept} shows if it matches more of the typed key, whichever edit came first).
      */
     private boolean canEnter(double score, int id) {
@@ -246,7 +247,7 @@ final class Lookup {
         }
         Hit kth = hits.get(limit - 1);
         int c = Double.compare(score, kth.score);
-        return c > 0 || (c == 0 && typoPhase && (kth.typo && id < kth.id || isTypoHit(id)));
+        return c > 0 || (c == 0 && (typoPhase ? kth.typo && id < kth.id || isTypoHit(id) : id < kth.id));
     }
 
     private boolean isTypoHit(int id) {

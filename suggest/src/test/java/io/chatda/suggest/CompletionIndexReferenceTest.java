@@ -69,10 +69,10 @@ class CompletionIndexReferenceTest {
 
     @Provide
     Arbitrary<String> sites() {
-        return Arbitraries.of("", "", "", "a", "b", "unknown");
+        return Arbitraries.of("", "", "", "", "a", "b", "unknown");
     }
 
-    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
     void theEngineAnswersAsTheBruteForceReference(@ForAll("dictionaries") List<SuggestEntry> entries,
                                                   @ForAll @IntRange(max = 7) int mode,
                                                   @ForAll @IntRange(max = 1000) int pick,
@@ -155,10 +155,7 @@ class CompletionIndexReferenceTest {
                 String initials = Choseong.of(text).replace(" ", "");
                 yield initials.isEmpty() ? text : initials.substring(cut % initials.length());
             }
-            case 4 -> {
-                int from = cut % text.length();
-                yield text.charAt(from) + Choseong.of(text.substring(from + 1)).replace(" ", "");
-            }
+            case 4 -> mixed(text, cut, edit);
             case 5 -> {
                 String prefix = text.substring(0, 1 + cut % text.length());
                 yield edit % 2 == 0 ? KeyboardLayout.toQwerty(prefix) : KeyboardLayout.toHangul(prefix);
@@ -173,6 +170,38 @@ class CompletionIndexReferenceTest {
                 yield b.toString();
             }
         };
+    }
+
+    /**
+     * A syllable starting a Hangul word, then each of the next one to three syllables as typed whole or as its
+     * initial: 검ㅅ, 검ㅅ엔, 색ㄱ.
+     */
+    private static String mixed(String text, int cut, int edit) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            if (isSyllable(text.charAt(i)) && (i == 0 || Choseong.of(text.substring(i - 1, i)).isEmpty())) {
+                starts.add(i);
+            }
+        }
+        if (starts.isEmpty()) {
+            return text;
+        }
+        int from = starts.get(cut % starts.size());
+        StringBuilder typed = new StringBuilder().append(text.charAt(from));
+        int whole = edit;
+        for (int i = from + 1, left = 1 + edit % 3; i < text.length() && left > 0; i++) {
+            char c = text.charAt(i);
+            if (isSyllable(c)) {
+                typed.append(whole % 2 == 1 ? String.valueOf(c) : Choseong.of(String.valueOf(c)));
+                whole /= 2;
+                left--;
+            }
+        }
+        return typed.toString();
+    }
+
+    private static boolean isSyllable(char c) {
+        return c >= 0xAC00 && c <= 0xD7A3;
     }
 
     /** {@code keys} with one unit substituted, removed, added or swapped with its neighbour, never the first. */
