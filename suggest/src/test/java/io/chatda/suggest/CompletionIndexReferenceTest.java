@@ -68,19 +68,22 @@ class CompletionIndexReferenceTest {
     }
 
     @Provide
+    Arbitrary<Typing> typings() {
+        Arbitrary<Integer> any = Arbitraries.integers().between(0, 1000);
+        return Combinators.combine(Arbitraries.integers().between(0, 7), any, any, any).as(Typing::new);
+    }
+
+    @Provide
     Arbitrary<String> sites() {
         return Arbitraries.of("", "", "", "", "a", "b", "unknown");
     }
 
     @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
     void theEngineAnswersAsTheBruteForceReference(@ForAll("dictionaries") List<SuggestEntry> entries,
-                                                  @ForAll @IntRange(max = 7) int mode,
-                                                  @ForAll @IntRange(max = 1000) int pick,
-                                                  @ForAll @IntRange(max = 1000) int cut,
-                                                  @ForAll @IntRange(max = 1000) int edit,
+                                                  @ForAll("typings") Typing typing,
                                                   @ForAll @IntRange(min = 1, max = Suggester.MAX_LIMIT) int limit,
                                                   @ForAll("sites") String site) {
-        String typed = typed(entries, mode, pick, cut, edit);
+        String typed = typing.typed(entries);
         List<BruteForceSuggester.Answer> expected = new BruteForceSuggester(entries).suggest(typed, limit, site);
 
         List<Suggestion> actual = CompletionIndex.build(entries).suggest(typed, limit, site);
@@ -93,13 +96,10 @@ class CompletionIndexReferenceTest {
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void aBoundOnCandidatesShortensTheAnswerButKeepsItRight(@ForAll("dictionaries") List<SuggestEntry> entries,
-                                                           @ForAll @IntRange(max = 7) int mode,
-                                                           @ForAll @IntRange(max = 1000) int pick,
-                                                           @ForAll @IntRange(max = 1000) int cut,
-                                                           @ForAll @IntRange(max = 1000) int edit,
+                                                           @ForAll("typings") Typing typing,
                                                            @ForAll @IntRange(min = 1, max = Suggester.MAX_LIMIT) int limit,
                                                            @ForAll @IntRange(min = 1, max = 12) int maxPops) {
-        String typed = typed(entries, mode, pick, cut, edit);
+        String typed = typing.typed(entries);
         CompletionIndex index = CompletionIndex.build(entries);
         byte[] key = index.codec.key(typed);
         BruteForceSuggester reference = new BruteForceSuggester(entries);
@@ -135,10 +135,17 @@ class CompletionIndexReferenceTest {
     }
 
     /**
-     * Input that reaches one of the entries by a mode: 0 a prefix, 1 an IME state (a prefix of its keys), 2 a
-     * later word's start, 3 initials, 4 a syllable followed by initials, 5 the other keyboard layout, 6 a
-     * one-unit typo, 7 anything from the alphabet.
+     * How to type at an entry ({@code pick} chooses it, {@code cut} and {@code edit} where and how): by {@code
+     * mode} 0 a prefix, 1 an IME state (a prefix of its keys), 2 a later word's start, 3 initials, 4 a syllable
+     * followed by initials or syllables, 5 the other keyboard layout, 6 a one-unit typo, 7 anything from the
+     * alphabet.
      */
+    record Typing(int mode, int pick, int cut, int edit) {
+        String typed(List<SuggestEntry> entries) {
+            return CompletionIndexReferenceTest.typed(entries, mode, pick, cut, edit);
+        }
+    }
+
     private static String typed(List<SuggestEntry> entries, int mode, int pick, int cut, int edit) {
         String text = entries.get(pick % entries.size()).text().strip();
         if (text.isEmpty()) {
