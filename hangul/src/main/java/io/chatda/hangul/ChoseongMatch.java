@@ -9,12 +9,12 @@ package io.chatda.hangul;
  * @param end index just after the last matched syllable (its whole block for NFD text)
  */
 public record ChoseongMatch(int start, int end) {
-  /**
-   * @throws IllegalArgumentException if {@code start} is negative or {@code end <= start}
-   */
-  public ChoseongMatch {
-    if (start < 0 || end <= start) {
-      throw new IllegalArgumentException("bad range [" + start + ", " + end + ")");
+    /**
+     * @throws IllegalArgumentException if {@code start} is negative or {@code end <= start}
+     */
+    public ChoseongMatch {
+        if (start < 0 || end <= start) {
+            throw new IllegalArgumentException("bad range [" + start + ", " + end + ")");
+        }
     }
-  }
 }

@@ -19,100 +19,97 @@ package io.chatda.hangul;
  * </ul>
  */
 final class Composer {
-  private final StringBuilder out;
-  private char cho; // initial key or NUL
-  private char v1; // first vowel key or NUL
-  private char v2; // second vowel key (compound) or NUL
-  private char f1; // first final key or NUL
-  private char f2; // second final key (compound) or NUL
+    private final StringBuilder out;
+    private char cho; // initial key or NUL
+    private char v1; // first vowel key or NUL
+    private char v2; // second vowel key (compound) or NUL
+    private char f1; // first final key or NUL
+    private char f2; // second final key (compound) or NUL
 
-  Composer(StringBuilder out) {
-    this.out = out;
-  }
-
-  void accept(char c) {
-    if (JamoTables.choIndex(c) >= 0) {
-      consonant(c);
-    } else if (JamoTables.jungIndex(c) >= 0 && JamoTables.secondKey(c) == 0) {
-      vowel(c);
-    } else {
-      flush();
-      out.append(c);
+    Composer(StringBuilder out) {
+        this.out = out;
     }
-  }
 
-  StringBuilder finish() {
-    flush();
-    return out;
-  }
-
-  private void consonant(char c) {
-    if (v1 != 0 && cho != 0) {
-      if (f1 == 0) {
-        if (JamoTables.jongIndex(c) > 0) {
-          f1 = c;
-          return;
+    void accept(char c) {
+        if (JamoTables.choIndex(c) >= 0) {
+            consonant(c);
+        } else if (JamoTables.jungIndex(c) >= 0 && JamoTables.secondKey(c) == 0) {
+            vowel(c);
+        } else {
+            flush();
+            out.append(c);
         }
-      } else if (f2 == 0 && JamoTables.compoundFinal(f1, c) != 0) {
-        f2 = c;
-        return;
-      }
     }
-    flush();
-    cho = c;
-  }
 
-  private void vowel(char c) {
-    if (v1 != 0 && f1 == 0) {
-      if (v2 == 0 && JamoTables.compoundVowel(v1, c) != 0) {
-        v2 = c;
-        return;
-      }
-      flush();
-      v1 = c;
-      return;
+    StringBuilder finish() {
+        flush();
+        return out;
     }
-    if (f1 != 0) {
-      // a final consonant moves to the next syllable
-      char moved;
-      if (f2 != 0) {
-        moved = f2;
-        f2 = 0;
-      } else {
-        moved = f1;
+
+    private void consonant(char c) {
+        if (v1 != 0 && cho != 0) {
+            if (f1 == 0) {
+                if (JamoTables.jongIndex(c) > 0) {
+                    f1 = c;
+                    return;
+                }
+            } else if (f2 == 0 && JamoTables.compoundFinal(f1, c) != 0) {
+                f2 = c;
+                return;
+            }
+        }
+        flush();
+        cho = c;
+    }
+
+    private void vowel(char c) {
+        if (v1 != 0 && f1 == 0) {
+            if (v2 == 0 && JamoTables.compoundVowel(v1, c) != 0) {
+                v2 = c;
+                return;
+            }
+            flush();
+            v1 = c;
+            return;
+        }
+        if (f1 != 0) {
+            // a final consonant moves to the next syllable
+            char moved;
+            if (f2 != 0) {
+                moved = f2;
+                f2 = 0;
+            } else {
+                moved = f1;
+                f1 = 0;
+            }
+            flush();
+            cho = moved;
+            v1 = c;
+            return;
+        }
+        if (cho != 0) {
+            v1 = c;
+            return;
+        }
+        flush();
+        v1 = c;
+    }
+
+    private void flush() {
+        if (cho != 0 && v1 != 0) {
+            char vowel = v2 == 0 ? v1 : JamoTables.compoundVowel(v1, v2);
+            char fin = f1 == 0 ? 0 : f2 == 0 ? f1 : JamoTables.compoundFinal(f1, f2);
+            out.append(JamoTables.syllable(
+                    JamoTables.choIndex(cho), JamoTables.jungIndex(vowel), fin == 0 ? 0 : JamoTables.jongIndex(fin)));
+        } else if (cho != 0) {
+            out.append(cho);
+        } else if (v1 != 0) {
+            out.append(v2 == 0 ? v1 : JamoTables.compoundVowel(v1, v2));
+        }
+        cho = 0;
+        v1 = 0;
+        v2 = 0;
         f1 = 0;
-      }
-      flush();
-      cho = moved;
-      v1 = c;
-      return;
+        f2 = 0;
     }
-    if (cho != 0) {
-      v1 = c;
-      return;
-    }
-    flush();
-    v1 = c;
-  }
-
-  private void flush() {
-    if (cho != 0 && v1 != 0) {
-      char vowel = v2 == 0 ? v1 : JamoTables.compoundVowel(v1, v2);
-      char fin = f1 == 0 ? 0 : f2 == 0 ? f1 : JamoTables.compoundFinal(f1, f2);
-      out.append(
-          JamoTables.syllable(
-              JamoTables.choIndex(cho),
-              JamoTables.jungIndex(vowel),
-              fin == 0 ? 0 : JamoTables.jongIndex(fin)));
-    } else if (cho != 0) {
-      out.append(cho);
-    } else if (v1 != 0) {
-      out.append(v2 == 0 ? v1 : JamoTables.compoundVowel(v1, v2));
-    }
-    cho = 0;
-    v1 = 0;
-    v2 = 0;
-    f1 = 0;
-    f2 = 0;
-  }
 }

@@ -9,60 +9,59 @@ package io.chatda.hangul;
  * hangul/tools/GenerateTables.java}.
  */
 final class EnglishBigrams {
-  private EnglishBigrams() {}
+    private EnglishBigrams() {}
 
-  static final int BOUNDARY = 26;
+    static final int BOUNDARY = 26;
 
-  static final String TABLE =
-      ""
-      + "kfefihfhfkgdfdkfkdedgghighf"
-      + "dfiidkljdimdijdkndfhejkngog"
-      + "dlgldmmdepeflldmjegeemppglf"
-      + "eiigcjgidilfiiejmfejfiiphlc"
-      + "fhfdfggihkjefdhgiddfighghjd"
-      + "djkkddkkclldkkdknegfdnlnfnf"
-      + "ejmkdkfeemlehffknefifnjohlb"
-      + "dhjjciljdlkghhdjlfgfemhofle"
-      + "fgefegfkkliefcegjfdeifljmfh"
-      + "ckkkdjkkekjkkkcjkjjkcjjkkkh"
-      + "ehjichjgckhehffhngdignhnfnd"
-      + "dihgchikdmhdhieimjfgfhkldme"
-      + "ceikcimkdomifhddljfkflkohne"
-      + "eieedgciejgiigfijiedghjlijd"
-      + "ggffhgfigkgeecefkdeeeffhhif"
-      + "djjjdjkedmkejjdeodffenjnhnf"
-      + "ijkkkkkkhkkikkjkkkjjakjkkkg"
-      + "dggfchgidkggggdhkfeffhimgld"
-      + "fjfkejkeemhgghffikedflhqhnb"
-      + "eigkcikecmlgiiejpeefflhofid"
-      + "fffffgfkfkidedhflddelilijih"
-      + "dmlkbmllcmnjnlelnjikginning"
-      + "cgjgdijedmhfiedimfeiiljmhke"
-      + "ejeldijfdllijjfdjjjdfhiggkd"
-      + "fhghfihifkjgffgfmgeghlhjljb"
-      + "djkjblkhcljfiiejkjjjhjjlgee"
-      + "eedefffffghfegfeiedefgfkijq";
+    static final String TABLE = ""
+            + "kfefihfhfkgdfdkfkdedgghighf"
+            + "dfiidkljdimdijdkndfhejkngog"
+            + "dlgldmmdepeflldmjegeemppglf"
+            + "eiigcjgidilfiiejmfejfiiphlc"
+            + "fhfdfggihkjefdhgiddfighghjd"
+            + "djkkddkkclldkkdknegfdnlnfnf"
+            + "ejmkdkfeemlehffknefifnjohlb"
+            + "dhjjciljdlkghhdjlfgfemhofle"
+            + "fgefegfkkliefcegjfdeifljmfh"
+            + "ckkkdjkkekjkkkcjkjjkcjjkkkh"
+            + "ehjichjgckhehffhngdignhnfnd"
+            + "dihgchikdmhdhieimjfgfhkldme"
+            + "ceikcimkdomifhddljfkflkohne"
+            + "eieedgciejgiigfijiedghjlijd"
+            + "ggffhgfigkgeecefkdeeeffhhif"
+            + "djjjdjkedmkejjdeodffenjnhnf"
+            + "ijkkkkkkhkkikkjkkkjjakjkkkg"
+            + "dggfchgidkggggdhkfeffhimgld"
+            + "fjfkejkeemhgghffikedflhqhnb"
+            + "eigkcikecmlgiiejpeefflhofid"
+            + "fffffgfkfkidedhflddelilijih"
+            + "dmlkbmllcmnjnlelnjikginning"
+            + "cgjgdijedmhfiedimfeiiljmhke"
+            + "ejeldijfdllijjfdjjjdfhiggkd"
+            + "fhghfihifkjgffgfmgeghlhjljb"
+            + "djkjblkhcljfiiejkjjjhjjlgee"
+            + "eedefffffghfegfeiedefgfkijq";
 
-  /** -log2 P(next | previous), in bits; symbols as documented on {@link #TABLE}. */
-  static int cost(int previous, int next) {
-    return TABLE.charAt(previous * 27 + next) - 'a';
-  }
-
-  /**
-   * Mean cost in bits per transition of a lower-case ASCII word, boundaries included ("go" has
-   * three transitions: ^g, go, o$). Lower means more English-like; typical English words score
-   * about 3.5 to 4.5, keyboard-mashed Korean about 5 to 7.
-   */
-  static double meanCost(CharSequence word) {
-    int previous = BOUNDARY;
-    int total = 0;
-    int n = word.length();
-    for (int i = 0; i < n; i++) {
-      int next = word.charAt(i) - 'a';
-      total += cost(previous, next);
-      previous = next;
+    /** -log2 P(next | previous), in bits; symbols as documented on {@link #TABLE}. */
+    static int cost(int previous, int next) {
+        return TABLE.charAt(previous * 27 + next) - 'a';
     }
-    total += cost(previous, BOUNDARY);
-    return total / (double) (n + 1);
-  }
+
+    /**
+     * Mean cost in bits per transition of a lower-case ASCII word, boundaries included ("go" has
+     * three transitions: ^g, go, o$). Lower means more English-like; typical English words score
+     * about 3.5 to 4.5, keyboard-mashed Korean about 5 to 7.
+     */
+    static double meanCost(CharSequence word) {
+        int previous = BOUNDARY;
+        int total = 0;
+        int n = word.length();
+        for (int i = 0; i < n; i++) {
+            int next = word.charAt(i) - 'a';
+            total += cost(previous, next);
+            previous = next;
+        }
+        total += cost(previous, BOUNDARY);
+        return total / (double) (n + 1);
+    }
 }

@@ -16,32 +16,32 @@ import java.util.Set;
  * Korean. Loaded once, on first use, into an unmodifiable set.
  */
 final class EnglishLexicon {
-  private EnglishLexicon() {}
+    private EnglishLexicon() {}
 
-  private static final class Holder {
-    static final Set<String> WORDS = load();
-  }
-
-  /** Whether a lower-case a–z word is in the lexicon. */
-  static boolean contains(String lowerCaseWord) {
-    return Holder.WORDS.contains(lowerCaseWord);
-  }
-
-  private static Set<String> load() {
-    Set<String> words = new HashSet<>(16_384);
-    try (InputStream in = EnglishLexicon.class.getResourceAsStream("english-lexicon.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("resource io/chatda/hangul/english-lexicon.txt is missing");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (!line.isEmpty() && line.charAt(0) != '#') {
-          words.add(line);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read io/chatda/hangul/english-lexicon.txt", e);
+    private static final class Holder {
+        static final Set<String> WORDS = load();
     }
-    return Set.copyOf(words);
-  }
+
+    /** Whether a lower-case a–z word is in the lexicon. */
+    static boolean contains(String lowerCaseWord) {
+        return Holder.WORDS.contains(lowerCaseWord);
+    }
+
+    private static Set<String> load() {
+        Set<String> words = new HashSet<>(16_384);
+        try (InputStream in = EnglishLexicon.class.getResourceAsStream("english-lexicon.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("resource io/chatda/hangul/english-lexicon.txt is missing");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isEmpty() && line.charAt(0) != '#') {
+                    words.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read io/chatda/hangul/english-lexicon.txt", e);
+        }
+        return Set.copyOf(words);
+    }
 }

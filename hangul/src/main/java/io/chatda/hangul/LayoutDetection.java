@@ -18,4 +18,4 @@ package io.chatda.hangul;
  * @param mistyped whether the text was most likely typed in the wrong input mode
  */
 public record LayoutDetection(
-    String input, String converted, double koreanCost, double englishCost, boolean mistyped) {}
+        String input, String converted, double koreanCost, double englishCost, boolean mistyped) {}

@@ -41,6 +41,7 @@ public record UserQuery(List<List<Term>> groups, List<Term> excluded, String sit
         List<Term> excluded = new ArrayList<>();
         String site = "";
         boolean orPending = false;
+        int terms = 0;
         int i = 0;
         int n = raw.length();
         while (i < n) {
@@ -79,7 +80,7 @@ public record UserQuery(List<List<Term>> groups, List<Term> excluded, String sit
                 }
                 term = new Term(word, false);
             }
-            if (term.text().isEmpty() || groups.size() + excluded.size() >= MAX_TERMS) {
+            if (term.text().isEmpty() || terms == MAX_TERMS) {
                 continue;
             }
             if (term.text().length() > MAX_TERM_CHARS) {
@@ -93,6 +94,7 @@ public record UserQuery(List<List<Term>> groups, List<Term> excluded, String sit
                 groups.add(new ArrayList<>(List.of(term)));
             }
             orPending = false;
+            terms++;
         }
         return new UserQuery(groups, excluded, site);
     }

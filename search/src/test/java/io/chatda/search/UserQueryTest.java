@@ -2,6 +2,7 @@ package io.chatda.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,15 @@ class UserQueryTest {
         assertThat(UserQuery.parse("OR x").groups()).containsExactly(List.of(new UserQuery.Term("x", false)));
         assertThat(UserQuery.parse("title:x^3").groups()).containsExactly(List.of(new UserQuery.Term("title:x^3", false)));
         assertThat(UserQuery.parse("   ").isEmpty()).isTrue();
+    }
+
+    @Test
+    void termsPastTheLimitAreIgnoredAlsoInsideOrGroups() {
+        String alternatives = String.join(" OR ", Collections.nCopies(UserQuery.MAX_TERMS + 8, "x"));
+
+        UserQuery q = UserQuery.parse(alternatives + " y -z");
+
+        assertThat(q.groups()).singleElement().asList().hasSize(UserQuery.MAX_TERMS);
+        assertThat(q.excluded()).isEmpty();
     }
 }

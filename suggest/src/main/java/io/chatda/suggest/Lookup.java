@@ -144,22 +144,26 @@ final class Lookup {
     }
 
     List<Suggestion> run() {
-        int plain = add(index.byKey, key, key.length, Suggestion.Match.PREFIX)
-                + add(index.byWord, key, key.length, Suggestion.Match.WORD);
+        add(index.byKey, key, key.length, Suggestion.Match.PREFIX);
+        add(index.byWord, key, key.length, Suggestion.Match.WORD);
         if (allConsonants(key)) {
-            plain += add(index.byChoseong, key, key.length, Suggestion.Match.CHOSEONG);
+            add(index.byChoseong, key, key.length, Suggestion.Match.CHOSEONG);
         } else {
-            plain += addMixedChoseong();
+            addMixedChoseong();
         }
+        drain();
+        // the other layout when the plain modes found fewer answers than asked (the heap is then empty, so
+        // adding its ranges now ranks them as if they had been there from the start) or the input looks mistyped
+        // (the k-th answer only rises while draining, so what was left in the heap still can't get in)
         boolean latin = CompletionIndex.hasLatin(typed);
-        if (latin != CompletionIndex.hasHangul(typed) && (plain < limit || CompletionIndex.mistyped(typed, latin))) {
+        if (latin != CompletionIndex.hasHangul(typed) && (hits.size() < limit || CompletionIndex.mistyped(typed, latin))) {
             byte[] converted = index.codec.key(CompletionIndex.otherLayout(typed, latin));
             if (converted.length > 0) {
                 add(index.byKey, converted, converted.length, Suggestion.Match.LAYOUT);
                 add(index.byWord, converted, converted.length, Suggestion.Match.LAYOUT);
+                drain();
             }
         }
-        drain();
         if (KeyCodec.units(key) >= CompletionIndex.MIN_TYPO_UNITS && pops < maxPops) {
             // what is left can't beat the k-th exact match (the drain stopped there) or nothing is left
             heap.clear();
@@ -186,13 +190,10 @@ final class Lookup {
         return out;
     }
 
-    /** Adds the range of keys starting with {@code q[0, len)}; returns its size. */
-    private int add(SortedKeys keys, byte[] q, int len, Suggestion.Match match) {
+    /** Adds the range of keys starting with {@code q[0, len)}. */
+    private void add(SortedKeys keys, byte[] q, int len, Suggestion.Match match) {
         long range = keys.range(q, len);
-        int lo = (int) (range >>> 32);
-        int hi = (int) range;
-        push(keys, lo, hi, match, len, PLAIN);
-        return hi - lo;
+        push(keys, (int) (range >>> 32), (int) range, match, len, PLAIN);
     }
 
     private void push(SortedKeys keys, int lo, int hi, Suggestion.Match match, int matchLength, int mixed) {
@@ -235,8 +236,9 @@ final class Lookup {
 
     /**
      * Whether an entry with this score and id would get into the answer as it stands: always while
-     * it has fewer than {@code limit} entries, else only above the k-th (a typo also above a k-th
-     * typo of equal score and larger id, or as another edit of a typo already in it, which {@link
+     * it has fewer than {@code limit} entries, else only above the k-th, or level with it and heavier
+     * (an exact match of the other layout, drained after the plain modes, may tie with a lighter k-th;
+     * a typo only against a k-th typo, or as another edit of a typo already in it, which {@link
      * #accept} shows if it matches more of the typed key, whichever edit came first).
      */
     private boolean canEnter(double score, int id) {
@@ -245,7 +247,7 @@ final class Lookup {
         }
         Hit kth = hits.get(limit - 1);
         int c = Double.compare(score, kth.score);
-        return c > 0 || (c == 0 && typoPhase && (kth.typo && id < kth.id || isTypoHit(id)));
+        return c > 0 || (c == 0 && (typoPhase ? kth.typo && id < kth.id || isTypoHit(id) : id < kth.id));
     }
 
     private boolean isTypoHit(int id) {
@@ -333,7 +335,7 @@ final class Lookup {
      * the next typed character ({@link #addMixedByKey}) are often far fewer than those sharing the
      * initials (which are then mostly rejected): the smaller set is the one checked.
      */
-    private int addMixedChoseong() {
+    private void addMixedChoseong() {
         boolean syllable = false;
         boolean consonant = false;
         byte[] initials = new byte[typed.length()];
@@ -345,14 +347,14 @@ final class Lookup {
             }
             byte initial = index.codec.initialOf(c);
             if (initial == 0) {
-                return 0;
+                return;
             }
             syllable |= KeyCodec.isSyllable(c);
             consonant |= !KeyCodec.isSyllable(c);
             initials[len++] = initial;
         }
         if (!syllable || !consonant || len < 2) {
-            return 0;
+            return;
         }
         typedChars = withoutSpaces(typed);
         vowelMasks = MixedChoseong.masks(typedChars, index.codec);
@@ -366,14 +368,13 @@ final class Lookup {
         // nearly every key candidate popped is a match
         int scanned = typedChars.length == 2 ? PAIR_SCAN : SMALL_SCAN;
         if (hi - lo > scanned && KeyCodec.isSyllable(typedChars[0]) && addMixedByKey(len, hi - lo)) {
-            return 0;
+            return;
         }
         if (hi - lo <= MAX_SCAN) {
             scanMixed(cho, lo, hi, len);
         } else {
             push(cho, lo, hi, Suggestion.Match.CHOSEONG, len, MIXED_CHOSEONG);
         }
-        return 0;
     }
 
     /**

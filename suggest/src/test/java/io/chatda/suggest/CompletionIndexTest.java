@@ -111,6 +111,19 @@ class CompletionIndexTest {
     }
 
     @Test
+    void layoutCountsTheAnswersPlainMatchingFoundNotTheKeysItLookedAt() {
+        CompletionIndex sites = CompletionIndex.build(List.of(new SuggestEntry("rjtm", 1, Kind.WORD, "", "blog"),
+                new SuggestEntry("rjtp", 1, Kind.WORD, "", "blog"), new SuggestEntry("검색", 1, Kind.WORD, "", "docs")));
+        // two keys start with rj, both on another site: on docs, plain matching found nothing
+        assertThat(texts(sites.suggest("rj", 2, "docs"))).containsExactly("검색");
+        assertThat(texts(sites.suggest("rj", 2, "blog"))).containsExactlyInAnyOrder("rjtm", "rjtp");
+        // the other layout's matches come after the plain modes' yet take their place among equal scores
+        CompletionIndex ties = CompletionIndex.build(List.of(e("t", 0), e("ta", 0), e("ㅅ", 0), e("사", 0), e("색", 0),
+                e("색검", 0)));
+        assertThat(texts(ties.suggest("ㅅ", 5))).containsExactly("t", "ta", "ㅅ", "사", "색");
+    }
+
+    @Test
     void oneTypoInJamoOrLetters() {
         assertThat(texts(index.suggest("seach", 10))).contains("search", "search engine");
         assertThat(texts(index.suggest("검삭", 10))).contains("검색엔진");

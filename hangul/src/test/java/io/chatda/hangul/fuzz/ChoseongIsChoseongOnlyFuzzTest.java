@@ -9,11 +9,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Fuzz target for {@code Choseong.isChoseongOnly}: any input, no exception, invariants hold. */
 class ChoseongIsChoseongOnlyFuzzTest {
-  @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
-  @FuzzTest
-  void isChoseongOnly(@NotNull String query) {
-    if (Choseong.isChoseongOnly(query)) {
-      assertThat(Choseong.includes(query, query)).isTrue();
+    @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
+    @FuzzTest
+    void isChoseongOnly(@NotNull String query) {
+        if (Choseong.isChoseongOnly(query)) {
+            assertThat(Choseong.includes(query, query)).isTrue();
+        }
     }
-  }
 }

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Fuzz target for {@code Jamo.assemble}: any input, no exception, invariants hold. */
 class JamoAssembleFuzzTest {
-  @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
-  @FuzzTest
-  void assemble(@NotNull String text) {
-    String composed = Jamo.assemble(text);
-    assertThat(Jamo.assemble(composed)).isEqualTo(composed);
-  }
+    @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
+    @FuzzTest
+    void assemble(@NotNull String text) {
+        String composed = Jamo.assemble(text);
+        assertThat(Jamo.assemble(composed)).isEqualTo(composed);
+    }
 }

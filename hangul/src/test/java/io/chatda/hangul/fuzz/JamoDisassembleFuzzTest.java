@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Fuzz target for {@code Jamo.disassemble}: any input, no exception, invariants hold. */
 class JamoDisassembleFuzzTest {
-  @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
-  @FuzzTest
-  void disassemble(@NotNull String text) {
-    String keys = Jamo.disassemble(text);
-    assertThat(Jamo.disassemble(keys)).isEqualTo(keys);
-  }
+    @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
+    @FuzzTest
+    void disassemble(@NotNull String text) {
+        String keys = Jamo.disassemble(text);
+        assertThat(Jamo.disassemble(keys)).isEqualTo(keys);
+    }
 }

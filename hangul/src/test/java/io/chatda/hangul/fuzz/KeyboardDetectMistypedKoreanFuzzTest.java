@@ -10,14 +10,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Fuzz target for {@code KeyboardLayout.detectMistypedKorean}: any input, no exception, invariants hold. */
 class KeyboardDetectMistypedKoreanFuzzTest {
-  @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
-  @FuzzTest
-  void detectMistypedKorean(@NotNull String latin) {
-    LayoutDetection detection = KeyboardLayout.detectMistypedKorean(latin);
-    assertThat(detection.input()).isEqualTo(latin);
-    assertThat(detection.converted()).isEqualTo(KeyboardLayout.toHangul(latin));
-    if (detection.mistyped()) {
-      assertThat(detection.koreanCost()).isLessThan(detection.englishCost());
+    @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
+    @FuzzTest
+    void detectMistypedKorean(@NotNull String latin) {
+        LayoutDetection detection = KeyboardLayout.detectMistypedKorean(latin);
+        assertThat(detection.input()).isEqualTo(latin);
+        assertThat(detection.converted()).isEqualTo(KeyboardLayout.toHangul(latin));
+        if (detection.mistyped()) {
+            assertThat(detection.koreanCost()).isLessThan(detection.englishCost());
+        }
     }
-  }
 }

@@ -9,10 +9,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Fuzz target for {@code KeyboardLayout.toHangul}: any input, no exception, invariants hold. */
 class KeyboardToHangulFuzzTest {
-  @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
-  @FuzzTest
-  void toHangul(@NotNull String latin) {
-    String hangul = KeyboardLayout.toHangul(latin);
-    assertThat(hangul.chars().noneMatch(c -> (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A))).isTrue();
-  }
+    @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
+    @FuzzTest
+    void toHangul(@NotNull String latin) {
+        String hangul = KeyboardLayout.toHangul(latin);
+        assertThat(hangul.chars().noneMatch(c -> (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)))
+                .isTrue();
+    }
 }

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Fuzz target for {@code KeyboardLayout.toQwerty}: any input, no exception, invariants hold. */
 class KeyboardToQwertyFuzzTest {
-  @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
-  @FuzzTest
-  void toQwerty(@NotNull String hangul) {
-    String latin = KeyboardLayout.toQwerty(hangul);
-    assertThat(latin.chars().noneMatch(c -> c >= 0x3131 && c <= 0x3163)).isTrue();
-  }
+    @MethodSource("io.chatda.hangul.fuzz.Seeds#texts")
+    @FuzzTest
+    void toQwerty(@NotNull String hangul) {
+        String latin = KeyboardLayout.toQwerty(hangul);
+        assertThat(latin.chars().noneMatch(c -> c >= 0x3131 && c <= 0x3163)).isTrue();
+    }
 }
