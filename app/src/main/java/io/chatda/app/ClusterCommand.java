@@ -34,6 +34,9 @@ final class ClusterCommand implements Callable<Integer> {
     int replicas;
     @Mixin
     PortOption port;
+    @Option(names = "--rate-limit-search", paramLabel = "N[/BURST]", defaultValue = "20/40",
+            description = "per-client searches a second across all replicas, or off (default: ${DEFAULT-VALUE})")
+    String searchRate;
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "chatda-cluster",
             description = "the cluster's directory: the indexer's data, each replica's copy, logs "
                     + "(default: ${DEFAULT-VALUE})")
@@ -56,7 +59,7 @@ final class ClusterCommand implements Callable<Integer> {
         out.flush();
         LocalCluster cluster;
         try {
-            cluster = LocalCluster.start(root, replicas, listenPort, out);
+            cluster = LocalCluster.start(root, replicas, listenPort, List.of("--rate-limit-search", searchRate), out);
         } catch (MissingProgramException e) {
             throw new UsageException(e.getMessage());
         }

@@ -43,9 +43,12 @@ public final class LocalCluster implements AutoCloseable {
 
     private final Path root;
     private final int port;
-    private final RedisServerProcess redis;
+    private volatile RedisServerProcess redis;
     private final ChildProcess indexer;
     private final List<ChildProcess> replicas;
+    private final List<Integer> replicaPorts;
+    private final int indexerPort;
+    private final Map<String, String> secrets;
     private final ChildProcess haproxy;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cluster-supervisor");
@@ -55,13 +58,17 @@ public final class LocalCluster implements AutoCloseable {
     private final PrintWriter out;
     private volatile boolean closing;
 
-    private LocalCluster(Path root, int port, RedisServerProcess redis, ChildProcess indexer,
-                         List<ChildProcess> replicas, ChildProcess haproxy, PrintWriter out) {
+    private LocalCluster(Path root, int port, RedisServerProcess redis, ChildProcess indexer, int indexerPort,
+                         List<ChildProcess> replicas, List<Integer> replicaPorts, Map<String, String> secrets,
+                         ChildProcess haproxy, PrintWriter out) {
         this.root = root;
         this.port = port;
         this.redis = redis;
         this.indexer = indexer;
+        this.indexerPort = indexerPort;
         this.replicas = replicas;
+        this.replicaPorts = List.copyOf(replicaPorts);
+        this.secrets = secrets;
         this.haproxy = haproxy;
         this.out = out;
     }
@@ -69,10 +76,12 @@ public final class LocalCluster implements AutoCloseable {
     /**
      * Starts the cluster and returns once every replica is ready behind the load balancer.
      *
+     * @param serveOptions more options of every query replica's {@code serve}, e.g. its rate limits
      * @throws io.chatda.shared.MissingProgramException when redis-server or haproxy is not installed
      * @throws IOException when a part does not start (its log is named)
      */
-    public static LocalCluster start(Path root, int replicaCount, int port, PrintWriter out) throws IOException {
+    public static LocalCluster start(Path root, int replicaCount, int port, List<String> serveOptions, PrintWriter out)
+            throws IOException {
         Path haproxyProgram = Programs.find("haproxy", "haproxy");
         Files.createDirectories(root.resolve("logs"));
         int lbPort = port == 0 ? freePort() : port;
@@ -98,11 +107,13 @@ public final class LocalCluster implements AutoCloseable {
             List<Integer> replicaPorts = new ArrayList<>();
             for (int i = 1; i <= replicaCount; i++) {
                 int p = freePort();
-                ChildProcess replica = ChildProcess.chatda("replica-" + i, JVM, List.of("serve", "--role", "query",
+                List<String> args = new ArrayList<>(List.of("serve", "--role", "query",
                         "--data", root.resolve("replica-" + i).toString(), "--port", Integer.toString(p),
                         "--indexer-url", "http://127.0.0.1:" + indexerPort, "--redis", redis.uri(),
-                        "--trusted-proxy", "127.0.0.1"),
-                        secrets, root.resolve("logs/replica-" + i + ".log")).start();
+                        "--trusted-proxy", "127.0.0.1"));
+                args.addAll(serveOptions);
+                ChildProcess replica = ChildProcess.chatda("replica-" + i, JVM, args, secrets,
+                        root.resolve("logs/replica-" + i + ".log")).start();
                 started.add(replica);
                 replicas.add(replica);
                 replicaPorts.add(p);
@@ -118,7 +129,8 @@ public final class LocalCluster implements AutoCloseable {
             started.add(haproxy);
             awaitReady(haproxy, lbPort);
             ClusterInfo.write(root, new ClusterInfo("http://127.0.0.1:" + lbPort, "http://127.0.0.1:" + indexerPort, token));
-            LocalCluster cluster = new LocalCluster(root, lbPort, redis, indexer, replicas, haproxy, out);
+            LocalCluster cluster = new LocalCluster(root, lbPort, redis, indexer, indexerPort, replicas, replicaPorts,
+                    secrets, haproxy, out);
             cluster.supervise();
             Runtime.getRuntime().removeShutdownHook(stopStarted);
             return cluster;
@@ -137,6 +149,35 @@ public final class LocalCluster implements AutoCloseable {
     /** The process id of replica {@code i} (1-based), e.g. for a test that kills it. */
     public long replicaPid(int i) {
         return replicas.get(i - 1).pid();
+    }
+
+    /** Replica {@code i}'s own address (1-based), behind the load balancer's back. */
+    public String replicaUrl(int i) {
+        return "http://127.0.0.1:" + replicaPorts.get(i - 1);
+    }
+
+    public String indexerUrl() {
+        return "http://127.0.0.1:" + indexerPort;
+    }
+
+    /** The admin API's bearer token (the indexer's, which replicas check too). */
+    public String adminToken() {
+        return secrets.get("CHATDA_ADMIN_TOKEN");
+    }
+
+    /** HAProxy's stats socket (admin level), e.g. for {@code show stat}. */
+    public Path haproxySocket() {
+        return root.resolve("haproxy.sock");
+    }
+
+    /** Stops Redis, as an outage would (the servers go on with local state). */
+    public void stopRedis() {
+        redis.close();
+    }
+
+    /** Starts Redis again on its port, empty. */
+    public void startRedis() throws IOException {
+        redis = RedisServerProcess.start(redis.port(), root.resolve("logs/redis.log"));
     }
 
     public int replicaCount() {
