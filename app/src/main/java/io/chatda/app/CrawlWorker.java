@@ -1,6 +1,7 @@
 package io.chatda.app;
 
 import io.chatda.crawl.CrawlConfig;
+import io.chatda.crawl.CrawlMode;
 import io.chatda.crawl.CrawlJob;
 import io.chatda.crawl.CrawlProgress;
 import io.chatda.crawl.CrawlStore;
@@ -159,7 +160,9 @@ final class CrawlWorker implements AutoCloseable {
         AtomicBoolean stopSent = new AtomicBoolean();
         try {
             CrawlQueue.Payload p = queue.payload(job.payload());
-            CrawlConfig config = CrawlConfig.builder(p.seeds()).mode(p.mode()).maxPages(p.maxPages())
+            // a job its last process didn't finish goes on from that crawl's frontier instead of starting over
+            CrawlMode mode = job.interrupted() && p.mode() == CrawlMode.START ? CrawlMode.RESUME : p.mode();
+            CrawlConfig config = CrawlConfig.builder(p.seeds()).mode(mode).maxPages(p.maxPages())
                     .maxDepth(p.maxDepth()).allowPrivate(allowPrivate).build();
             CrawlSummary summary = crawler.run(config, library.crawlSink(), progress -> {
                 report(job.id(), progress);

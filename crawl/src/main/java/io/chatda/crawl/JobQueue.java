@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 final class JobQueue {
 
-    private static final String JOB_COLUMNS = "id, payload, status, created_at, started_at, finished_at, message";
+    private static final String JOB_COLUMNS = "id, payload, status, created_at, started_at, finished_at, message, attempts";
 
     private final StoreConnection sql;
     private final Clock clock;
@@ -37,10 +37,11 @@ final class JobQueue {
                 return Optional.<CrawlJob>empty();
             }
             long now = clock.millis();
-            sql.exec("UPDATE jobs SET status='RUNNING', started_at=? WHERE id=?", now, next.get().id());
+            sql.exec("UPDATE jobs SET status='RUNNING', started_at=?, attempts=attempts+1 WHERE id=?", now,
+                    next.get().id());
             CrawlJob j = next.get();
             return Optional.of(new CrawlJob(j.id(), j.payload(), CrawlJob.Status.RUNNING, j.createdAt(),
-                    Instant.ofEpochMilli(now), null, j.message()));
+                    Instant.ofEpochMilli(now), null, j.message(), j.attempts() + 1));
         });
     }
 
@@ -71,6 +72,6 @@ final class JobQueue {
     private static CrawlJob job(ResultSet rs) throws SQLException {
         return new CrawlJob(rs.getLong(1), rs.getString(2), CrawlJob.Status.valueOf(rs.getString(3)),
                 Instant.ofEpochMilli(rs.getLong(4)), StoreConnection.instant(rs, 5), StoreConnection.instant(rs, 6),
-                rs.getString(7));
+                rs.getString(7), rs.getInt(8));
     }
 }

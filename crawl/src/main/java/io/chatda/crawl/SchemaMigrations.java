@@ -31,8 +31,15 @@ final class SchemaMigrations {
     static final Migration TABLES = new Migration("the frontier, links, hosts, pending documents, runs and jobs",
             SchemaMigrations::createTables);
 
+    /**
+     * Version 2: a crawl job counts the times it was claimed, so a job a killed process left running is resumed
+     * (its frontier kept) rather than started again when it is claimed anew.
+     */
+    static final Migration JOB_ATTEMPTS = new Migration("crawl jobs count their attempts",
+            s -> s.execute("ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"));
+
     /** The crawl store's migrations, oldest first. */
-    static final SchemaMigrations CRAWL_STORE = new SchemaMigrations(List.of(TABLES));
+    static final SchemaMigrations CRAWL_STORE = new SchemaMigrations(List.of(TABLES, JOB_ATTEMPTS));
 
     private final List<Migration> migrations;
 

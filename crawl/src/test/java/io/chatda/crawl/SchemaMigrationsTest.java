@@ -54,7 +54,7 @@ class SchemaMigrationsTest {
         try (CrawlStore store = CrawlStore.open(db)) {
             store.insert("https://a.example/", "a.example", null, 0, null, null);
         }
-        assertThat(version(db)).isEqualTo(SchemaMigrations.CRAWL_STORE.latest()).isEqualTo(1);
+        assertThat(version(db)).isEqualTo(SchemaMigrations.CRAWL_STORE.latest()).isEqualTo(2);
         assertThat(tables(db)).contains("urls", "links", "hosts", "pending", "runs", "jobs");
         try (CrawlStore store = CrawlStore.open(db)) {
             assertThat(store.url("https://a.example/")).isPresent();
@@ -62,7 +62,7 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void aStoreFromBeforeVersionsBecomesVersionOneWithEverythingInIt() throws Exception {
+    void aStoreFromBeforeVersionsIsMigratedToTheLatestVersionWithEverythingInIt() throws Exception {
         Path db = dir.resolve("crawl.db");
         CrawlConfig config = CrawlConfig.builder(List.of("https://a.example/")).maxPages(77).build();
         SourceDocument doc = new SourceDocument("https://a.example/b", "B", List.of(), "text", List.of(), "en",
@@ -97,8 +97,9 @@ class SchemaMigrationsTest {
             assertThat(store.lastRunSettings()).contains(CrawlSettings.of(config));
             assertThat(store.jobs(5)).singleElement().extracting(CrawlJob::payload).isEqualTo("{}");
             assertThat(store.pendingDocuments()).containsExactly(doc);
+            assertThat(store.jobs(5)).singleElement().extracting(CrawlJob::attempts).isEqualTo(0);
         }
-        assertThat(version(db)).isEqualTo(1);
+        assertThat(version(db)).isEqualTo(SchemaMigrations.CRAWL_STORE.latest()).isEqualTo(2);
     }
 
     @Test
@@ -106,17 +107,17 @@ class SchemaMigrationsTest {
         Path db = dir.resolve("crawl.db");
         CrawlStore.open(db).close();
         try (Connection c = connect(db); Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 2");
+            s.execute("PRAGMA user_version = 3");
             s.execute("CREATE TABLE from_the_future(x)");
         }
         assertThatThrownBy(() -> CrawlStore.open(db))
                 .isInstanceOfSatisfying(CrawlStoreVersionException.class, e -> {
-                    assertThat(e.found()).isEqualTo(2);
-                    assertThat(e.supported()).isEqualTo(1);
+                    assertThat(e.found()).isEqualTo(3);
+                    assertThat(e.supported()).isEqualTo(2);
                 })
                 .hasMessageContaining(db.toString())
-                .hasMessageContaining("schema version 2, newer than this chatda knows (1)");
-        assertThat(version(db)).isEqualTo(2);
+                .hasMessageContaining("schema version 3, newer than this chatda knows (2)");
+        assertThat(version(db)).isEqualTo(3);
         assertThat(tables(db)).contains("from_the_future");
     }
 
@@ -126,7 +127,7 @@ class SchemaMigrationsTest {
         try (CrawlStore store = CrawlStore.open(db)) {
             store.enqueueJob("kept");
         }
-        SchemaMigrations failing = new SchemaMigrations(List.of(SchemaMigrations.TABLES,
+        SchemaMigrations failing = new SchemaMigrations(List.of(SchemaMigrations.TABLES, SchemaMigrations.JOB_ATTEMPTS,
                 new SchemaMigrations.Migration("a column, a table, then a broken statement", s -> {
                     s.execute("ALTER TABLE jobs ADD COLUMN priority INTEGER");
                     s.execute("CREATE TABLE extra(x)");
@@ -134,9 +135,9 @@ class SchemaMigrationsTest {
                 })));
         assertThatThrownBy(() -> CrawlStore.open(db, Clock.systemUTC(), failing))
                 .isExactlyInstanceOf(CrawlStoreException.class)
-                .hasMessageContaining("schema version 2 (a column, a table, then a broken statement)")
+                .hasMessageContaining("schema version 3 (a column, a table, then a broken statement)")
                 .hasMessageContaining("no_such_table");
-        assertThat(version(db)).isEqualTo(1);
+        assertThat(version(db)).isEqualTo(2);
         assertThat(tables(db)).doesNotContain("extra");
         assertThat(columns(db, "jobs")).doesNotContain("priority");
         try (CrawlStore store = CrawlStore.open(db)) {
@@ -147,7 +148,7 @@ class SchemaMigrationsTest {
     @Test
     void aNewStoreWhoseMigrationFailsGetsNoTablesAtAll() throws Exception {
         Path db = dir.resolve("crawl.db");
-        SchemaMigrations failing = new SchemaMigrations(List.of(SchemaMigrations.TABLES,
+        SchemaMigrations failing = new SchemaMigrations(List.of(SchemaMigrations.TABLES, SchemaMigrations.JOB_ATTEMPTS,
                 new SchemaMigrations.Migration("broken", s -> s.execute("INSERT INTO no_such_table VALUES (1)"))));
         assertThatThrownBy(() -> CrawlStore.open(db, Clock.systemUTC(), failing)).isInstanceOf(CrawlStoreException.class);
         assertThat(version(db)).isZero();
