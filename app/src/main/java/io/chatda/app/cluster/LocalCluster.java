@@ -165,6 +165,19 @@ public final class LocalCluster implements AutoCloseable {
         return secrets.get("CHATDA_ADMIN_TOKEN");
     }
 
+    /** The indexer's process id, e.g. for a test that kills it. */
+    public long indexerPid() {
+        return indexer.pid();
+    }
+
+    /** Starts the indexer again on its port and data if it has died, and waits until it is ready. */
+    public void restartIndexer() throws IOException {
+        if (!indexer.alive()) {
+            indexer.start();
+        }
+        awaitReady(indexer, indexerPort);
+    }
+
     /** HAProxy's stats socket (admin level), e.g. for {@code show stat}. */
     public Path haproxySocket() {
         return root.resolve("haproxy.sock");

@@ -38,7 +38,7 @@ class ClusterFailoverTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.start(dir.resolve("cluster"), 3, 0, List.of("--rate-limit-search", "off"),
+        cluster = LocalCluster.start(ClusterTesting.freshDirectory("ClusterFailoverTest"), 3, 0, List.of("--rate-limit-search", "off"),
                 new PrintWriter(new StringWriter()));
         Path docs = Files.createDirectories(dir.resolve("docs"));
         Files.writeString(docs.resolve("deadlock.md"), "# 교착상태 (Deadlock)\n\n두 프로세스가 서로의 자원을 기다린다. redis 캐시.\n");

@@ -40,7 +40,7 @@ class ClusterRateLimitTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.start(dir.resolve("cluster"), 3, 0, List.of("--rate-limit-search", "10/10"),
+        cluster = LocalCluster.start(ClusterTesting.freshDirectory("ClusterRateLimitTest"), 3, 0, List.of("--rate-limit-search", "10/10"),
                 new PrintWriter(new StringWriter()));
     }
 

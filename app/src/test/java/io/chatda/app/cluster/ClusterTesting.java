@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -27,6 +28,11 @@ final class ClusterTesting {
     }
 
     static void await(String what, Duration within, Condition condition) throws Exception {
+        await(what, within, Duration.ofMillis(50), condition);
+    }
+
+    /** Waits, asking every {@code every} (an admin route, limited to a few requests a second, wants it slow). */
+    static void await(String what, Duration within, Duration every, Condition condition) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             try {
@@ -39,8 +45,19 @@ final class ClusterTesting {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(what + ": not within " + within);
             }
-            Thread.sleep(50);
+            Thread.sleep(every.toMillis());
         }
+    }
+
+    /** A new directory for a cluster under target/, kept after the test so its logs can be read. */
+    static Path freshDirectory(String name) throws IOException {
+        Path root = Path.of("target", "cluster-tests", name).toAbsolutePath();
+        if (Files.exists(root)) {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return Files.createDirectories(root);
     }
 
     static HttpResponse<String> importPaths(LocalCluster cluster, Path folder) throws IOException, InterruptedException {
