@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code chatda analyze TEXT}: the index terms each analysis chain makes of a text, for debugging relevance. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
         description = "Print the terms the index makes of TEXT in each field (uses DIR/userdict.txt if present).")
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -25,8 +27,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "text to analyse")
     String[] words;
+
     @Spec
     CommandSpec spec;
 
@@ -34,12 +38,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         TextAnalysis analysis = data.directory().analysis();
         var out = spec.commandLine().getOut();
-        for (Map.Entry<String, List<String>> chain : analysis.analyze(String.join(" ", words)).entrySet()) {
-            out.printf("%-8s (%s)%n  %s%n", chain.getKey(), FIELDS.get(chain.getKey()), String.join(" | ", chain.getValue()));
+        for (Map.Entry<String, List<String>> chain :
+                analysis.analyze(String.join(" ", words)).entrySet()) {
+            out.printf(
+                    "%-8s (%s)%n  %s%n",
+                    chain.getKey(), FIELDS.get(chain.getKey()), String.join(" | ", chain.getValue()));
         }
         for (DictionaryProposal broken : analysis.brokenWords(String.join(" ", words))) {
-            out.printf("nori breaks %s into %s: add it to %s to keep it whole%n", broken.word(),
-                    String.join(" | ", broken.pieces()), data.directory().userDictionary());
+            out.printf(
+                    "nori breaks %s into %s: add it to %s to keep it whole%n",
+                    broken.word(),
+                    String.join(" | ", broken.pieces()),
+                    data.directory().userDictionary());
         }
         return 0;
     }

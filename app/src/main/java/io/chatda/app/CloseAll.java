@@ -6,8 +6,7 @@ package io.chatda.app;
  */
 final class CloseAll {
 
-    private CloseAll() {
-    }
+    private CloseAll() {}
 
     /** @param what named in the exception's message, e.g. "the replica" */
     static void close(String what, AutoCloseable... parts) {

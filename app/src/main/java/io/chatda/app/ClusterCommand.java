@@ -25,22 +25,38 @@ import picocli.CommandLine.Spec;
  * front; docs/scale-out.md) until Ctrl-C, and {@code chatda cluster import} to add documents through its indexer.
  * Installs nothing: a missing program is named with the package that has it.
  */
-@Command(name = "cluster", mixinStandardHelpOptions = true, subcommands = ClusterCommand.Import.class,
+@Command(
+        name = "cluster",
+        mixinStandardHelpOptions = true,
+        subcommands = ClusterCommand.Import.class,
         description = "Run a cluster on this machine: Redis, an indexer and query replicas behind HAProxy.")
 final class ClusterCommand implements Callable<Integer> {
 
-    @Option(names = "--replicas", paramLabel = "N", defaultValue = "3",
+    @Option(
+            names = "--replicas",
+            paramLabel = "N",
+            defaultValue = "3",
             description = "query replicas behind the load balancer (default: ${DEFAULT-VALUE})")
     int replicas;
+
     @Mixin
     PortOption port;
-    @Option(names = "--rate-limit-search", paramLabel = "N[/BURST]", defaultValue = "20/40",
+
+    @Option(
+            names = "--rate-limit-search",
+            paramLabel = "N[/BURST]",
+            defaultValue = "20/40",
             description = "per-client searches a second across all replicas, or off (default: ${DEFAULT-VALUE})")
     String searchRate;
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "chatda-cluster",
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "chatda-cluster",
             description = "the cluster's directory: the indexer's data, each replica's copy, logs "
                     + "(default: ${DEFAULT-VALUE})")
     Path root;
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +79,8 @@ final class ClusterCommand implements Callable<Integer> {
         } catch (MissingProgramException e) {
             throw new UsageException(e.getMessage());
         }
-        out.printf("chatda cluster on %s (Ctrl-C to stop); add documents with: chatda cluster import PATH --data %s%n",
+        out.printf(
+                "chatda cluster on %s (Ctrl-C to stop); add documents with: chatda cluster import PATH --data %s%n",
                 cluster.url(), root);
         out.flush();
         Serving.closeOnExit(cluster);
@@ -71,48 +88,73 @@ final class ClusterCommand implements Callable<Integer> {
     }
 
     /** {@code chatda cluster import PATH…}: files and folders imported by the running cluster's indexer. */
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = "Import files and folders through the running cluster's indexer.")
     static final class Import implements Callable<Integer> {
 
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Markdown, HTML or text files, or folders")
         List<Path> paths;
-        @Option(names = "--site", paramLabel = "NAME", defaultValue = "local",
+
+        @Option(
+                names = "--site",
+                paramLabel = "NAME",
+                defaultValue = "local",
                 description = "site name the documents are filed under (default: ${DEFAULT-VALUE})")
         String site;
-        @Option(names = "--data", paramLabel = "DIR", defaultValue = "chatda-cluster",
+
+        @Option(
+                names = "--data",
+                paramLabel = "DIR",
+                defaultValue = "chatda-cluster",
                 description = "the cluster's directory (default: ${DEFAULT-VALUE})")
         Path root;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            ClusterInfo info = ClusterInfo.read(root).orElseThrow(() -> new UsageException(
-                    "no cluster is running in " + root + ": start one with 'chatda cluster --data " + root + "'"));
-            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of(
-                    "paths", paths.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), "site", site));
+            ClusterInfo info = ClusterInfo.read(root)
+                    .orElseThrow(() -> new UsageException("no cluster is running in " + root
+                            + ": start one with 'chatda cluster --data " + root + "'"));
+            String body = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(java.util.Map.of(
+                            "paths",
+                            paths.stream()
+                                    .map(p -> p.toAbsolutePath().normalize().toString())
+                                    .toList(),
+                            "site",
+                            site));
             HttpRequest request = HttpRequest.newBuilder(URI.create(info.indexerUrl() + "/api/admin/import"))
                     .header("Authorization", "Bearer " + info.adminToken())
                     .header("Content-Type", "application/json")
                     .timeout(Duration.ofMinutes(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             HttpResponse<String> answer;
             try {
                 answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                throw new UsageException("the cluster's indexer at " + info.indexerUrl() + " can't be reached: "
-                        + e.getMessage());
+                throw new UsageException(
+                        "the cluster's indexer at " + info.indexerUrl() + " can't be reached: " + e.getMessage());
             }
             if (answer.statusCode() == 400) {
-                throw new UsageException(new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body())
-                        .path("error").asText());
+                throw new UsageException(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(answer.body())
+                        .path("error")
+                        .asText());
             }
             if (answer.statusCode() != 200) {
-                throw new IllegalStateException("the indexer answered HTTP " + answer.statusCode() + ": " + answer.body());
+                throw new IllegalStateException(
+                        "the indexer answered HTTP " + answer.statusCode() + ": " + answer.body());
             }
-            spec.commandLine().getOut().printf("imported through the indexer: %s; replicas serve it within seconds at %s%n",
-                    answer.body(), info.url());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "imported through the indexer: %s; replicas serve it within seconds at %s%n",
+                            answer.body(), info.url());
             return 0;
         }
     }

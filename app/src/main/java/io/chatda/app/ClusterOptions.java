@@ -10,11 +10,17 @@ import picocli.CommandLine.Option;
  */
 final class ClusterOptions {
 
-    @Option(names = "--redis", paramLabel = "URI", defaultValue = "${env:CHATDA_REDIS}",
+    @Option(
+            names = "--redis",
+            paramLabel = "URI",
+            defaultValue = "${env:CHATDA_REDIS}",
             description = "Redis shared by the cluster (redis://host:port): per-client rate limits, the query log")
     String redis;
 
-    @Option(names = "--replica-token", paramLabel = "TOKEN", defaultValue = "${env:CHATDA_REPLICA_TOKEN}",
+    @Option(
+            names = "--replica-token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:CHATDA_REPLICA_TOKEN}",
             description = "secret replicas present to the indexer's snapshot routes "
                     + "(prefer the CHATDA_REPLICA_TOKEN environment variable)")
     String replicaToken;
@@ -26,7 +32,8 @@ final class ClusterOptions {
      */
     String requiredReplicaToken() {
         if (replicaToken == null || replicaToken.isBlank()) {
-            throw new UsageException("--replica-token (or CHATDA_REPLICA_TOKEN) is needed by an indexer and its replicas");
+            throw new UsageException(
+                    "--replica-token (or CHATDA_REPLICA_TOKEN) is needed by an indexer and its replicas");
         }
         ServeOptions.requireStrongSecret("--replica-token", replicaToken);
         return replicaToken;
@@ -46,7 +53,8 @@ final class ClusterOptions {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new UsageException("--indexer-url must be an http URL such as http://indexer:8080, got '" + text + "'");
+            throw new UsageException(
+                    "--indexer-url must be an http URL such as http://indexer:8080, got '" + text + "'");
         }
     }
 }

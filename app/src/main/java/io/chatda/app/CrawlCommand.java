@@ -23,20 +23,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import me.tongfei.progressbar.ProgressBar;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code chatda crawl URL…}: crawl sites politely into the index, with a live progress bar and a summary. */
-@Command(name = "crawl", mixinStandardHelpOptions = true,
+@Command(
+        name = "crawl",
+        mixinStandardHelpOptions = true,
         description = "Crawl web sites into the index: robots.txt, sitemaps, per-host politeness, dedup. "
                 + "Ctrl-C stops cleanly; --resume continues where a stopped or killed crawl left off.")
 final class CrawlCommand implements Callable<Integer> {
@@ -53,27 +55,60 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+
     @Parameters(arity = "0..*", paramLabel = "URL", description = "seed URLs (http or https)")
     List<String> seeds = new ArrayList<>();
-    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "10000", description = "stop after N pages (default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--max-pages",
+            paramLabel = "N",
+            defaultValue = "10000",
+            description = "stop after N pages (default: ${DEFAULT-VALUE})")
     int maxPages;
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "20", description = "link depth limit (default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--max-depth",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "link depth limit (default: ${DEFAULT-VALUE})")
     int maxDepth;
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "parallel fetches; one at a time per host unless --delay is 0 (default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "parallel fetches; one at a time per host unless --delay is 0 (default: ${DEFAULT-VALUE})")
     int concurrency;
-    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000", description = "pause between requests to one host unless robots.txt says otherwise; 0 turns politeness off (requests to a host overlap) (default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--delay",
+            paramLabel = "MS",
+            defaultValue = "1000",
+            description =
+                    "pause between requests to one host unless robots.txt says otherwise; 0 turns politeness off (requests to a host overlap) (default: ${DEFAULT-VALUE})")
     long delayMillis;
-    @Option(names = "--allow-private", description = "allow loopback and private addresses (refused by default against SSRF)")
+
+    @Option(
+            names = "--allow-private",
+            description = "allow loopback and private addresses (refused by default against SSRF)")
     boolean allowPrivate;
+
     @Option(names = "--include", paramLabel = "REGEX", description = "only URLs matching (repeatable)")
     List<String> includes = new ArrayList<>();
+
     @Option(names = "--exclude", paramLabel = "REGEX", description = "skip URLs matching (repeatable)")
     List<String> excludes = new ArrayList<>();
-    @Option(names = "--resume", description = "continue the last crawl with its URLs and settings (options given "
-            + "here override them)")
+
+    @Option(
+            names = "--resume",
+            description = "continue the last crawl with its URLs and settings (options given " + "here override them)")
     boolean resume;
-    @Option(names = "--refresh", description = "revalidate crawled pages; unchanged ones are not reindexed, gone ones leave the index")
+
+    @Option(
+            names = "--refresh",
+            description = "revalidate crawled pages; unchanged ones are not reindexed, gone ones leave the index")
     boolean refresh;
+
     @Spec
     CommandSpec spec;
 
@@ -86,17 +121,20 @@ final class CrawlCommand implements Callable<Integer> {
         // the crawl store opens on another thread while the index does: each takes a few hundred milliseconds
         CompletableFuture<CrawlStore> opening = CompletableFuture.supplyAsync(
                 () -> CrawlStore.open(data.directory().crawlStore()));
-        try (Library library = openLibrary(opening); CrawlStore store = opened(opening)) {
+        try (Library library = openLibrary(opening);
+                CrawlStore store = opened(opening)) {
             if (resume) {
                 config = resumed(store);
             }
             long opened = System.nanoTime();
             Crawler crawler = new Crawler(store, new HtmlExtractor());
             CountDownLatch finished = new CountDownLatch(1);
-            Thread stopper = new Thread(() -> {
-                crawler.stop();
-                awaitQuietly(finished);
-            }, "chatda-crawl-stop");
+            Thread stopper = new Thread(
+                    () -> {
+                        crawler.stop();
+                        awaitQuietly(finished);
+                    },
+                    "chatda-crawl-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
             CrawlSummary summary;
             try (ProgressDisplay progress = new ProgressDisplay(System.console() != null, config.maxPages())) {
@@ -111,9 +149,14 @@ final class CrawlCommand implements Callable<Integer> {
             // the logger is looked up here, not in a static field: picocli creates every command at start-up,
             // and other commands shouldn't pay for logback's initialisation
             Logger log = LoggerFactory.getLogger(CrawlCommand.class);
-            log.info("timings: start-up {} s, open {} s, crawl with final commit {} s, suggestions {} s",
-                    startup, seconds(called, opened), seconds(opened, crawled), seconds(crawled, System.nanoTime()));
-            out.println("crawl " + (summary.stopped() ? "stopped (resume with --resume)" : "finished") + ": " + summary.format());
+            log.info(
+                    "timings: start-up {} s, open {} s, crawl with final commit {} s, suggestions {} s",
+                    startup,
+                    seconds(called, opened),
+                    seconds(opened, crawled),
+                    seconds(crawled, System.nanoTime()));
+            out.println("crawl " + (summary.stopped() ? "stopped (resume with --resume)" : "finished") + ": "
+                    + summary.format());
             out.printf("index holds %d documents%n", library.index().size());
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
@@ -153,7 +196,8 @@ final class CrawlCommand implements Callable<Integer> {
             requireHttpUrl(seed);
         }
         if (maxPages < 1 || maxDepth < 0 || concurrency < 1 || concurrency > MAX_CONCURRENCY || delayMillis < 0) {
-            throw new UsageException("--max-pages and --concurrency (1-" + MAX_CONCURRENCY + ") must be positive, --max-depth and --delay not negative");
+            throw new UsageException("--max-pages and --concurrency (1-" + MAX_CONCURRENCY
+                    + ") must be positive, --max-depth and --delay not negative");
         }
         return CrawlConfig.builder(seeds)
                 .mode(mode)
@@ -179,18 +223,25 @@ final class CrawlCommand implements Callable<Integer> {
         }
         ParseResult given = spec.commandLine().getParseResult();
         CrawlSettings s = kept.get();
-        return CrawlConfig.builder(seeds.isEmpty() ? s.seeds() : seeds).mode(CrawlMode.RESUME)
+        return CrawlConfig.builder(seeds.isEmpty() ? s.seeds() : seeds)
+                .mode(CrawlMode.RESUME)
                 .checkpointInterval(CHECKPOINT_INTERVAL)
                 .maxPages(given.hasMatchedOption("--max-pages") ? maxPages : s.maxPages())
                 .maxDepth(given.hasMatchedOption("--max-depth") ? maxDepth : s.maxDepth())
                 .concurrency(given.hasMatchedOption("--concurrency") ? concurrency : s.concurrency())
                 .delay(given.hasMatchedOption("--delay") ? Duration.ofMillis(delayMillis) : s.delay())
                 .allowPrivate(allowPrivate || s.allowPrivate())
-                .maxPerHostPages(s.maxPerHostPages()).sameSite(s.sameSite()).trustedHosts(s.trustedHosts())
-                .includes(given.hasMatchedOption("--include") ? patterns(includes, "--include")
-                        : s.includes().stream().map(Pattern::compile).toList())
-                .excludes(given.hasMatchedOption("--exclude") ? patterns(excludes, "--exclude")
-                        : s.excludes().stream().map(Pattern::compile).toList())
+                .maxPerHostPages(s.maxPerHostPages())
+                .sameSite(s.sameSite())
+                .trustedHosts(s.trustedHosts())
+                .includes(
+                        given.hasMatchedOption("--include")
+                                ? patterns(includes, "--include")
+                                : s.includes().stream().map(Pattern::compile).toList())
+                .excludes(
+                        given.hasMatchedOption("--exclude")
+                                ? patterns(excludes, "--exclude")
+                                : s.excludes().stream().map(Pattern::compile).toList())
                 .build();
     }
 
@@ -229,7 +280,8 @@ final class CrawlCommand implements Callable<Integer> {
         }
         try {
             BigDecimal epoch = new BigDecimal(launched.strip().replace(',', '.')); // EPOCHREALTIME follows the locale
-            Instant start = Instant.ofEpochSecond(epoch.longValue(),
+            Instant start = Instant.ofEpochSecond(
+                    epoch.longValue(),
                     epoch.remainder(BigDecimal.ONE).movePointRight(9).longValue());
             return seconds(0, Duration.between(start, Instant.now()).toNanos());
         } catch (NumberFormatException e) {
@@ -255,16 +307,20 @@ final class CrawlCommand implements Callable<Integer> {
 
         ProgressDisplay(boolean interactive, int maxPages) {
             this.bar = interactive
-                    ? new ProgressBarBuilder().setTaskName("crawl").setInitialMax(maxPages)
-                            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()
+                    ? new ProgressBarBuilder()
+                            .setTaskName("crawl")
+                            .setInitialMax(maxPages)
+                            .setStyle(ProgressBarStyle.ASCII)
+                            .setUpdateIntervalMillis(500)
+                            .build()
                     : null;
         }
 
         void update(CrawlProgress p) {
             if (bar != null) {
                 bar.stepTo(p.fetched());
-                bar.setExtraMessage(String.format(Locale.ROOT, "queued %d failed %d %.1f pages/s",
-                        p.queued(), p.failed(), p.pagesPerSecond()));
+                bar.setExtraMessage(String.format(
+                        Locale.ROOT, "queued %d failed %d %.1f pages/s", p.queued(), p.failed(), p.pagesPerSecond()));
             }
         }
 

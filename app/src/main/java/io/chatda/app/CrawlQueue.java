@@ -19,8 +19,7 @@ import java.util.Optional;
 final class CrawlQueue implements CrawlJobs {
 
     /** What a queued job stores as its payload. */
-    record Payload(List<String> seeds, CrawlMode mode, int maxPages, int maxDepth) {
-    }
+    record Payload(List<String> seeds, CrawlMode mode, int maxPages, int maxDepth) {}
 
     private final CrawlStore store;
     private final ObjectMapper json = new ObjectMapper();

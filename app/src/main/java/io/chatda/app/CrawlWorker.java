@@ -1,8 +1,8 @@
 package io.chatda.app;
 
 import io.chatda.crawl.CrawlConfig;
-import io.chatda.crawl.CrawlMode;
 import io.chatda.crawl.CrawlJob;
+import io.chatda.crawl.CrawlMode;
 import io.chatda.crawl.CrawlProgress;
 import io.chatda.crawl.CrawlStore;
 import io.chatda.crawl.CrawlSummary;
@@ -84,8 +84,8 @@ final class CrawlWorker implements AutoCloseable {
 
     /** Not ready once the worker's thread has ended while the worker should be running. */
     Readiness readiness() {
-        return () -> started && running && !thread.isAlive() ? Optional.of("crawl worker has stopped")
-                : Optional.empty();
+        return () ->
+                started && running && !thread.isAlive() ? Optional.of("crawl worker has stopped") : Optional.empty();
     }
 
     /**
@@ -162,8 +162,12 @@ final class CrawlWorker implements AutoCloseable {
             CrawlQueue.Payload p = queue.payload(job.payload());
             // a job its last process didn't finish goes on from that crawl's frontier instead of starting over
             CrawlMode mode = job.interrupted() && p.mode() == CrawlMode.START ? CrawlMode.RESUME : p.mode();
-            CrawlConfig config = CrawlConfig.builder(p.seeds()).mode(mode).maxPages(p.maxPages())
-                    .maxDepth(p.maxDepth()).allowPrivate(allowPrivate).build();
+            CrawlConfig config = CrawlConfig.builder(p.seeds())
+                    .mode(mode)
+                    .maxPages(p.maxPages())
+                    .maxDepth(p.maxDepth())
+                    .allowPrivate(allowPrivate)
+                    .build();
             CrawlSummary summary = crawler.run(config, library.crawlSink(), progress -> {
                 report(job.id(), progress);
                 if ((!running || stops.contains(job.id())) && !stopSent.getAndSet(true)) {
@@ -180,8 +184,16 @@ final class CrawlWorker implements AutoCloseable {
     }
 
     private void report(long jobId, CrawlProgress p) {
-        store.updateJobMessage(jobId, String.format(Locale.ROOT, "fetched=%d indexed=%d queued=%d failed=%d pages/s=%.1f",
-                p.fetched(), p.indexed(), p.queued(), p.failed(), p.pagesPerSecond()));
+        store.updateJobMessage(
+                jobId,
+                String.format(
+                        Locale.ROOT,
+                        "fetched=%d indexed=%d queued=%d failed=%d pages/s=%.1f",
+                        p.fetched(),
+                        p.indexed(),
+                        p.queued(),
+                        p.failed(),
+                        p.pagesPerSecond()));
     }
 
     /** Stops a running crawl at its next checkpoint (resumable) and ends the thread. */

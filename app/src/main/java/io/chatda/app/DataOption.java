@@ -10,16 +10,25 @@ import picocli.CommandLine.Option;
  */
 final class DataOption {
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "chatda-data",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "chatda-data",
             description = "data directory (default: ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--suggest-min-clients", paramLabel = "N", defaultValue = "${env:CHATDA_SUGGEST_MIN_CLIENTS:-3}",
+    @Option(
+            names = "--suggest-min-clients",
+            paramLabel = "N",
+            defaultValue = "${env:CHATDA_SUGGEST_MIN_CLIENTS:-3}",
             description = "distinct clients a searched query needs before it is suggested to everyone; 1 for a "
                     + "single-user instance (default: ${DEFAULT-VALUE})")
     int suggestMinClients;
 
-    @Option(names = "--suggest-max-per-client", paramLabel = "N", defaultValue = "3",
+    @Option(
+            names = "--suggest-max-per-client",
+            paramLabel = "N",
+            defaultValue = "3",
             description = "searches of one query by one client counted per day (default: ${DEFAULT-VALUE})")
     int suggestMaxPerClient;
 
@@ -34,7 +43,8 @@ final class DataOption {
      */
     QueryPolicy queryPolicy() {
         try {
-            return new QueryPolicy(suggestMinClients, suggestMaxPerClient, directory().suggestBlocklist());
+            return new QueryPolicy(
+                    suggestMinClients, suggestMaxPerClient, directory().suggestBlocklist());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -48,7 +48,9 @@ final class DemoCorpus {
     boolean importInto(Library library, DataDirectory data, java.io.PrintWriter out, java.io.PrintWriter err) {
         String fingerprint = fingerprint();
         if (fingerprint.equals(library.index().commitData().get(FINGERPRINT_KEY))) {
-            out.printf("demo corpus already imported (%d documents)%n", library.index().size());
+            out.printf(
+                    "demo corpus already imported (%d documents)%n",
+                    library.index().size());
             return false;
         }
         Path dir = writeTo(data.demoCorpus());
@@ -87,7 +89,10 @@ final class DemoCorpus {
                 Path target = dir.resolve(page.getKey());
                 Path tmp = dir.resolve(page.getKey() + ".tmp");
                 Files.write(tmp, page.getValue());
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        tmp,
+                        target,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             return dir;
@@ -97,7 +102,11 @@ final class DemoCorpus {
     }
 
     private static List<String> lines(byte[] manifest) {
-        return new String(manifest, StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return new String(manifest, StandardCharsets.UTF_8)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     private static byte[] read(String name) {

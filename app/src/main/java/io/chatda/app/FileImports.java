@@ -27,7 +27,8 @@ final class FileImports {
      */
     ImportSummary read(List<Path> paths, String site, String baseUrl, Consumer<SourceDocument> sink, PrintWriter log) {
         List<FileImporter.Scan> scans = paths.stream().map(importer::scan).toList();
-        List<PublishedLocation> published = baseUrl == null ? null
+        List<PublishedLocation> published = baseUrl == null
+                ? null
                 : paths.stream().map(p -> PublishedLocation.of(p, baseUrl)).toList();
         int files = 0;
         int documents = 0;
@@ -44,7 +45,9 @@ final class FileImports {
                 try {
                     List<SourceDocument> docs = importer.read(file, site);
                     if (at != null) {
-                        docs = docs.stream().map(d -> d.withUrl(at.urlOf(file, d.url()))).toList();
+                        docs = docs.stream()
+                                .map(d -> d.withUrl(at.urlOf(file, d.url())))
+                                .toList();
                     }
                     docs.forEach(sink);
                     documents += docs.size();

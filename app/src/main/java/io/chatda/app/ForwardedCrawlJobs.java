@@ -30,7 +30,8 @@ final class ForwardedCrawlJobs implements CrawlJobs {
 
     private final URI indexer;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
     ForwardedCrawlJobs(URI indexer, String token) {
@@ -63,7 +64,8 @@ final class ForwardedCrawlJobs implements CrawlJobs {
     public Optional<JobStatus> status(long id) {
         HttpResponse<byte[]> answer;
         try {
-            answer = send(HttpRequest.newBuilder(indexer.resolve("/api/admin/crawl/" + id)).GET());
+            answer = send(HttpRequest.newBuilder(indexer.resolve("/api/admin/crawl/" + id))
+                    .GET());
         } catch (IOException e) {
             throw new NotReadyException("the indexer can't be reached: " + e.getMessage());
         }
@@ -74,15 +76,21 @@ final class ForwardedCrawlJobs implements CrawlJobs {
             throw refused(answer);
         }
         JsonNode job = json(answer);
-        return Optional.of(new JobStatus(job.path("id").asLong(),
+        return Optional.of(new JobStatus(
+                job.path("id").asLong(),
                 JobStatus.State.valueOf(job.path("status").asText().toUpperCase(Locale.ROOT)),
-                instant(job, "createdAt"), instant(job, "startedAt"), instant(job, "finishedAt"),
+                instant(job, "createdAt"),
+                instant(job, "startedAt"),
+                instant(job, "finishedAt"),
                 job.path("message").isNull() ? null : job.path("message").asText(null)));
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException {
         try {
-            return http.send(request.header("Authorization", "Bearer " + token).timeout(TIMEOUT).build(),
+            return http.send(
+                    request.header("Authorization", "Bearer " + token)
+                            .timeout(TIMEOUT)
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

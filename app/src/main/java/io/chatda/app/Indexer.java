@@ -21,8 +21,18 @@ final class Indexer implements CheckpointingSink {
 
     @Override
     public void accept(SourceDocument d) {
-        index.upsert(new SearchDocument(d.url(), d.title(), d.headings(), d.body(), d.site(), d.language(), List.of(),
-                d.links().stream().map(l -> new SearchDocument.Link(l.url(), l.anchorText())).toList(), d.html()));
+        index.upsert(new SearchDocument(
+                d.url(),
+                d.title(),
+                d.headings(),
+                d.body(),
+                d.site(),
+                d.language(),
+                List.of(),
+                d.links().stream()
+                        .map(l -> new SearchDocument.Link(l.url(), l.anchorText()))
+                        .toList(),
+                d.html()));
     }
 
     @Override

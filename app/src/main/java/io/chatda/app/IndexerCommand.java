@@ -19,21 +19,30 @@ import picocli.CommandLine.Spec;
  * index and dictionary after every change for the query replicas to pull (docs/replication.md). It serves search
  * and suggestions too, like {@code serve}.
  */
-@Command(name = "indexer", mixinStandardHelpOptions = true,
+@Command(
+        name = "indexer",
+        mixinStandardHelpOptions = true,
         description = "Run a cluster's indexer: crawl jobs, index writes, snapshots for query replicas.")
 final class IndexerCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+
     @Mixin
     PortOption port;
+
     @Mixin
     ServeOptions serving;
+
     @Mixin
     ClusterOptions cluster;
-    @Option(names = "--allow-path-imports", description = "let the admin API import files and folders of this machine "
-            + "(POST /api/admin/import; chatda cluster import uses it)")
+
+    @Option(
+            names = "--allow-path-imports",
+            description = "let the admin API import files and folders of this machine "
+                    + "(POST /api/admin/import; chatda cluster import uses it)")
     boolean pathImports;
+
     @Spec
     CommandSpec spec;
 
@@ -46,8 +55,12 @@ final class IndexerCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         SnapshotPublisher publisher;
         try {
-            publisher = new SnapshotPublisher(dir.index(), Library.dictionaryFile(dir), dir.root().resolve("snapshots"),
-                    Retention.DEFAULT, clock);
+            publisher = new SnapshotPublisher(
+                    dir.index(),
+                    Library.dictionaryFile(dir),
+                    dir.root().resolve("snapshots"),
+                    Retention.DEFAULT,
+                    clock);
         } catch (IOException e) {
             throw new UncheckedIOException("can't prepare the snapshot directory in " + dir.root(), e);
         }
@@ -56,7 +69,12 @@ final class IndexerCommand implements Callable<Integer> {
         if (shared.shared()) {
             shared.consumeQueryLog(library.queryEvents());
         }
-        Serving.closeOnExit(Serving.start(library, dir, listenPort, serving, spec.commandLine().getOut(),
+        Serving.closeOnExit(Serving.start(
+                library,
+                dir,
+                listenPort,
+                serving,
+                spec.commandLine().getOut(),
                 new ServingRole(Replication.indexer(publisher, token), shared, publisher, pathImports)));
         return 0;
     }

@@ -5,38 +5,38 @@ import io.chatda.crawl.SourceDocument;
 import io.chatda.replica.SnapshotPublisher;
 import io.chatda.search.CommitHook;
 import io.chatda.search.SearchIndex;
-import io.chatda.shared.QueryEvents;
 import io.chatda.search.SearchOptions;
 import io.chatda.search.SearchResults;
+import io.chatda.server.DataGeneration;
+import io.chatda.shared.QueryEvents;
 import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.DictionarySnapshot;
 import io.chatda.suggest.QueryLog;
-import io.chatda.suggest.SuggestEntry;
-import java.util.ArrayList;
-import java.util.Comparator;
 import io.chatda.suggest.QueryPolicy;
+import io.chatda.suggest.SuggestEntry;
+import io.chatda.suggest.Suggester;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.chatda.suggest.Suggester;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.apache.lucene.util.IOUtils;
 import java.nio.file.NoSuchFileException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import io.chatda.server.DataGeneration;
-import java.time.Instant;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open data of one data directory: the writable search index and the current suggestion
@@ -68,8 +68,13 @@ final class Library implements AutoCloseable {
     private final SuggestionRebuilds rebuilds;
     private final Runnable dictionarySaved;
 
-    private Library(SearchIndex index, QueryLog queryLog, Path dictionaryFile, boolean suggesting,
-                    RebuildSettings settings, Runnable dictionarySaved) {
+    private Library(
+            SearchIndex index,
+            QueryLog queryLog,
+            Path dictionaryFile,
+            boolean suggesting,
+            RebuildSettings settings,
+            Runnable dictionarySaved) {
         this.index = index;
         this.dictionarySaved = dictionarySaved;
         this.queryLog = queryLog;
@@ -98,7 +103,7 @@ final class Library implements AutoCloseable {
 
     /** {@link #open(DataDirectory, QueryPolicy)} with rebuilds run by {@code settings} (tests: a clock they move). */
     static Library open(DataDirectory data, QueryPolicy policy, RebuildSettings settings) {
-        return open(data, policy, true, settings, CommitHook.NONE, () -> { });
+        return open(data, policy, true, settings, CommitHook.NONE, () -> {});
     }
 
     /**
@@ -125,7 +130,7 @@ final class Library implements AutoCloseable {
      * loading, or rebuilding, the old one first would be wasted. {@link #suggester()} is null until then.
      */
     static Library openForUpdate(DataDirectory data, QueryPolicy policy) {
-        return open(data, policy, false, RebuildSettings.defaults(), CommitHook.NONE, () -> { });
+        return open(data, policy, false, RebuildSettings.defaults(), CommitHook.NONE, () -> {});
     }
 
     /** {@link #openForUpdate(DataDirectory, QueryPolicy)} for one user. */
@@ -137,13 +142,18 @@ final class Library implements AutoCloseable {
         return new QueryPolicy(1, Integer.MAX_VALUE, data.suggestBlocklist());
     }
 
-    private static Library open(DataDirectory data, QueryPolicy policy, boolean suggesting, RebuildSettings settings,
-                                CommitHook commits, Runnable dictionarySaved) {
+    private static Library open(
+            DataDirectory data,
+            QueryPolicy policy,
+            boolean suggesting,
+            RebuildSettings settings,
+            CommitHook commits,
+            Runnable dictionarySaved) {
         data.create();
         DamagedDataException.requireIndexCommit(data.index());
         SearchIndex index = SearchIndex.open(data.index(), data.analysis(), commits);
-        QueryLog log = QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, settings.clock(),
-                policy);
+        QueryLog log =
+                QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, settings.clock(), policy);
         return new Library(index, log, dictionaryFile(data), suggesting, settings, dictionarySaved);
     }
 
@@ -216,8 +226,10 @@ final class Library implements AutoCloseable {
      */
     int warmUpSearch(int searches, Duration budget) {
         List<String> queries = new ArrayList<>();
-        queryLog.entries().stream().sorted(Comparator.comparingDouble(SuggestEntry::weight).reversed())
-                .limit(searches / 2).forEach(e -> queries.add(e.text()));
+        queryLog.entries().stream()
+                .sorted(Comparator.comparingDouble(SuggestEntry::weight).reversed())
+                .limit(searches / 2)
+                .forEach(e -> queries.add(e.text()));
         queries.addAll(WARM_UP_QUERIES);
         long deadline = System.nanoTime() + budget.toNanos();
         int done = 0;
@@ -229,8 +241,17 @@ final class Library implements AutoCloseable {
     }
 
     /** Query shapes that take every path of the ranking: Korean with particles, English, mixed, phrase, loanword, OR. */
-    private static final List<String> WARM_UP_QUERIES = List.of("검색", "교착상태가 발생하는 조건", "search engine",
-            "deadlock 예방", "\"exact phrase\"", "데드락", "redis 캐시", "python OR 파이썬", "레이어추가", "how to install");
+    private static final List<String> WARM_UP_QUERIES = List.of(
+            "검색",
+            "교착상태가 발생하는 조건",
+            "search engine",
+            "deadlock 예방",
+            "\"exact phrase\"",
+            "데드락",
+            "redis 캐시",
+            "python OR 파이썬",
+            "레이어추가",
+            "how to install");
 
     SearchIndex index() {
         return index;
@@ -261,8 +282,8 @@ final class Library implements AutoCloseable {
      *
      * @throws ImportException also if {@code baseUrl} is not an http(s) URL
      */
-    ImportSummary importPaths(List<Path> paths, String site, String baseUrl, Map<String, String> commitData,
-                              PrintWriter log) {
+    ImportSummary importPaths(
+            List<Path> paths, String site, String baseUrl, Map<String, String> commitData, PrintWriter log) {
         ImportSummary summary = imports.read(paths, site, baseUrl, indexer::accept, log);
         Map<String, String> data = new java.util.HashMap<>(index.commitData());
         data.putAll(commitData);
@@ -340,8 +361,11 @@ final class Library implements AutoCloseable {
             }
             DictionarySnapshot.Loaded loaded = current.get();
             swapIn(loaded.index(), changes);
-            log.info("loaded the suggestion dictionary ({} entries) from {} in {} ms", loaded.index().size(),
-                    dictionaryFile, (System.nanoTime() - start) / 1_000_000);
+            log.info(
+                    "loaded the suggestion dictionary ({} entries) from {} in {} ms",
+                    loaded.index().size(),
+                    dictionaryFile,
+                    (System.nanoTime() - start) / 1_000_000);
             return true;
         } catch (NoSuchFileException e) {
             log.info("no saved suggestion dictionary at {}; building it", dictionaryFile);
@@ -397,9 +421,11 @@ final class Library implements AutoCloseable {
     /** Registers the query log's damage, write-failure and drop counts, and background failures, in {@code registry}. */
     void bindMetrics(MeterRegistry registry) {
         FunctionCounter.builder("chatda.querylog.damaged.lines", queryLog, QueryLog::damagedLines)
-                .description("query log lines skipped at start because they were damaged").register(registry);
+                .description("query log lines skipped at start because they were damaged")
+                .register(registry);
         FunctionCounter.builder("chatda.querylog.write.failures", queryLog, QueryLog::failedWrites)
-                .description("searches that could not be appended to the query log (a full disk)").register(registry);
+                .description("searches that could not be appended to the query log (a full disk)")
+                .register(registry);
         FunctionCounter.builder("chatda.querylog.dropped", queryLog, QueryLog::droppedEvents)
                 .description("searches left out of the query log's file because its writer was behind")
                 .register(registry);

@@ -21,8 +21,8 @@ final class LocalImports implements PathImports {
     @Override
     public synchronized Imported importPaths(List<String> paths, String site) {
         try {
-            ImportSummary s = library.importPaths(paths.stream().map(Path::of).toList(), site, Map.of(),
-                    new PrintWriter(new StringWriter()));
+            ImportSummary s = library.importPaths(
+                    paths.stream().map(Path::of).toList(), site, Map.of(), new PrintWriter(new StringWriter()));
             return new Imported(s.files(), s.documents(), s.skipped(), s.refused());
         } catch (ImportException | java.nio.file.InvalidPathException e) {
             throw new BadRequestException(e.getMessage());

@@ -10,16 +10,29 @@ import picocli.CommandLine.Command;
  * The {@code chatda} command line. Exit codes: 0 ok, 1 failure, 2 bad usage; errors are one line,
  * never a stack trace (set CHATDA_DEBUG=1 to see one).
  */
-@Command(name = "chatda", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "chatda",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Self-hosted search with instant Korean and English suggestions.")
 public final class Main implements Runnable {
 
     static final int USAGE = 2;
     static final int FAILURE = 1;
     /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ServeCommand.class, IndexerCommand.class, ClusterCommand.class, ImportCommand.class,
-            CrawlCommand.class, SearchCommand.class, SuggestCommand.class, StatusCommand.class, AnalyzeCommand.class,
-            VersionCommand.class, CommandLine.HelpCommand.class);
+    private static final List<Class<?>> COMMANDS = List.of(
+            DemoCommand.class,
+            ServeCommand.class,
+            IndexerCommand.class,
+            ClusterCommand.class,
+            ImportCommand.class,
+            CrawlCommand.class,
+            SearchCommand.class,
+            SuggestCommand.class,
+            StatusCommand.class,
+            AnalyzeCommand.class,
+            VersionCommand.class,
+            CommandLine.HelpCommand.class);
     /** Set before anything touches the common pool, which reads it once. */
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
     /** Read once, when the JDK's HTTP/1.1 client first keeps a connection alive. */
@@ -37,7 +50,8 @@ public final class Main implements Runnable {
         // With fewer than two common-pool threads (one or two cores), every async stage of a CompletableFuture
         // without an executor, such as the JDK HTTP client's, starts a new thread: a crawl of 700 pages made
         // dozens, about 0.4 s of system time (docs/performance.md).
-        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null
+                && Runtime.getRuntime().availableProcessors() <= 2) {
             System.setProperty(COMMON_POOL_PARALLELISM, "2");
         }
         // the crawler's http fetches keep at most this many connections per host alive (the JDK's default, 5,
@@ -55,7 +69,8 @@ public final class Main implements Runnable {
         // each: a named command needs only its own (help, or no or an unknown command, gets them all)
         String first = args.length > 0 ? args[0] : "";
         List<Class<?>> needed = COMMANDS.stream()
-                .filter(c -> !first.equals("help") && c.getAnnotation(Command.class).name().equals(first))
+                .filter(c -> !first.equals("help")
+                        && c.getAnnotation(Command.class).name().equals(first))
                 .toList();
         for (Class<?> command : needed.isEmpty() ? COMMANDS : needed) {
             cli.addSubcommand(command);

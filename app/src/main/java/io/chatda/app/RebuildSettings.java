@@ -12,12 +12,16 @@ import java.time.Duration;
  * @param closeDeadline how long closing waits for a running rebuild to stop before interrupting it
  * @param builder       what builds a dictionary
  */
-record RebuildSettings(Clock clock, Duration period, Duration checkEvery, Duration closeDeadline,
-                       DictionaryBuilder builder) {
+record RebuildSettings(
+        Clock clock, Duration period, Duration checkEvery, Duration closeDeadline, DictionaryBuilder builder) {
 
     /** The app's: every 5 minutes by the system clock, looked at every second; close waits up to 10 s. */
     static RebuildSettings defaults() {
-        return new RebuildSettings(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), SuggestionSources::build);
+        return new RebuildSettings(
+                Clock.systemUTC(),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                SuggestionSources::build);
     }
 }

@@ -33,28 +33,32 @@ final class ReplicaServing implements AutoCloseable {
         this.shared = shared;
     }
 
-    static ReplicaServing start(DataDirectory dir, int port, ServeOptions options, ClusterOptions cluster, URI indexer,
-                                PrintWriter out) {
+    static ReplicaServing start(
+            DataDirectory dir, int port, ServeOptions options, ClusterOptions cluster, URI indexer, PrintWriter out) {
         ServerSettings settings = options.settings(port);
         String token = cluster.requiredReplicaToken();
         Clock clock = Clock.systemUTC();
         SharedState shared = SharedState.of(cluster.redisOrNull(), clock);
         if (!shared.shared()) {
-            out.println("no --redis: this replica's rate limits are its own and its users' queries teach no suggestions");
+            out.println(
+                    "no --redis: this replica's rate limits are its own and its users' queries teach no suggestions");
         }
         QueryEvents events = shared.shared() ? shared.queryLogStream() : QueryEvents.NONE;
         QueryReplica replica = new QueryReplica(dir, events, clock);
         SnapshotPuller puller;
         try {
             Files.createDirectories(dir.index());
-            puller = new SnapshotPuller(PullerSettings.of(indexer, token, dir.index(), Library.dictionaryFile(dir)),
-                    replica, clock);
+            puller = new SnapshotPuller(
+                    PullerSettings.of(indexer, token, dir.index(), Library.dictionaryFile(dir)), replica, clock);
         } catch (IOException e) {
             shared.close();
             throw new UncheckedIOException("can't prepare the replica's directory " + dir.root(), e);
         }
-        ServedData data = new ServedData(replica, replica::suggester, replica::generation,
-                settings.adminToken() == null ? null : new ForwardedCrawlJobs(indexer, settings.adminToken()))
+        ServedData data = new ServedData(
+                        replica,
+                        replica::suggester,
+                        replica::generation,
+                        settings.adminToken() == null ? null : new ForwardedCrawlJobs(indexer, settings.adminToken()))
                 .withMetrics(shared)
                 .withDocuments(replica::document, new ViewMarkup());
         ChatdaServer server = new ChatdaServer(settings, data, Replication.replica(puller), shared.rateLimits());
@@ -65,7 +69,8 @@ final class ReplicaServing implements AutoCloseable {
             throw new UsageException("can't listen on port " + port + ": " + e.getMessage());
         }
         puller.start();
-        out.printf("chatda query replica on %s://localhost:%d, pulling snapshots from %s (Ctrl-C to stop)%n",
+        out.printf(
+                "chatda query replica on %s://localhost:%d, pulling snapshots from %s (Ctrl-C to stop)%n",
                 options.scheme(), server.port(), indexer);
         out.flush();
         return new ReplicaServing(server, puller, replica, shared);

@@ -18,13 +18,19 @@ final class SearchCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "query words; \"phrases\", -exclude, site:host, OR")
     String[] words;
+
     @Option(names = "--page", defaultValue = "1", description = "result page (default: ${DEFAULT-VALUE})")
     int page;
-    @Option(names = "--size", defaultValue = "" + Limits.DEFAULT_PAGE_SIZE,
+
+    @Option(
+            names = "--size",
+            defaultValue = "" + Limits.DEFAULT_PAGE_SIZE,
             description = "results per page, at most " + SearchIndex.MAX_SIZE + " (default: ${DEFAULT-VALUE})")
     int size;
+
     @Spec
     CommandSpec spec;
 
@@ -40,7 +46,9 @@ final class SearchCommand implements Callable<Integer> {
             out.printf("%d results for \"%s\" (%.1f ms)%n", results.totalHits(), query, results.tookMicros() / 1000.0);
             int rank = (page - 1) * size;
             for (SearchHit hit : results.hits()) {
-                out.printf("%n%2d. %s%n    %s%n    %s%n", ++rank, hit.title(), hit.url(), TerminalText.snippet(hit.snippetHtml()));
+                out.printf(
+                        "%n%2d. %s%n    %s%n    %s%n",
+                        ++rank, hit.title(), hit.url(), TerminalText.snippet(hit.snippetHtml()));
             }
             return 0;
         }

@@ -16,7 +16,9 @@ final class ServeOptions {
     /** A 16-character token of random hex digits has about 10 different ones; "aaaa…" has one. */
     static final int MIN_DISTINCT_TOKEN_CHARACTERS = 6;
 
-    @Option(names = "--tls-cert", paramLabel = "FILE",
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
             description = "PEM certificate chain: the port also accepts TLS (h2 by ALPN); needs --tls-key")
     Path tlsCert;
 
@@ -26,32 +28,50 @@ final class ServeOptions {
     @Option(names = "--self-signed", description = "accept TLS with a throwaway self-signed certificate (local use)")
     boolean selfSigned;
 
-    @Option(names = "--rate-limit-search", paramLabel = "N[/BURST]", defaultValue = "20/40",
+    @Option(
+            names = "--rate-limit-search",
+            paramLabel = "N[/BURST]",
+            defaultValue = "20/40",
             description = "per-client searches a second, or off (default: ${DEFAULT-VALUE})")
     String searchRate;
 
-    @Option(names = "--rate-limit-suggest", paramLabel = "N[/BURST]", defaultValue = "50/100",
+    @Option(
+            names = "--rate-limit-suggest",
+            paramLabel = "N[/BURST]",
+            defaultValue = "50/100",
             description = "per-client suggestion requests a second, or off (default: ${DEFAULT-VALUE})")
     String suggestRate;
 
-    @Option(names = "--rate-limit-admin", paramLabel = "N[/BURST]", defaultValue = "2/10",
+    @Option(
+            names = "--rate-limit-admin",
+            paramLabel = "N[/BURST]",
+            defaultValue = "2/10",
             description = "per-client admin requests a second, or off (default: ${DEFAULT-VALUE})")
     String adminRate;
 
-    @Option(names = "--trusted-proxy", paramLabel = "CIDR",
+    @Option(
+            names = "--trusted-proxy",
+            paramLabel = "CIDR",
             description = "a proxy or load balancer whose X-Forwarded-For names the client (repeatable)")
     List<String> trustedProxies = new ArrayList<>();
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:CHATDA_ADMIN_TOKEN}",
+    @Option(
+            names = "--admin-token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:CHATDA_ADMIN_TOKEN}",
             description = "bearer token of the admin API (prefer the CHATDA_ADMIN_TOKEN environment variable)")
     String adminToken;
 
-    @Option(names = "--warm-up-searches", paramLabel = "N", defaultValue = "300",
+    @Option(
+            names = "--warm-up-searches",
+            paramLabel = "N",
+            defaultValue = "300",
             description = "searches run before the server listens, so the first users get warm answers; 0 for none "
                     + "(default: ${DEFAULT-VALUE}, at most 5 s)")
     int warmUpSearches;
 
-    @Option(names = "--allow-private-crawls",
+    @Option(
+            names = "--allow-private-crawls",
             description = "let admin crawl jobs fetch loopback and private addresses (refused by default against SSRF)")
     boolean allowPrivateCrawls;
 

@@ -28,8 +28,13 @@ final class Serving implements AutoCloseable {
     private final SharedState shared;
     private final AutoCloseable replication;
 
-    private Serving(ChatdaServer server, CrawlWorker crawls, CrawlStore store, Library library, SharedState shared,
-                    AutoCloseable replication) {
+    private Serving(
+            ChatdaServer server,
+            CrawlWorker crawls,
+            CrawlStore store,
+            Library library,
+            SharedState shared,
+            AutoCloseable replication) {
         this.server = server;
         this.crawls = crawls;
         this.store = store;
@@ -46,15 +51,18 @@ final class Serving implements AutoCloseable {
     /** Waits until the process is asked to stop (Ctrl-C, SIGTERM), then closes {@code serving}. */
     static void closeOnExit(AutoCloseable serving) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                serving.close();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(Serving.class).error("stopping failed", e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "chatda-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                serving.close();
+                            } catch (Exception e) {
+                                LoggerFactory.getLogger(Serving.class).error("stopping failed", e);
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "chatda-shutdown"));
         stopped.await();
     }
 
@@ -67,14 +75,18 @@ final class Serving implements AutoCloseable {
      * Starts serving; {@link #close()} stops the server and closes the library. A crawl store that can't be opened
      * (damaged) leaves search and suggestions up without the admin crawl routes, and says so.
      */
-    static Serving start(Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out,
-                         ServingRole role) {
+    static Serving start(
+            Library library, DataDirectory dir, int port, ServeOptions options, PrintWriter out, ServingRole role) {
         ServerSettings settings = options.settings(port);
         SharedState shared = role.shared();
         CrawlStore store = openCrawlStore(dir, out);
         CrawlWorker crawls = store == null ? null : new CrawlWorker(store, library, options.allowPrivateCrawls);
-        ServedData data = new ServedData(library::search, library::suggester, library::generation,
-                crawls == null ? null : crawls.queue()).withMetrics(registry -> {
+        ServedData data = new ServedData(
+                        library::search,
+                        library::suggester,
+                        library::generation,
+                        crawls == null ? null : crawls.queue())
+                .withMetrics(registry -> {
                     library.bindMetrics(registry);
                     shared.bindTo(registry);
                 })
@@ -86,7 +98,8 @@ final class Serving implements AutoCloseable {
         ChatdaServer server = new ChatdaServer(settings, data, role.replication(), shared.rateLimits());
         long warmStart = System.nanoTime();
         int warmed = library.warmUpSearch(options.warmUpSearches, WARM_UP_BUDGET);
-        out.printf("warmed the search path: %d searches in %d ms%n", warmed, (System.nanoTime() - warmStart) / 1_000_000);
+        out.printf(
+                "warmed the search path: %d searches in %d ms%n", warmed, (System.nanoTime() - warmStart) / 1_000_000);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -101,7 +114,8 @@ final class Serving implements AutoCloseable {
         Thread warmUp = new Thread(library::warmUp, "chatda-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        out.printf("chatda is serving %d documents on %s://localhost:%d (Ctrl-C to stop)%n",
+        out.printf(
+                "chatda is serving %d documents on %s://localhost:%d (Ctrl-C to stop)%n",
                 library.index().size(), options.scheme(), server.port());
         out.flush();
         return new Serving(server, crawls, store, library, shared, role.replicationParts());
@@ -117,7 +131,9 @@ final class Serving implements AutoCloseable {
         } catch (CrawlStoreException e) {
             Logger log = LoggerFactory.getLogger(Serving.class);
             log.error("can't open the crawl store {}; serving without crawl jobs", dir.crawlStore(), e);
-            out.printf("crawl jobs unavailable: %s%n", e.getMessage().lines().findFirst().orElse(""));
+            out.printf(
+                    "crawl jobs unavailable: %s%n",
+                    e.getMessage().lines().findFirst().orElse(""));
             return null;
         }
     }

@@ -16,6 +16,6 @@ record ServingRole(Replication replication, SharedState shared, AutoCloseable re
 
     /** A single server sharing {@code shared} (e.g. rate limits with other servers). */
     static ServingRole standalone(SharedState shared) {
-        return new ServingRole(Replication.standalone(), shared, () -> { }, false);
+        return new ServingRole(Replication.standalone(), shared, () -> {}, false);
     }
 }

@@ -8,15 +8,19 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code chatda status}: what the data directory holds, the last crawls and queued jobs. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the index size, the last crawls and crawl jobs.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show the index size, the last crawls and crawl jobs.")
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+
     @Spec
     CommandSpec spec;
 
@@ -46,9 +50,15 @@ final class StatusCommand implements Callable<Integer> {
         try (CrawlStore store = CrawlStore.open(dir.crawlStore())) {
             out.println("last crawls:");
             for (CrawlRun run : store.runs(10)) {
-                out.printf("  #%d %s %s %s → %s  %s%n    %s%n", run.id(), run.mode().name().toLowerCase(java.util.Locale.ROOT),
-                        run.status(), run.startedAt(), run.finishedAt() == null ? "…" : run.finishedAt(),
-                        String.join(" ", run.seeds()), run.summary());
+                out.printf(
+                        "  #%d %s %s %s → %s  %s%n    %s%n",
+                        run.id(),
+                        run.mode().name().toLowerCase(java.util.Locale.ROOT),
+                        run.status(),
+                        run.startedAt(),
+                        run.finishedAt() == null ? "…" : run.finishedAt(),
+                        String.join(" ", run.seeds()),
+                        run.summary());
             }
             var jobs = store.jobs(10);
             if (!jobs.isEmpty()) {

@@ -21,11 +21,16 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+
     @Parameters(arity = "1..*", paramLabel = "PREFIX", description = "what the user has typed so far")
     String[] words;
-    @Option(names = "--limit", defaultValue = "" + Limits.DEFAULT_SUGGESTIONS,
+
+    @Option(
+            names = "--limit",
+            defaultValue = "" + Limits.DEFAULT_SUGGESTIONS,
             description = "how many, at most " + Suggester.MAX_LIMIT + " (default: ${DEFAULT-VALUE})")
     int limit;
+
     @Spec
     CommandSpec spec;
 
@@ -36,7 +41,8 @@ final class SuggestCommand implements Callable<Integer> {
         }
         try (SearchIndex index = ReadOnly.index(data.directory())) {
             var out = spec.commandLine().getOut();
-            // the dictionary the server saved (it has the query log) while it describes this index; else the index's own
+            // the dictionary the server saved (it has the query log) while it describes this index; else the index's
+            // own
             CompletionIndex dictionary = Library.savedDictionary(data.directory(), index)
                     .orElseGet(() -> SuggestionSources.build(index, List.of()));
             for (Suggestion s : dictionary.suggest(String.join(" ", words), limit)) {

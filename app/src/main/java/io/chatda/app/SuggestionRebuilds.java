@@ -42,11 +42,15 @@ final class SuggestionRebuilds implements AutoCloseable {
     void schedulePeriodic(BooleanSupplier needed, Runnable rebuild) {
         RebuildPeriod period = new RebuildPeriod(settings.clock(), settings.period());
         long every = settings.checkEvery().toMillis();
-        executor.scheduleWithFixedDelay(() -> runGuarded(() -> {
-            if (period.due() && needed.getAsBoolean()) {
-                rebuild.run();
-            }
-        }), every, every, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> runGuarded(() -> {
+                    if (period.due() && needed.getAsBoolean()) {
+                        rebuild.run();
+                    }
+                }),
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code rebuild} soon, after any rebuild already under way; nothing once closing. */

@@ -32,16 +32,16 @@ public final class SuggestionSources {
     static final double QUERY_WEIGHT = 4;
     /** A heading on at least this many pages of a site, and on more than {@link #BOILERPLATE_SHARE} of them, ... */
     static final int BOILERPLATE_PAGES = 3;
+
     static final double BOILERPLATE_SHARE = 0.05;
     /** ... weighs this much in all, however many pages repeat it. */
     static final double BOILERPLATE_WEIGHT = 0.1;
 
     /** Hash of this class's and the topic extractor's code: a dictionary built by other code is stale. */
-    private static final String CODE = DictionarySnapshot.bytecodeHash(SuggestionSources.class, TopicExtractor.class,
-            Vocabulary.class);
+    private static final String CODE =
+            DictionarySnapshot.bytecodeHash(SuggestionSources.class, TopicExtractor.class, Vocabulary.class);
 
-    private SuggestionSources() {
-    }
+    private SuggestionSources() {}
 
     /**
      * What a dictionary built now would be built from, as a string that changes whenever the inputs
@@ -106,7 +106,9 @@ public final class SuggestionSources {
             texts.add(page.body());
             vocabulary.add(site(page.site()), texts);
             pagesPerSite.computeIfAbsent(site(page.site()), k -> new int[1])[0]++;
-            page.headings().stream().map(h -> headingKey(page.site(), h)).distinct()
+            page.headings().stream()
+                    .map(h -> headingKey(page.site(), h))
+                    .distinct()
                     .forEach(k -> pagesPerHeading.computeIfAbsent(k, x -> new int[1])[0]++);
         });
         stopIf(stopping);
@@ -120,14 +122,16 @@ public final class SuggestionSources {
                 int pages = pagesPerHeading.getOrDefault(headingKey(doc.site(), heading), new int[] {1})[0];
                 int sitePages = pagesPerSite.getOrDefault(site(doc.site()), new int[] {1})[0];
                 double weight = pages >= BOILERPLATE_PAGES && pages > BOILERPLATE_SHARE * sitePages
-                        ? BOILERPLATE_WEIGHT / pages : HEADING_WEIGHT;
+                        ? BOILERPLATE_WEIGHT / pages
+                        : HEADING_WEIGHT;
                 entries.add(new SuggestEntry(heading, weight, SuggestEntry.Kind.HEADING, doc.url(), doc.site()));
             }
         }
         for (DocumentOutline doc : outlines) {
             for (TopicExtractor.Topic topic : doc.topics()) {
                 if (words.contains(site(doc.site()), topic.phrase())) {
-                    entries.add(new SuggestEntry(topic.phrase(), TOPIC_WEIGHT, SuggestEntry.Kind.TOPIC, "", doc.site()));
+                    entries.add(
+                            new SuggestEntry(topic.phrase(), TOPIC_WEIGHT, SuggestEntry.Kind.TOPIC, "", doc.site()));
                 }
             }
         }

@@ -2,8 +2,8 @@ package io.chatda.app;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code chatda version}. */
 @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the version of chatda and of Java.")

@@ -8,8 +8,7 @@ final class Await {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
-    private Await() {
-    }
+    private Await() {}
 
     static void until(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + LIMIT.toNanos();

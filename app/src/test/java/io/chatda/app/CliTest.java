@@ -15,8 +15,7 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     private Run chatda(String... args) {
         StringWriter out = new StringWriter();
@@ -52,7 +51,10 @@ class CliTest {
         assertThat(imported.out()).contains("imported 1 files: 3 documents indexed, 0 skipped; index holds 3");
         Run deadlock = chatda("search", "--data", data, "교착상태");
         assertThat(deadlock.exit()).isZero();
-        assertThat(deadlock.out()).contains("1 results").contains("notes.md#교착상태").contains("*교착*");
+        assertThat(deadlock.out())
+                .contains("1 results")
+                .contains("notes.md#교착상태")
+                .contains("*교착*");
         Run closures = chatda("search", "--data", data, "closure");
         assertThat(closures.out()).contains("1 results").contains("notes.md#closures");
         Run suggest = chatda("suggest", "--data", data, "교");
@@ -66,12 +68,18 @@ class CliTest {
         Files.writeString(notes.resolve("locks.md"), "# Locks\n\nmutex zebralock semaphore\n");
         String data = dir.resolve("data").toString();
 
-        Run imported = chatda("import", dir.resolve("notes").toString(), "--base-url", "https://docs.example.com/notes",
-                "--data", data);
+        Run imported = chatda(
+                "import",
+                dir.resolve("notes").toString(),
+                "--base-url",
+                "https://docs.example.com/notes",
+                "--data",
+                data);
 
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(chatda("search", "--data", data, "zebralock").out())
-                .contains("https://docs.example.com/notes/os/locks.md").doesNotContain("file:");
+                .contains("https://docs.example.com/notes/os/locks.md")
+                .doesNotContain("file:");
         Run bad = chatda("import", notes.toString(), "--base-url", "javascript:alert(1)", "--data", data);
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("--base-url must be an http(s) URL");
@@ -100,7 +108,8 @@ class CliTest {
         assertThat(chatda("import", page.toString(), "--data", data).exit()).isZero();
         Path index = dir.resolve("data").resolve("index");
         try (var files = Files.list(index)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
+                    .toList()) {
                 Files.delete(f);
             }
         }
@@ -134,12 +143,18 @@ class CliTest {
     void badUsageIsOneLineAndExitCode2() {
         String data = dir.resolve("data").toString();
         for (String[] args : new String[][] {
-                {"bogus"}, {"search"}, {"import"}, {"import", dir.resolve("missing.md").toString(), "--data", data},
-                {"search", "--data", dir.resolve("empty").toString(), "x"}, {"demo", "--port", "99999", "--data", data},
-                {"search", "--size", "500", "--data", data, "x"}, {"suggest", "--limit", "x", "--data", data, "y"},
-                {"serve", "--port", "0", "--data", data, "--admin-token", "aaaaaaaaaaaaaaaa"},
-                {"serve", "--port", "0", "--data", data, "--admin-token", "abababababababab"},
-                {"serve", "--port", "0", "--data", data, "--suggest-min-clients", "0"}}) {
+            {"bogus"},
+            {"search"},
+            {"import"},
+            {"import", dir.resolve("missing.md").toString(), "--data", data},
+            {"search", "--data", dir.resolve("empty").toString(), "x"},
+            {"demo", "--port", "99999", "--data", data},
+            {"search", "--size", "500", "--data", data, "x"},
+            {"suggest", "--limit", "x", "--data", data, "y"},
+            {"serve", "--port", "0", "--data", data, "--admin-token", "aaaaaaaaaaaaaaaa"},
+            {"serve", "--port", "0", "--data", data, "--admin-token", "abababababababab"},
+            {"serve", "--port", "0", "--data", data, "--suggest-min-clients", "0"}
+        }) {
             Run run = chatda(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
@@ -161,8 +176,10 @@ class CliTest {
     void helpWithoutACommandListsThemAllAndHelpOfOneShowsIt() {
         Run all = chatda("--help");
         assertThat(all.exit()).isZero();
-        assertThat(all.out()).contains("demo", "serve", "import", "crawl", "search", "suggest", "status", "analyze",
-                "version", "help");
+        assertThat(all.out())
+                .contains(
+                        "demo", "serve", "import", "crawl", "search", "suggest", "status", "analyze", "version",
+                        "help");
         Run crawl = chatda("help", "crawl");
         assertThat(crawl.exit()).isZero();
         assertThat(crawl.out()).contains("Usage: chatda crawl");

@@ -18,12 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CrawlCommandTest {
 
     private static final Map<String, String> SITE = Map.of(
-            "/", "<html><head><title>Home</title></head><body><a href='/deadlock'>교착상태</a> <a href='/gc'>GC</a></body></html>",
-            "/deadlock", "<html><head><title>교착상태 설명</title></head><body><main><p>교착상태는 서로를 기다리는 상태다.</p></main></body></html>",
-            "/gc", "<html><head><title>Garbage collection</title></head><body><p>Tracing collectors find live objects.</p></body></html>");
+            "/",
+                    "<html><head><title>Home</title></head><body><a href='/deadlock'>교착상태</a> <a href='/gc'>GC</a></body></html>",
+            "/deadlock",
+                    "<html><head><title>교착상태 설명</title></head><body><main><p>교착상태는 서로를 기다리는 상태다.</p></main></body></html>",
+            "/gc",
+                    "<html><head><title>Garbage collection</title></head><body><p>Tracing collectors find live objects.</p></body></html>");
 
     @TempDir
     Path dir;
+
     private HttpServer server;
 
     @BeforeEach
@@ -62,23 +66,38 @@ class CrawlCommandTest {
         assertThat(crawl[0]).as(crawl[2]).isEqualTo("0");
         assertThat(crawl[1]).contains("crawl finished").contains("indexed=3").contains("index holds 3 documents");
         assertThat(run("search", "--data", data, "교착상태")[1]).contains(" 1. 교착상태 설명\n    " + seed + "deadlock");
-        assertThat(run("status", "--data", data)[1]).contains("index: 3 documents").contains("#1 start done");
+        assertThat(run("status", "--data", data)[1])
+                .contains("index: 3 documents")
+                .contains("#1 start done");
     }
 
     @Test
     void resumeWithoutUrlsKeepsTheCrawlsScopeAndSettings() {
         String seed = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         String data = dir.toString();
-        String[] first = run("crawl", seed, "--allow-private", "--delay", "0", "--max-pages", "1", "--exclude", "/gc$",
-                "--data", data);
+        String[] first = run(
+                "crawl",
+                seed,
+                "--allow-private",
+                "--delay",
+                "0",
+                "--max-pages",
+                "1",
+                "--exclude",
+                "/gc$",
+                "--data",
+                data);
         assertThat(first[1]).as(first[2]).contains("index holds 1 documents");
 
         // no URL, no --allow-private, no --delay, no --exclude: all of them come from the stored run
         String[] resumed = run("crawl", "--resume", "--max-pages", "10", "--data", data);
 
         assertThat(resumed[0]).as(resumed[2]).isEqualTo("0");
-        assertThat(resumed[1]).contains("crawl finished").contains("index holds 2 documents")
-                .doesNotContain("OFF_SITE").doesNotContain("PRIVATE_ADDRESS");
+        assertThat(resumed[1])
+                .contains("crawl finished")
+                .contains("index holds 2 documents")
+                .doesNotContain("OFF_SITE")
+                .doesNotContain("PRIVATE_ADDRESS");
         assertThat(run("search", "--data", data, "교착상태")[1]).contains(seed + "deadlock");
         assertThat(run("search", "--data", data, "collection")[1]).doesNotContain(seed + "gc");
     }
@@ -94,8 +113,13 @@ class CrawlCommandTest {
 
     @Test
     void badArgumentsAreUsageErrors() {
-        for (String[] args : new String[][] {{"crawl"}, {"crawl", "ftp://example.com/"}, {"crawl", "not a url"},
-                {"crawl", "http://example.com/", "--exclude", "("}, {"crawl", "--resume", "--refresh"}}) {
+        for (String[] args : new String[][] {
+            {"crawl"},
+            {"crawl", "ftp://example.com/"},
+            {"crawl", "not a url"},
+            {"crawl", "http://example.com/", "--exclude", "("},
+            {"crawl", "--resume", "--refresh"}
+        }) {
             String[] result = run(concat(args, "--data", dir.toString()));
             assertThat(result[0]).as(String.join(" ", args)).isEqualTo("2");
             assertThat(result[2].strip().lines()).as(String.join(" ", args)).hasSize(1);

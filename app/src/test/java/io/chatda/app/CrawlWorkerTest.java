@@ -52,7 +52,9 @@ class CrawlWorkerTest {
     }
 
     private long submit(CrawlWorker worker) {
-        return worker.queue().submit(new CrawlRequest(List.of(site.url()), CrawlRequest.Mode.START, 10, 2)).id();
+        return worker.queue()
+                .submit(new CrawlRequest(List.of(site.url()), CrawlRequest.Mode.START, 10, 2))
+                .id();
     }
 
     private CrawlJob.Status status(long job) {
@@ -68,18 +70,21 @@ class CrawlWorkerTest {
         AtomicInteger claims = new AtomicInteger();
         JobClaims lockedTwice = () -> {
             if (claims.incrementAndGet() <= 2) {
-                throw new CrawlStoreException("crawl store query failed: database is locked", new SQLException("SQLITE_BUSY"));
+                throw new CrawlStoreException(
+                        "crawl store query failed: database is locked", new SQLException("SQLITE_BUSY"));
             }
             return store.claimNextJob();
         };
         try (LogCapture log = new LogCapture(BackgroundFailures.class);
-             CrawlWorker worker = new CrawlWorker(store, library, true, lockedTwice, FAST)) {
+                CrawlWorker worker = new CrawlWorker(store, library, true, lockedTwice, FAST)) {
             long job = submit(worker);
             worker.start();
 
             Await.until("the job ran", () -> status(job) == CrawlJob.Status.DONE);
             assertThat(failures()).isEqualTo(2);
-            assertThat(log.events()).filteredOn(e -> e.getLevel() == Level.ERROR).hasSize(2)
+            assertThat(log.events())
+                    .filteredOn(e -> e.getLevel() == Level.ERROR)
+                    .hasSize(2)
                     .allSatisfy(e -> assertThat(e.getThrowableProxy().getClassName())
                             .isEqualTo(CrawlStoreException.class.getName()));
             assertThat(worker.readiness().notReadyBecause()).isEmpty();
@@ -99,8 +104,9 @@ class CrawlWorkerTest {
             long job = submit(w);
             w.start();
 
-            Await.until("the job ended", () -> status(job) != CrawlJob.Status.QUEUED
-                    && status(job) != CrawlJob.Status.RUNNING);
+            Await.until(
+                    "the job ended",
+                    () -> status(job) != CrawlJob.Status.QUEUED && status(job) != CrawlJob.Status.RUNNING);
             assertThat(status(job)).isEqualTo(CrawlJob.Status.CANCELLED);
             assertThat(site.requests()).as("the crawl never started").isZero();
             assertThat(w.stop(job)).as("an ended job has nothing to stop").isFalse();
@@ -132,15 +138,20 @@ class CrawlWorkerTest {
             server.start();
             try {
                 WebClient client = WebClient.of("h2c://127.0.0.1:" + server.port());
-                assertThat(client.get("/ready").aggregate().join().status().code()).isEqualTo(200);
+                assertThat(client.get("/ready").aggregate().join().status().code())
+                        .isEqualTo(200);
 
                 worker.start();
-                Await.until("the worker thread ended", () -> worker.readiness().notReadyBecause().isPresent());
+                Await.until(
+                        "the worker thread ended",
+                        () -> worker.readiness().notReadyBecause().isPresent());
 
                 AggregatedHttpResponse ready = client.get("/ready").aggregate().join();
                 assertThat(ready.status().code()).isEqualTo(503);
                 assertThat(ready.contentUtf8()).contains("crawl worker");
-                assertThat(failures()).as("logged and counted, not only printed").isEqualTo(1);
+                assertThat(failures())
+                        .as("logged and counted, not only printed")
+                        .isEqualTo(1);
             } finally {
                 server.close();
             }

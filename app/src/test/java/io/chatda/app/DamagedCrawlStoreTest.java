@@ -25,7 +25,11 @@ class DamagedCrawlStoreTest {
         PrintWriter quiet = new PrintWriter(new StringWriter());
         Library library = Library.open(data);
         DemoCorpus.bundled().importInto(library, data, quiet, quiet);
-        Files.write(data.crawlStore(), "this is not an SQLite database, it is what a bad disk left".repeat(100).getBytes());
+        Files.write(
+                data.crawlStore(),
+                "this is not an SQLite database, it is what a bad disk left"
+                        .repeat(100)
+                        .getBytes());
         ServeOptions options = new ServeOptions();
         options.searchRate = "off";
         options.suggestRate = "off";
@@ -34,9 +38,19 @@ class DamagedCrawlStoreTest {
         StringWriter out = new StringWriter();
         try (Serving serving = Serving.start(library, data, 0, options, new PrintWriter(out, true))) {
             WebClient client = WebClient.of("http://127.0.0.1:" + serving.port());
-            assertThat(client.get("/api/search?q=deadlock").aggregate().join().status().code()).isEqualTo(200);
+            assertThat(client.get("/api/search?q=deadlock")
+                            .aggregate()
+                            .join()
+                            .status()
+                            .code())
+                    .isEqualTo(200);
             assertThat(client.get("/ready").aggregate().join().status().code()).isEqualTo(200);
-            assertThat(client.get("/api/admin/crawl/1").aggregate().join().status().code()).isEqualTo(404);
+            assertThat(client.get("/api/admin/crawl/1")
+                            .aggregate()
+                            .join()
+                            .status()
+                            .code())
+                    .isEqualTo(404);
         }
         assertThat(out.toString()).contains("crawl jobs unavailable").contains("crawl.db");
     }
@@ -45,18 +59,21 @@ class DamagedCrawlStoreTest {
     void aCrawlStoreOfANewerSchemaIsAOneLineErrorAndStaysAsItWas() throws Exception {
         DataDirectory data = new DataDirectory(dir).create();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.crawlStore());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 7");
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "status", "--data", dir.toString());
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString().lines()).singleElement().asString()
+        assertThat(err.toString().lines())
+                .singleElement()
+                .asString()
                 .startsWith("chatda status: crawl store " + data.crawlStore())
-                .contains("schema version 7, newer than this chatda knows (1)");
+                .contains("schema version 7, newer than this chatda knows (2)");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.crawlStore());
-             Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(7);
         }
     }

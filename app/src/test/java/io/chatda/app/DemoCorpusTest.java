@@ -28,9 +28,13 @@ class DemoCorpusTest {
     void manifestListsEveryPageAndPagesAreWellFormed() throws IOException {
         Set<String> onDisk = new HashSet<>();
         try (Stream<Path> files = Files.list(SOURCE)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).forEach(onDisk::add);
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md"))
+                    .forEach(onDisk::add);
         }
-        List<String> manifest = Files.readAllLines(SOURCE.resolve("MANIFEST")).stream().filter(l -> !l.isBlank()).toList();
+        List<String> manifest = Files.readAllLines(SOURCE.resolve("MANIFEST")).stream()
+                .filter(l -> !l.isBlank())
+                .toList();
 
         assertThat(manifest).hasSizeGreaterThanOrEqualTo(80).doesNotHaveDuplicates();
         assertThat(Set.copyOf(manifest)).isEqualTo(onDisk);
@@ -51,7 +55,7 @@ class DemoCorpusTest {
             switch (io.chatda.crawl.Language.detect(text)) {
                 case io.chatda.crawl.Language.ENGLISH -> english++;
                 case io.chatda.crawl.Language.KOREAN -> korean++;
-                default -> { }
+                default -> {}
             }
         }
         assertThat(korean).isGreaterThan(20);
@@ -68,9 +72,11 @@ class DemoCorpusTest {
             assertThat(library.index().size()).isEqualTo(corpus.size());
             assertThat(corpus.importInto(library, data, quiet, quiet)).isFalse();
             assertThat(library.index().search("교착상태", 1, 1).hits().get(0).url()).endsWith("/deadlock.md");
-            assertThat(library.index().search("deadlock", 1, 1).hits().get(0).url()).endsWith("/deadlock.md");
+            assertThat(library.index().search("deadlock", 1, 1).hits().get(0).url())
+                    .endsWith("/deadlock.md");
             var suggestions = library.suggester().suggest("교", 10);
-            assertThat(suggestions).isNotEmpty()
+            assertThat(suggestions)
+                    .isNotEmpty()
                     .allSatisfy(s -> assertThat(s.text()).matches("(?s)(^|.*\\s)교.*"));
             assertThat(suggestions.get(0).text()).startsWith("교착상태");
         }

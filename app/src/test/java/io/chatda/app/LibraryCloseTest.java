@@ -32,8 +32,10 @@ class LibraryCloseTest {
     private final AtomicReference<Thread> builder = new AtomicReference<>();
 
     private static Set<Thread> ourThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> OUR_THREADS.contains(t.getName()))
-                .filter(Thread::isAlive).collect(Collectors.toSet());
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> OUR_THREADS.contains(t.getName()))
+                .filter(Thread::isAlive)
+                .collect(Collectors.toSet());
     }
 
     /** Opens a library whose next rebuild, once held, runs {@code slowBuild} on the rebuild thread. */
@@ -46,12 +48,17 @@ class LibraryCloseTest {
             }
             return SuggestionSources.build(index, queries, stopping);
         };
-        RebuildSettings settings = new RebuildSettings(new MovableClock(Instant.parse("2026-01-01T00:00:00Z")),
-                Duration.ofMinutes(5), Duration.ofMillis(5), DEADLINE, builds);
+        RebuildSettings settings = new RebuildSettings(
+                new MovableClock(Instant.parse("2026-01-01T00:00:00Z")),
+                Duration.ofMinutes(5),
+                Duration.ofMillis(5),
+                DEADLINE,
+                builds);
         return Library.open(data, QueryPolicy.personal(), settings);
     }
 
-    private void closeUnderARunningRebuild(Consumer<BooleanSupplier> slowBuild, Duration within) throws InterruptedException {
+    private void closeUnderARunningRebuild(Consumer<BooleanSupplier> slowBuild, Duration within)
+            throws InterruptedException {
         DataDirectory data = new DataDirectory(dir).create();
         Set<Thread> before = ourThreads();
         Library library = open(data, slowBuild);
@@ -72,23 +79,27 @@ class LibraryCloseTest {
 
     @Test
     void aRebuildThatChecksTheStopSignalEndsAtOnce() throws InterruptedException {
-        closeUnderARunningRebuild(stopping -> {
-            while (!stopping.getAsBoolean()) { // a long build that checks the signal between pages
-                LockSupport.parkNanos(1_000_000);
-            }
-            throw new RebuildStoppedException();
-        }, DEADLINE);
+        closeUnderARunningRebuild(
+                stopping -> {
+                    while (!stopping.getAsBoolean()) { // a long build that checks the signal between pages
+                        LockSupport.parkNanos(1_000_000);
+                    }
+                    throw new RebuildStoppedException();
+                },
+                DEADLINE);
     }
 
     @Test
     void aRebuildThatIgnoresTheStopSignalIsInterruptedAtTheDeadline() throws InterruptedException {
-        closeUnderARunningRebuild(stopping -> {
-            try {
-                new CountDownLatch(1).await(); // a build blind to the stop signal
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RebuildStoppedException();
-            }
-        }, DEADLINE.multipliedBy(3));
+        closeUnderARunningRebuild(
+                stopping -> {
+                    try {
+                        new CountDownLatch(1).await(); // a build blind to the stop signal
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RebuildStoppedException();
+                    }
+                },
+                DEADLINE.multipliedBy(3));
     }
 }

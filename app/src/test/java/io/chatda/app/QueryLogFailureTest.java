@@ -23,7 +23,8 @@ class QueryLogFailureTest {
         DataDirectory data = new DataDirectory(dir).create();
         Path events = data.root().resolve("querylog").resolve("events.log");
         try (Library library = Library.open(data)) {
-            ChatdaServer server = new ChatdaServer(ServerSettings.onPort(0),
+            ChatdaServer server = new ChatdaServer(
+                    ServerSettings.onPort(0),
                     new ServedData(library::search, library::suggester, library::generation, null)
                             .withMetrics(library::bindMetrics));
             server.start();
@@ -31,11 +32,13 @@ class QueryLogFailureTest {
             Files.createDirectory(events); // every append now fails, as on a broken disk
             try {
                 WebClient client = WebClient.of("h2c://127.0.0.1:" + server.port());
-                AggregatedHttpResponse answer = client.get("/api/search?q=deadlock").aggregate().join();
+                AggregatedHttpResponse answer =
+                        client.get("/api/search?q=deadlock").aggregate().join();
 
                 assertThat(answer.status().code()).isEqualTo(200);
-                Await.until("the failed write counted", () -> metrics(client)
-                        .contains("chatda_querylog_write_failures_total 1.0"));
+                Await.until(
+                        "the failed write counted",
+                        () -> metrics(client).contains("chatda_querylog_write_failures_total 1.0"));
                 assertThat(metrics(client)).contains("chatda_querylog_dropped_total 0.0");
             } finally {
                 server.close();

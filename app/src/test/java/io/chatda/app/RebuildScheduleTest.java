@@ -54,8 +54,8 @@ class RebuildScheduleTest {
     }
 
     private Library open(DataDirectory data) {
-        RebuildSettings settings = new RebuildSettings(clock, PERIOD, Duration.ofMillis(5), Duration.ofSeconds(10),
-                builder);
+        RebuildSettings settings =
+                new RebuildSettings(clock, PERIOD, Duration.ofMillis(5), Duration.ofSeconds(10), builder);
         return Library.open(data, QueryPolicy.personal(), settings);
     }
 
@@ -63,14 +63,16 @@ class RebuildScheduleTest {
     void aRebuildThatFailsIsLoggedCountedAndRunsAgainAtTheNextPeriod() throws IOException {
         DataDirectory data = importedData();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (LogCapture log = new LogCapture(BackgroundFailures.class); Library library = open(data)) {
+        try (LogCapture log = new LogCapture(BackgroundFailures.class);
+                Library library = open(data)) {
             library.bindMetrics(registry);
             assertThat(builds).as("the saved dictionary was loaded").hasValue(0);
             library.search("교착상태 피하기", 1, 10);
             failNext.set(true);
 
             clock.advance(PERIOD);
-            Await.until("the periodic rebuild ran and failed",
+            Await.until(
+                    "the periodic rebuild ran and failed",
                     () -> library.backgroundFailures().count(BackgroundFailures.Task.SUGGEST_REBUILD) == 1);
 
             assertThat(builds).hasValue(1);
@@ -84,7 +86,9 @@ class RebuildScheduleTest {
             clock.advance(PERIOD);
             Await.until("the next period's rebuild", () -> library.dictionariesBuilt() == 1);
             assertThat(builds).hasValue(2);
-            assertThat(library.suggester().suggest("교착", 5)).extracting(Suggestion::text).contains("교착상태 피하기");
+            assertThat(library.suggester().suggest("교착", 5))
+                    .extracting(Suggestion::text)
+                    .contains("교착상태 피하기");
         }
     }
 

@@ -43,7 +43,9 @@ class SavedSuggestionsTest {
 
     private DataDirectory importedData() throws IOException {
         write("engine.md", "# 검색엔진 만들기\n\n## 교착상태 피하기\n\n검색엔진은 색인을 만들고 교착상태를 피한다. 검색엔진의 색인.\n");
-        write("deadlock.md", "# Deadlock avoidance\n\n## Search engine locks\n\nA search engine avoids deadlock by ordering locks.\n");
+        write(
+                "deadlock.md",
+                "# Deadlock avoidance\n\n## Search engine locks\n\nA search engine avoids deadlock by ordering locks.\n");
         DataDirectory data = new DataDirectory(dir.resolve("data")).create();
         try (Library library = Library.open(data)) {
             library.importPaths(List.of(dir.resolve("docs")), "", Map.of(), quiet);
@@ -72,12 +74,16 @@ class SavedSuggestionsTest {
         DataDirectory data = importedData();
         Files.delete(Library.dictionaryFile(data));
         try (Library library = Library.openForUpdate(data)) {
-            assertThat(library.dictionariesBuilt()).as("neither loaded nor built at open").isZero();
+            assertThat(library.dictionariesBuilt())
+                    .as("neither loaded nor built at open")
+                    .isZero();
             assertThat(library.suggester()).isNull();
             write("kernel.md", "# 커널 스케줄러\n\nThe kernel scheduler.\n");
             library.importPaths(List.of(dir.resolve("docs").resolve("kernel.md")), "", Map.of(), quiet);
             assertThat(library.dictionariesBuilt()).isEqualTo(1);
-            assertThat(library.suggester().suggest("커널", 10)).extracting(Suggestion::text).contains("커널 스케줄러");
+            assertThat(library.suggester().suggest("커널", 10))
+                    .extracting(Suggestion::text)
+                    .contains("커널 스케줄러");
         }
         try (Library library = Library.open(data)) {
             assertThat(library.dictionariesBuilt()).as("saved after the update").isZero();
@@ -91,19 +97,29 @@ class SavedSuggestionsTest {
             assertThat(library.search("색인 교착상태", 1, 10).totalHits()).isPositive();
         }
         try (Library library = Library.open(data)) {
-            assertThat(library.dictionariesBuilt()).as("the query log changed after the last build").isEqualTo(1);
-            assertThat(library.suggester().suggest("색인 ㄱ", 10)).extracting(Suggestion::text).contains("색인 교착상태");
+            assertThat(library.dictionariesBuilt())
+                    .as("the query log changed after the last build")
+                    .isEqualTo(1);
+            assertThat(library.suggester().suggest("색인 ㄱ", 10))
+                    .extracting(Suggestion::text)
+                    .contains("색인 교착상태");
         }
         try (Library library = Library.open(data)) {
-            assertThat(library.dictionariesBuilt()).as("saved by the rebuild at the last start").isZero();
-            assertThat(library.suggester().suggest("색인 ㄱ", 10)).extracting(Suggestion::text).contains("색인 교착상태");
+            assertThat(library.dictionariesBuilt())
+                    .as("saved by the rebuild at the last start")
+                    .isZero();
+            assertThat(library.suggester().suggest("색인 ㄱ", 10))
+                    .extracting(Suggestion::text)
+                    .contains("색인 교착상태");
             write("kernel.md", "# 커널 스케줄러\n\nThe kernel scheduler.\n");
             library.importPaths(List.of(dir.resolve("docs").resolve("kernel.md")), "", Map.of(), quiet);
             assertThat(library.dictionariesBuilt()).isEqualTo(1);
         }
         try (Library library = Library.open(data)) {
             assertThat(library.dictionariesBuilt()).as("saved after the import").isZero();
-            assertThat(library.suggester().suggest("커널", 10)).extracting(Suggestion::text).contains("커널 스케줄러");
+            assertThat(library.suggester().suggest("커널", 10))
+                    .extracting(Suggestion::text)
+                    .contains("커널 스케줄러");
         }
     }
 
@@ -130,8 +146,13 @@ class SavedSuggestionsTest {
     private static String suggestCommand(DataDirectory data, String typed) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "suggest", "--data",
-                data.root().toString(), typed);
+        int exit = Main.run(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "suggest",
+                "--data",
+                data.root().toString(),
+                typed);
         assertThat(exit).as(err.toString()).isZero();
         return out.toString();
     }
@@ -165,9 +186,14 @@ class SavedSuggestionsTest {
                 assertThat(library.index().size()).isEqualTo(documents);
             }
             try (var files = Files.walk(data.root())) {
-                assertThat(files.filter(p -> !p.startsWith(file.getParent())).sorted().toList()).containsAll(others);
+                assertThat(files.filter(p -> !p.startsWith(file.getParent()))
+                                .sorted()
+                                .toList())
+                        .containsAll(others);
             }
-            assertThat(DictionarySnapshot.load(file).index().size()).as("saved again whole").isPositive();
+            assertThat(DictionarySnapshot.load(file).index().size())
+                    .as("saved again whole")
+                    .isPositive();
         }
         Files.delete(file);
         try (Library library = Library.open(data)) {

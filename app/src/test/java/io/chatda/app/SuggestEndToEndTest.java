@@ -24,12 +24,18 @@ class SuggestEndToEndTest {
             DemoCorpus.bundled().importInto(library, data, quiet, quiet);
             for (String typed : List.of("검ㅅ", "검새", "검색", "검색ㅇ", "검색에", "검색엔", "검색엔ㅈ", "검색엔지", "검색엔진")) {
                 List<Suggestion> top = library.suggester().suggest(typed, 10);
-                assertThat(top).as(typed + " -> " + top)
-                        .anySatisfy(s -> assertThat(s.url().endsWith("/search-engine.md") || s.text().startsWith("검색엔진"))
+                assertThat(top)
+                        .as(typed + " -> " + top)
+                        .anySatisfy(s -> assertThat(s.url().endsWith("/search-engine.md")
+                                        || s.text().startsWith("검색엔진"))
                                 .isTrue());
             }
-            assertThat(library.suggester().suggest("ㄱㅅㅇㅈ", 10)).extracting(Suggestion::text).anyMatch(t -> t.startsWith("검색엔진"));
-            assertThat(library.suggester().suggest("rjatordpswls", 10)).extracting(Suggestion::text).anyMatch(t -> t.startsWith("검색엔진"));
+            assertThat(library.suggester().suggest("ㄱㅅㅇㅈ", 10))
+                    .extracting(Suggestion::text)
+                    .anyMatch(t -> t.startsWith("검색엔진"));
+            assertThat(library.suggester().suggest("rjatordpswls", 10))
+                    .extracting(Suggestion::text)
+                    .anyMatch(t -> t.startsWith("검색엔진"));
         }
     }
 

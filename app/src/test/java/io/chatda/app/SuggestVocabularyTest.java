@@ -18,6 +18,7 @@ class SuggestVocabularyTest {
 
     @TempDir
     static Path dir;
+
     private static Library library;
 
     @BeforeAll
@@ -34,7 +35,9 @@ class SuggestVocabularyTest {
     }
 
     private static List<String> texts(String typed) {
-        return library.suggester().suggest(typed, 10).stream().map(Suggestion::text).toList();
+        return library.suggester().suggest(typed, 10).stream()
+                .map(Suggestion::text)
+                .toList();
     }
 
     @Test
@@ -72,9 +75,15 @@ class SuggestVocabularyTest {
     @Test
     void aDocumentSuggestionCarriesItsUrl() {
         Suggestion title = library.suggester().suggest("교착상태", 10).stream()
-                .filter(s -> s.kind() == SuggestEntry.Kind.TITLE).findFirst().orElseThrow();
+                .filter(s -> s.kind() == SuggestEntry.Kind.TITLE)
+                .findFirst()
+                .orElseThrow();
         assertThat(title.url()).endsWith("deadlock.md");
         assertThat(library.suggester().suggest("백트", 10).stream()
-                .filter(s -> s.text().equals("백트래킹")).findFirst().orElseThrow().url()).isEmpty();
+                        .filter(s -> s.text().equals("백트래킹"))
+                        .findFirst()
+                        .orElseThrow()
+                        .url())
+                .isEmpty();
     }
 }

@@ -46,8 +46,8 @@ class SuggestionPoisoningTest {
         }
         try (Library library = Library.open(data, QueryPolicy.shared(data.suggestBlocklist()))) {
             DemoCorpus.bundled().importInto(library, data, quiet, quiet);
-            ChatdaServer server = new ChatdaServer(settings,
-                    new ServedData(library::search, library::suggester, library::generation, null));
+            ChatdaServer server = new ChatdaServer(
+                    settings, new ServedData(library::search, library::suggester, library::generation, null));
             server.start();
             try {
                 WebClient client = WebClient.of("h2c://127.0.0.1:" + server.port());
@@ -62,8 +62,7 @@ class SuggestionPoisoningTest {
                 library.rebuildSuggestions();
 
                 List<String> top = suggest(client, "교착상태");
-                assertThat(top).contains("교착상태 회피")
-                        .doesNotContain("교착상태 무료 쿠폰 spam", "교착상태 한 번", "교착상태 카지노");
+                assertThat(top).contains("교착상태 회피").doesNotContain("교착상태 무료 쿠폰 spam", "교착상태 한 번", "교착상태 카지노");
             } finally {
                 server.close();
             }
@@ -71,15 +70,19 @@ class SuggestionPoisoningTest {
     }
 
     private static void search(WebClient client, String q, String forwardedFor) {
-        RequestHeaders get = RequestHeaders.builder(HttpMethod.GET,
-                        "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
-                .set("x-forwarded-for", forwardedFor).build();
+        RequestHeaders get = RequestHeaders.builder(
+                        HttpMethod.GET, "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+                .set("x-forwarded-for", forwardedFor)
+                .build();
         assertThat(client.execute(get).aggregate().join().status().code()).isEqualTo(200);
     }
 
     private static List<String> suggest(WebClient client, String prefix) throws Exception {
-        JsonNode answer = JSON.readTree(client.get("/api/suggest?q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8))
-                .aggregate().join().contentUtf8());
+        JsonNode answer =
+                JSON.readTree(client.get("/api/suggest?q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8))
+                        .aggregate()
+                        .join()
+                        .contentUtf8());
         List<String> texts = new ArrayList<>();
         answer.get("suggestions").forEach(s -> texts.add(s.get("text").asText()));
         return texts;

@@ -12,18 +12,21 @@ class ViewMarkupTest {
 
     @Test
     void cleaningKeepsContentAndDropsScriptHandlersImagesAndScriptLinks() {
-        String clean = markup.clean("<h2 onclick=\"x()\">제목</h2><script>alert(1)</script><p><em>본문</em>"
-                + "<img src=x onerror=y><a href=\"javascript:alert(2)\">js</a><a href=\"b.md\">옆 문서</a></p>",
+        String clean = markup.clean(
+                "<h2 onclick=\"x()\">제목</h2><script>alert(1)</script><p><em>본문</em>"
+                        + "<img src=x onerror=y><a href=\"javascript:alert(2)\">js</a><a href=\"b.md\">옆 문서</a></p>",
                 "file:///notes/a.md");
 
-        assertThat(clean).contains("<h2>제목</h2>", "<em>본문</em>", "옆 문서</a>")
+        assertThat(clean)
+                .contains("<h2>제목</h2>", "<em>본문</em>", "옆 문서</a>")
                 .containsPattern("href=\"file:/+notes/b\\.md\"")
                 .doesNotContain("script", "onclick", "<img", "javascript:");
     }
 
     @Test
     void headingsGetTheSlugsImportedSectionsAreAddressedBy() {
-        assertThat(markup.slug("콜백 지옥 (Callback Hell)")).isEqualTo(Slugs.slug("콜백 지옥 (Callback Hell)"))
+        assertThat(markup.slug("콜백 지옥 (Callback Hell)"))
+                .isEqualTo(Slugs.slug("콜백 지옥 (Callback Hell)"))
                 .isEqualTo("콜백-지옥-callback-hell");
     }
 }

@@ -29,52 +29,52 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class HangulBench {
 
-  /** Hangul, Latin, digits, punctuation and a compound final: 20 UTF-16 chars. */
-  private String mixed;
+    /** Hangul, Latin, digits, punctuation and a compound final: 20 UTF-16 chars. */
+    private String mixed;
 
-  /** Korean typed in English mode, plus a Latin word and a digit: 20 chars. */
-  private String latin;
+    /** Korean typed in English mode, plus a Latin word and a digit: 20 chars. */
+    private String latin;
 
-  /** What disassemble produces for {@link #mixed}, input of assemble. */
-  private String keys;
+    /** What disassemble produces for {@link #mixed}, input of assemble. */
+    private String keys;
 
-  @Setup
-  public void setUp() {
-    mixed = "검색엔진 Java 값이 닭 2024!";
-    latin = "rjator dpswls Java 1";
-    if (mixed.length() != 20 || latin.length() != 20) {
-      throw new IllegalStateException("benchmark inputs must be 20 chars");
+    @Setup
+    public void setUp() {
+        mixed = "검색엔진 Java 값이 닭 2024!";
+        latin = "rjator dpswls Java 1";
+        if (mixed.length() != 20 || latin.length() != 20) {
+            throw new IllegalStateException("benchmark inputs must be 20 chars");
+        }
+        keys = Jamo.disassemble(mixed);
     }
-    keys = Jamo.disassemble(mixed);
-  }
 
-  @Benchmark
-  public String disassemble() {
-    return Jamo.disassemble(mixed);
-  }
+    @Benchmark
+    public String disassemble() {
+        return Jamo.disassemble(mixed);
+    }
 
-  @Benchmark
-  public String assemble() {
-    return Jamo.assemble(keys);
-  }
+    @Benchmark
+    public String assemble() {
+        return Jamo.assemble(keys);
+    }
 
-  @Benchmark
-  public String toQwerty() {
-    return KeyboardLayout.toQwerty(mixed);
-  }
+    @Benchmark
+    public String toQwerty() {
+        return KeyboardLayout.toQwerty(mixed);
+    }
 
-  @Benchmark
-  public String toHangul() {
-    return KeyboardLayout.toHangul(latin);
-  }
+    @Benchmark
+    public String toHangul() {
+        return KeyboardLayout.toHangul(latin);
+    }
 
-  @Benchmark
-  public LayoutDetection detectMistypedKorean() {
-    return KeyboardLayout.detectMistypedKorean(latin);
-  }
+    @Benchmark
+    public LayoutDetection detectMistypedKorean() {
+        return KeyboardLayout.detectMistypedKorean(latin);
+    }
 
-  @Benchmark
-  public String choseong() {
-    return Choseong.of(mixed);
-  }
+    @Benchmark
+    public String choseong() {
+        return Choseong.of(mixed);
+    }
 }

@@ -12,8 +12,7 @@ package io.chatda.bench;
  */
 public final class MachineJitter {
 
-    private MachineJitter() {
-    }
+    private MachineJitter() {}
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
@@ -39,7 +38,8 @@ public final class MachineJitter {
             previous = now;
         }
         double elapsed = (previous - start) / 1e9;
-        System.out.printf("%.1f s: %.2f %% of the time in gaps of 5 µs or more%n", elapsed, 100.0 * lost / (previous - start));
+        System.out.printf(
+                "%.1f s: %.2f %% of the time in gaps of 5 µs or more%n", elapsed, 100.0 * lost / (previous - start));
         for (int b = 0; b < names.length; b++) {
             System.out.printf("  %-10s %8d  (%.0f per second)%n", names[b], counts[b], counts[b] / elapsed);
         }

@@ -47,14 +47,23 @@ final class AddressGuard {
 
     /** The guard of a crawl: DNS, this machine's interfaces as they are now, the registries. */
     AddressGuard(boolean allowPrivate, Set<String> trustedHosts) {
-        this(allowPrivate, trustedHosts, InetAddress::getAllByName, AddressGuard::interfaceAddresses,
+        this(
+                allowPrivate,
+                trustedHosts,
+                InetAddress::getAllByName,
+                AddressGuard::interfaceAddresses,
                 AddressGuard::isReserved);
     }
 
-    AddressGuard(boolean allowPrivate, Set<String> trustedHosts, Resolver resolver,
-                 Supplier<Set<InetAddress>> ownAddresses, Predicate<InetAddress> reserved) {
+    AddressGuard(
+            boolean allowPrivate,
+            Set<String> trustedHosts,
+            Resolver resolver,
+            Supplier<Set<InetAddress>> ownAddresses,
+            Predicate<InetAddress> reserved) {
         this.allowPrivate = allowPrivate;
-        this.trustedHosts = trustedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.trustedHosts =
+                trustedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.resolver = resolver;
         this.ownAddresses = allowPrivate ? Set.of() : Set.copyOf(ownAddresses.get());
         this.reserved = reserved;
@@ -79,8 +88,8 @@ final class AddressGuard {
         }
         for (InetAddress address : addresses) {
             if (ownAddresses.contains(withoutScope(address))) {
-                throw new RefusedException(host + " resolves to " + address.getHostAddress()
-                        + ", an address of this machine");
+                throw new RefusedException(
+                        host + " resolves to " + address.getHostAddress() + ", an address of this machine");
             }
             if (reserved.test(address)) {
                 SpecialPurposeAddresses.Block block = SpecialPurposeAddresses.blockOf(address);
@@ -93,8 +102,12 @@ final class AddressGuard {
 
     /** Whether an address is in a special-purpose block (see {@link SpecialPurposeAddresses}). */
     static boolean isReserved(InetAddress a) {
-        return a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress() || SpecialPurposeAddresses.blockOf(a) != null;
+        return a.isAnyLocalAddress()
+                || a.isLoopbackAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
+                || a.isMulticastAddress()
+                || SpecialPurposeAddresses.blockOf(a) != null;
     }
 
     /** Every address of every network interface of this machine, up or down, without IPv6 scope ids. */

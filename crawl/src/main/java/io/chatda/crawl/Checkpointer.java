@@ -32,14 +32,20 @@ final class Checkpointer {
     private final ExecutorService committer;
     /** The periodic commit started last; only the dispatcher's thread touches it. */
     private Future<?> running;
+
     private volatile long nextAt;
 
     /**
      * @param onFailure told when a periodic commit fails (the crawl should end: the index is in trouble)
      * @param threads   makes the commit thread
      */
-    Checkpointer(CrawlStore store, DocumentSink sink, CrawlConfig config, Clock clock,
-                 Consumer<RuntimeException> onFailure, ThreadFactory threads) {
+    Checkpointer(
+            CrawlStore store,
+            DocumentSink sink,
+            CrawlConfig config,
+            Clock clock,
+            Consumer<RuntimeException> onFailure,
+            ThreadFactory threads) {
         this.store = store;
         this.sink = sink instanceof CheckpointingSink cs ? cs : null;
         this.config = config;

@@ -8,14 +8,13 @@ import java.util.HexFormat;
 /** The exact-duplicate key of a page: SHA-256 of its text with white space folded. Stored, so it must not drift. */
 final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     /** Hex SHA-256 of the text, runs of ASCII white space folded to one space and the ends stripped. */
     static String of(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(collapseSpaces(text).strip()
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(collapseSpaces(text).strip().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

@@ -42,11 +42,30 @@ import javax.net.ssl.SSLContext;
  *                              store); another one trusts a private certificate authority, for an intranet
  */
 public record CrawlConfig(
-        List<String> seeds, CrawlMode mode, int maxPages, int maxDepth, int concurrency, int maxPerHostPages,
-        Duration delay, Duration maxCrawlDelay, boolean sameSite, List<Pattern> includes, List<Pattern> excludes,
-        boolean allowPrivate, Set<String> trustedHosts, String userAgent, Duration connectTimeout,
-        Duration readTimeout, long maxBodyBytes, int maxRetries, Duration retryBackoff, int maxUrlLength,
-        int maxQueryVariants, int nearDuplicateDistance, boolean useSitemaps, Duration checkpointInterval,
+        List<String> seeds,
+        CrawlMode mode,
+        int maxPages,
+        int maxDepth,
+        int concurrency,
+        int maxPerHostPages,
+        Duration delay,
+        Duration maxCrawlDelay,
+        boolean sameSite,
+        List<Pattern> includes,
+        List<Pattern> excludes,
+        boolean allowPrivate,
+        Set<String> trustedHosts,
+        String userAgent,
+        Duration connectTimeout,
+        Duration readTimeout,
+        long maxBodyBytes,
+        int maxRetries,
+        Duration retryBackoff,
+        int maxUrlLength,
+        int maxQueryVariants,
+        int nearDuplicateDistance,
+        boolean useSitemaps,
+        Duration checkpointInterval,
         SSLContext tls) {
 
     /** The default user agent. */
@@ -62,8 +81,15 @@ public record CrawlConfig(
         if (seeds.isEmpty() && mode == CrawlMode.START) {
             throw new IllegalArgumentException("a new crawl needs at least one seed URL");
         }
-        if (maxPages < 1 || maxDepth < 0 || concurrency < 1 || maxPerHostPages < 1 || maxRetries < 0
-                || maxBodyBytes < 1 || maxUrlLength < 16 || maxQueryVariants < 1 || nearDuplicateDistance < 0) {
+        if (maxPages < 1
+                || maxDepth < 0
+                || concurrency < 1
+                || maxPerHostPages < 1
+                || maxRetries < 0
+                || maxBodyBytes < 1
+                || maxUrlLength < 16
+                || maxQueryVariants < 1
+                || nearDuplicateDistance < 0) {
             throw new IllegalArgumentException("crawl limits must be positive");
         }
         if (delay.isNegative() || maxCrawlDelay.isNegative()) {
@@ -114,36 +140,153 @@ public record CrawlConfig(
             this.seeds = List.copyOf(seeds);
         }
 
-        public Builder mode(CrawlMode v) { mode = v; return this; }
-        public Builder maxPages(int v) { maxPages = v; return this; }
-        public Builder maxDepth(int v) { maxDepth = v; return this; }
-        public Builder concurrency(int v) { concurrency = v; return this; }
-        public Builder maxPerHostPages(int v) { maxPerHostPages = v; return this; }
-        public Builder delay(Duration v) { delay = v; return this; }
-        public Builder maxCrawlDelay(Duration v) { maxCrawlDelay = v; return this; }
-        public Builder sameSite(boolean v) { sameSite = v; return this; }
-        public Builder includes(List<Pattern> v) { includes = v; return this; }
-        public Builder excludes(List<Pattern> v) { excludes = v; return this; }
-        public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
-        public Builder trustedHosts(Set<String> v) { trustedHosts = v; return this; }
-        public Builder userAgent(String v) { userAgent = v; return this; }
-        public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
-        public Builder readTimeout(Duration v) { readTimeout = v; return this; }
-        public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
-        public Builder maxRetries(int v) { maxRetries = v; return this; }
-        public Builder retryBackoff(Duration v) { retryBackoff = v; return this; }
-        public Builder maxUrlLength(int v) { maxUrlLength = v; return this; }
-        public Builder maxQueryVariants(int v) { maxQueryVariants = v; return this; }
-        public Builder nearDuplicateDistance(int v) { nearDuplicateDistance = v; return this; }
-        public Builder useSitemaps(boolean v) { useSitemaps = v; return this; }
-        public Builder checkpointInterval(Duration v) { checkpointInterval = v; return this; }
-        public Builder tls(SSLContext v) { tls = v; return this; }
+        public Builder mode(CrawlMode v) {
+            mode = v;
+            return this;
+        }
+
+        public Builder maxPages(int v) {
+            maxPages = v;
+            return this;
+        }
+
+        public Builder maxDepth(int v) {
+            maxDepth = v;
+            return this;
+        }
+
+        public Builder concurrency(int v) {
+            concurrency = v;
+            return this;
+        }
+
+        public Builder maxPerHostPages(int v) {
+            maxPerHostPages = v;
+            return this;
+        }
+
+        public Builder delay(Duration v) {
+            delay = v;
+            return this;
+        }
+
+        public Builder maxCrawlDelay(Duration v) {
+            maxCrawlDelay = v;
+            return this;
+        }
+
+        public Builder sameSite(boolean v) {
+            sameSite = v;
+            return this;
+        }
+
+        public Builder includes(List<Pattern> v) {
+            includes = v;
+            return this;
+        }
+
+        public Builder excludes(List<Pattern> v) {
+            excludes = v;
+            return this;
+        }
+
+        public Builder allowPrivate(boolean v) {
+            allowPrivate = v;
+            return this;
+        }
+
+        public Builder trustedHosts(Set<String> v) {
+            trustedHosts = v;
+            return this;
+        }
+
+        public Builder userAgent(String v) {
+            userAgent = v;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = v;
+            return this;
+        }
+
+        public Builder readTimeout(Duration v) {
+            readTimeout = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long v) {
+            maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder maxRetries(int v) {
+            maxRetries = v;
+            return this;
+        }
+
+        public Builder retryBackoff(Duration v) {
+            retryBackoff = v;
+            return this;
+        }
+
+        public Builder maxUrlLength(int v) {
+            maxUrlLength = v;
+            return this;
+        }
+
+        public Builder maxQueryVariants(int v) {
+            maxQueryVariants = v;
+            return this;
+        }
+
+        public Builder nearDuplicateDistance(int v) {
+            nearDuplicateDistance = v;
+            return this;
+        }
+
+        public Builder useSitemaps(boolean v) {
+            useSitemaps = v;
+            return this;
+        }
+
+        public Builder checkpointInterval(Duration v) {
+            checkpointInterval = v;
+            return this;
+        }
+
+        public Builder tls(SSLContext v) {
+            tls = v;
+            return this;
+        }
 
         public CrawlConfig build() {
-            return new CrawlConfig(seeds, mode, maxPages, maxDepth, concurrency, maxPerHostPages, delay,
-                    maxCrawlDelay, sameSite, includes, excludes, allowPrivate, trustedHosts, userAgent,
-                    connectTimeout, readTimeout, maxBodyBytes, maxRetries, retryBackoff, maxUrlLength,
-                    maxQueryVariants, nearDuplicateDistance, useSitemaps, checkpointInterval, tls);
+            return new CrawlConfig(
+                    seeds,
+                    mode,
+                    maxPages,
+                    maxDepth,
+                    concurrency,
+                    maxPerHostPages,
+                    delay,
+                    maxCrawlDelay,
+                    sameSite,
+                    includes,
+                    excludes,
+                    allowPrivate,
+                    trustedHosts,
+                    userAgent,
+                    connectTimeout,
+                    readTimeout,
+                    maxBodyBytes,
+                    maxRetries,
+                    retryBackoff,
+                    maxUrlLength,
+                    maxQueryVariants,
+                    nearDuplicateDistance,
+                    useSitemaps,
+                    checkpointInterval,
+                    tls);
         }
     }
 }

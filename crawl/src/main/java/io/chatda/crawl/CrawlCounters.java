@@ -10,8 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CrawlCounters {
 
     /** Skip reasons that count as failures in the progress, not as skips. */
-    private static final Set<SkipReason> FAILURES = Set.of(SkipReason.SERVER_ERROR, SkipReason.TIMEOUT,
-            SkipReason.FETCH_ERROR, SkipReason.CLIENT_ERROR, SkipReason.ROBOTS_UNAVAILABLE);
+    private static final Set<SkipReason> FAILURES = Set.of(
+            SkipReason.SERVER_ERROR,
+            SkipReason.TIMEOUT,
+            SkipReason.FETCH_ERROR,
+            SkipReason.CLIENT_ERROR,
+            SkipReason.ROBOTS_UNAVAILABLE);
 
     private final AtomicLong fetched = new AtomicLong();
     private final AtomicLong indexed = new AtomicLong();
@@ -54,8 +58,15 @@ final class CrawlCounters {
 
     CrawlProgress progress(long queued, int inFlight, Duration elapsed) {
         double seconds = elapsed.toNanos() / 1e9;
-        return new CrawlProgress(fetched.get(), indexed.get(), queued, failed.get(), skippedTotal.get(), inFlight,
-                seconds <= 0 ? 0 : fetched.get() / seconds, elapsed);
+        return new CrawlProgress(
+                fetched.get(),
+                indexed.get(),
+                queued,
+                failed.get(),
+                skippedTotal.get(),
+                inFlight,
+                seconds <= 0 ? 0 : fetched.get() / seconds,
+                elapsed);
     }
 
     CrawlSummary summary(Duration elapsed, boolean stopped) {
@@ -65,7 +76,6 @@ final class CrawlCounters {
                 counts.put(k, v.get());
             }
         });
-        return new CrawlSummary(fetched.get(), indexed.get(), unchanged.get(), deleted.get(), counts, elapsed,
-                stopped);
+        return new CrawlSummary(fetched.get(), indexed.get(), unchanged.get(), deleted.get(), counts, elapsed, stopped);
     }
 }

@@ -8,8 +8,15 @@ import java.time.Instant;
  *
  * @param message free text: the summary when done, the error when failed, the latest progress while running
  */
-public record CrawlJob(long id, String payload, Status status, Instant createdAt, Instant startedAt,
-                       Instant finishedAt, String message, int attempts) {
+public record CrawlJob(
+        long id,
+        String payload,
+        Status status,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String message,
+        int attempts) {
 
     /** Whether an earlier claim of this job was cut short (its process died): it resumes rather than restarts. */
     public boolean interrupted() {
@@ -17,5 +24,11 @@ public record CrawlJob(long id, String payload, Status status, Instant createdAt
     }
 
     /** Where a job is in its life. */
-    public enum Status { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED,
+        CANCELLED
+    }
 }

@@ -5,7 +5,7 @@ package io.chatda.crawl;
 public interface CrawlListener {
 
     /** A listener that ignores progress. */
-    CrawlListener NONE = progress -> { };
+    CrawlListener NONE = progress -> {};
 
     void onProgress(CrawlProgress progress);
 }

@@ -14,6 +14,12 @@ import java.time.Duration;
  * @param pagesPerSecond fetched pages per second since the run started
  * @param elapsed        time since the run started
  */
-public record CrawlProgress(long fetched, long indexed, long queued, long failed, long skipped, int inFlight,
-                            double pagesPerSecond, Duration elapsed) {
-}
+public record CrawlProgress(
+        long fetched,
+        long indexed,
+        long queued,
+        long failed,
+        long skipped,
+        int inFlight,
+        double pagesPerSecond,
+        Duration elapsed) {}

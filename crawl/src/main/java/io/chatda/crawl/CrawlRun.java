@@ -10,6 +10,11 @@ import java.util.List;
  *                process died (e.g. {@code kill -9}), as the next run on the same store finds out
  * @param summary {@link CrawlSummary#format()} of the finished run, empty while running
  */
-public record CrawlRun(long id, CrawlMode mode, List<String> seeds, Instant startedAt, Instant finishedAt,
-                       String status, String summary) {
-}
+public record CrawlRun(
+        long id,
+        CrawlMode mode,
+        List<String> seeds,
+        Instant startedAt,
+        Instant finishedAt,
+        String status,
+        String summary) {}

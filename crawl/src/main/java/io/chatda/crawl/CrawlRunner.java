@@ -41,6 +41,7 @@ final class CrawlRunner {
     private final Retries retries;
     /** Page fetches handed to workers and not settled at admission: counted against {@code maxPages}. */
     private final AtomicLong dispatched = new AtomicLong();
+
     private final AtomicReference<RuntimeException> workerFailure = new AtomicReference<>();
     private volatile boolean stopRequested;
     private volatile long startNanos;
@@ -53,8 +54,13 @@ final class CrawlRunner {
     private Checkpointer checkpoints;
 
     /** @param clock the time politeness, back-off and checkpoints are reckoned in (epoch milliseconds) */
-    CrawlRunner(CrawlStore store, HtmlExtractor extractor, CrawlConfig config, DocumentSink sink,
-                CrawlListener listener, Clock clock) {
+    CrawlRunner(
+            CrawlStore store,
+            HtmlExtractor extractor,
+            CrawlConfig config,
+            DocumentSink sink,
+            CrawlListener listener,
+            Clock clock) {
         this.store = store;
         this.extractor = extractor;
         this.config = config;
@@ -74,17 +80,19 @@ final class CrawlRunner {
         // fetches under way get a moment to finish (nothing fetched twice on --resume); then a slow server's
         // are cut off, and their pages stay queued
         // (a thread of its own: the common pool may be busy, even with this crawl)
-        Thread cutOff = new Thread(() -> {
-            try {
-                Thread.sleep(STOP_GRACE_MS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Fetcher f = fetcher;
-            if (f != null) {
-                f.abort();
-            }
-        }, "chatda-crawl-stop-grace");
+        Thread cutOff = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(STOP_GRACE_MS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    Fetcher f = fetcher;
+                    if (f != null) {
+                        f.abort();
+                    }
+                },
+                "chatda-crawl-stop-grace");
         cutOff.setDaemon(true);
         cutOff.start();
         scheduler.wake();
@@ -121,8 +129,14 @@ final class CrawlRunner {
         RobotsCache robots = new RobotsCache(store, fetcher, config, clock);
         SitemapReader sitemaps = new SitemapReader(fetcher, rules, SitemapReader.Limits.forCrawl(config));
         preparer = new HostPreparer(config, store, rules, scheduler, robots, sitemaps, links, outcomes);
-        pipeline = new PagePipeline(store, scheduler, retries, new PageReader(extractor, rules, config.robotsAgent()),
-                links, duplicates, outcomes);
+        pipeline = new PagePipeline(
+                store,
+                scheduler,
+                retries,
+                new PageReader(extractor, rules, config.robotsAgent()),
+                links,
+                duplicates,
+                outcomes);
     }
 
     private void finish(ExecutorService workers, ScheduledExecutorService ticker, long runId, String status) {
@@ -166,8 +180,13 @@ final class CrawlRunner {
             }
             if (store.known(url) == null) {
                 UrlRules.Skip skip = rules.check(url, 0);
-                store.insert(url, UrlRules.authority(url), UrlRules.pathKey(url), 0,
-                        skip == null ? null : skip.reason(), skip == null ? null : skip.detail());
+                store.insert(
+                        url,
+                        UrlRules.authority(url),
+                        UrlRules.pathKey(url),
+                        0,
+                        skip == null ? null : skip.reason(),
+                        skip == null ? null : skip.detail());
                 if (skip != null) {
                     counters.skipped(skip.reason());
                 }
@@ -251,10 +270,14 @@ final class CrawlRunner {
         boolean revalidate = config.mode() == CrawlMode.REFRESH && entry.indexed();
         Fetcher.Response response;
         try {
-            response = fetcher.get(entry.url(), revalidate ? entry.etag() : null,
-                    revalidate ? entry.lastModified() : null, true, next -> preparer.checkHop(next, entry.depth()));
+            response = fetcher.get(
+                    entry.url(),
+                    revalidate ? entry.etag() : null,
+                    revalidate ? entry.lastModified() : null,
+                    true,
+                    next -> preparer.checkHop(next, entry.depth()));
         } catch (Fetcher.FetchException e) {
-            if (!stopRequested) {   // else cut off by the stop: left in flight, queued again for --resume
+            if (!stopRequested) { // else cut off by the stop: left in flight, queued again for --resume
                 counters.fetched();
                 pipeline.failed(slot, e);
             }

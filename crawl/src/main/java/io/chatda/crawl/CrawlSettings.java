@@ -17,9 +17,18 @@ import java.util.regex.Pattern;
  * same crawl: its seeds (the site scope), limits, politeness, filters and SSRF exemptions. Stored as
  * {@link Properties} text.
  */
-public record CrawlSettings(List<String> seeds, int maxPages, int maxDepth, int concurrency, int maxPerHostPages,
-                            Duration delay, boolean sameSite, List<String> includes, List<String> excludes,
-                            boolean allowPrivate, Set<String> trustedHosts) {
+public record CrawlSettings(
+        List<String> seeds,
+        int maxPages,
+        int maxDepth,
+        int concurrency,
+        int maxPerHostPages,
+        Duration delay,
+        boolean sameSite,
+        List<String> includes,
+        List<String> excludes,
+        boolean allowPrivate,
+        Set<String> trustedHosts) {
 
     public CrawlSettings {
         seeds = List.copyOf(seeds);
@@ -30,19 +39,34 @@ public record CrawlSettings(List<String> seeds, int maxPages, int maxDepth, int 
 
     /** The settings of {@code config}. */
     static CrawlSettings of(CrawlConfig config) {
-        return new CrawlSettings(config.seeds(), config.maxPages(), config.maxDepth(), config.concurrency(),
-                config.maxPerHostPages(), config.delay(), config.sameSite(),
+        return new CrawlSettings(
+                config.seeds(),
+                config.maxPages(),
+                config.maxDepth(),
+                config.concurrency(),
+                config.maxPerHostPages(),
+                config.delay(),
+                config.sameSite(),
                 config.includes().stream().map(Pattern::pattern).toList(),
-                config.excludes().stream().map(Pattern::pattern).toList(), config.allowPrivate(), config.trustedHosts());
+                config.excludes().stream().map(Pattern::pattern).toList(),
+                config.allowPrivate(),
+                config.trustedHosts());
     }
 
     /** A builder of a {@link CrawlMode#RESUME} run with these settings; the caller may override any of them. */
     public CrawlConfig.Builder resume() {
-        return CrawlConfig.builder(seeds).mode(CrawlMode.RESUME).maxPages(maxPages).maxDepth(maxDepth)
-                .concurrency(concurrency).maxPerHostPages(maxPerHostPages).delay(delay).sameSite(sameSite)
+        return CrawlConfig.builder(seeds)
+                .mode(CrawlMode.RESUME)
+                .maxPages(maxPages)
+                .maxDepth(maxDepth)
+                .concurrency(concurrency)
+                .maxPerHostPages(maxPerHostPages)
+                .delay(delay)
+                .sameSite(sameSite)
                 .includes(includes.stream().map(Pattern::compile).toList())
                 .excludes(excludes.stream().map(Pattern::compile).toList())
-                .allowPrivate(allowPrivate).trustedHosts(trustedHosts);
+                .allowPrivate(allowPrivate)
+                .trustedHosts(trustedHosts);
     }
 
     String encode() {
@@ -72,11 +96,18 @@ public record CrawlSettings(List<String> seeds, int maxPages, int maxDepth, int 
         Properties p = new Properties();
         try {
             p.load(new StringReader(text));
-            return new CrawlSettings(lines(p, "seeds"), number(p, "maxPages"), number(p, "maxDepth"),
-                    number(p, "concurrency"), number(p, "maxPerHostPages"),
+            return new CrawlSettings(
+                    lines(p, "seeds"),
+                    number(p, "maxPages"),
+                    number(p, "maxDepth"),
+                    number(p, "concurrency"),
+                    number(p, "maxPerHostPages"),
                     Duration.ofMillis(Long.parseLong(p.getProperty("delayMillis"))),
-                    Boolean.parseBoolean(p.getProperty("sameSite")), lines(p, "includes"), lines(p, "excludes"),
-                    Boolean.parseBoolean(p.getProperty("allowPrivate")), Set.copyOf(lines(p, "trustedHosts")));
+                    Boolean.parseBoolean(p.getProperty("sameSite")),
+                    lines(p, "includes"),
+                    lines(p, "excludes"),
+                    Boolean.parseBoolean(p.getProperty("allowPrivate")),
+                    Set.copyOf(lines(p, "trustedHosts")));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("damaged crawl settings: " + e.getMessage(), e);
         }

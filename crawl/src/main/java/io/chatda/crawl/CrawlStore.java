@@ -179,45 +179,74 @@ public final class CrawlStore implements AutoCloseable {
     // ---------------------------------------------------------------- crawler internals
 
     /** A URL taken from the frontier for fetching. */
-    record Entry(long id, String url, String host, int depth, int attempts, String etag, String lastModified,
-                 boolean indexed, String contentHash) {
-    }
+    record Entry(
+            long id,
+            String url,
+            String host,
+            int depth,
+            int attempts,
+            String etag,
+            String lastModified,
+            boolean indexed,
+            String contentHash) {}
 
     /** State of a known URL. */
-    record Known(long id, String state, int depth) {
-    }
+    record Known(long id, String state, int depth) {}
 
     /** A host's stored robots.txt. */
-    record Robots(int status, byte[] body, long fetchedAt, boolean sitemapsDone) {
-    }
+    record Robots(int status, byte[] body, long fetchedAt, boolean sitemapsDone) {}
 
     /** A link target as the crawler classified it; {@code knownId} is 0 for a URL the store hasn't seen. */
-    record NewLink(String url, String host, String pathKey, int depth, String anchor, long knownId,
-                   SkipReason skip, String detail) {
-    }
+    record NewLink(
+            String url,
+            String host,
+            String pathKey,
+            int depth,
+            String anchor,
+            long knownId,
+            SkipReason skip,
+            String detail) {}
 
     /**
      * Outcome of a fetch to record; fields not known are null. Made by the factories, which name the cases
      * (indexed, unchanged, not modified, dropped after reading, skipped).
      */
-    record Outcome(String state, SkipReason reason, String detail, int httpStatus, boolean fetched,
-                   Boolean indexed, String contentHash, Long simhash, String etag, String lastModified,
-                   String duplicateOf) {
+    record Outcome(
+            String state,
+            SkipReason reason,
+            String detail,
+            int httpStatus,
+            boolean fetched,
+            Boolean indexed,
+            String contentHash,
+            Long simhash,
+            String etag,
+            String lastModified,
+            String duplicateOf) {
 
         /** What identifies a fetched page's content: its text's hash and SimHash, and the validators. */
-        record Content(String hash, long simhash, String etag, String lastModified) {
-        }
+        record Content(String hash, long simhash, String etag, String lastModified) {}
 
         /** A page read and handed to the index. */
         static Outcome indexed(int httpStatus, Content c) {
-            return new Outcome(DONE, null, null, httpStatus, true, true, c.hash(), c.simhash(), c.etag(),
-                    c.lastModified(), null);
+            return new Outcome(
+                    DONE, null, null, httpStatus, true, true, c.hash(), c.simhash(), c.etag(), c.lastModified(), null);
         }
 
         /** An indexed page read again with the same text. */
         static Outcome unchanged(int httpStatus, Content c) {
-            return new Outcome(DONE, null, "unchanged", httpStatus, true, true, c.hash(), c.simhash(), c.etag(),
-                    c.lastModified(), null);
+            return new Outcome(
+                    DONE,
+                    null,
+                    "unchanged",
+                    httpStatus,
+                    true,
+                    true,
+                    c.hash(),
+                    c.simhash(),
+                    c.etag(),
+                    c.lastModified(),
+                    null);
         }
 
         /** An indexed page the server says is unchanged (304). */
@@ -227,21 +256,39 @@ public final class CrawlStore implements AutoCloseable {
 
         /** A page read but not indexed (noindex, non-canonical, duplicate); it is out of the index now. */
         static Outcome dropped(SkipReason reason, String detail, String duplicateOf, Content c) {
-            return new Outcome(SKIPPED, reason, detail, 200, true, false, c.hash(), c.simhash(), c.etag(),
-                    c.lastModified(), duplicateOf);
+            return new Outcome(
+                    SKIPPED,
+                    reason,
+                    detail,
+                    200,
+                    true,
+                    false,
+                    c.hash(),
+                    c.simhash(),
+                    c.etag(),
+                    c.lastModified(),
+                    duplicateOf);
         }
 
         /** A URL not indexed, whether it was fetched or not; its indexed flag is left as it was. */
-        static Outcome skipped(SkipReason reason, String detail, int httpStatus, boolean fetched,
-                               String duplicateOf) {
-            return new Outcome(SKIPPED, reason, detail, httpStatus, fetched, null, null, null, null, null,
-                    duplicateOf);
+        static Outcome skipped(SkipReason reason, String detail, int httpStatus, boolean fetched, String duplicateOf) {
+            return new Outcome(SKIPPED, reason, detail, httpStatus, fetched, null, null, null, null, null, duplicateOf);
         }
 
         /** This outcome, the page having been taken out of the index. */
         Outcome removedFromIndex() {
-            return new Outcome(state, reason, detail, httpStatus, fetched, false, contentHash, simhash, etag,
-                    lastModified, duplicateOf);
+            return new Outcome(
+                    state,
+                    reason,
+                    detail,
+                    httpStatus,
+                    fetched,
+                    false,
+                    contentHash,
+                    simhash,
+                    etag,
+                    lastModified,
+                    duplicateOf);
         }
     }
 

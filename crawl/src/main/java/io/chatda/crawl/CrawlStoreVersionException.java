@@ -11,9 +11,12 @@ public final class CrawlStoreVersionException extends CrawlStoreException {
     private final int supported;
 
     CrawlStoreVersionException(String store, int found, int supported) {
-        super("crawl store " + store + " has schema version " + found + ", newer than this chatda knows ("
-                + supported + "): it was written by a newer chatda; run that, or move the file away to start a new"
-                + " crawl store", null);
+        super(
+                "crawl store " + store + " has schema version " + found + ", newer than this chatda knows ("
+                        + supported
+                        + "): it was written by a newer chatda; run that, or move the file away to start a new"
+                        + " crawl store",
+                null);
         this.found = found;
         this.supported = supported;
     }

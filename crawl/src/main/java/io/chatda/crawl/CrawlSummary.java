@@ -15,8 +15,14 @@ import java.util.stream.Collectors;
  * @param elapsed        wall time of the run
  * @param stopped        true if the run was stopped before the frontier was empty or max pages reached
  */
-public record CrawlSummary(long fetched, long indexed, long unchanged, long deleted,
-                           Map<SkipReason, Long> skipped, Duration elapsed, boolean stopped) {
+public record CrawlSummary(
+        long fetched,
+        long indexed,
+        long unchanged,
+        long deleted,
+        Map<SkipReason, Long> skipped,
+        Duration elapsed,
+        boolean stopped) {
 
     public CrawlSummary {
         skipped = Map.copyOf(skipped);
@@ -35,12 +41,20 @@ public record CrawlSummary(long fetched, long indexed, long unchanged, long dele
 
     /** One line for logs and {@code chatda status}: counts, rate and skip reasons. */
     public String format() {
-        String reasons = new java.util.TreeMap<>(skipped).entrySet().stream()
-                .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
-        return String.format(java.util.Locale.ROOT,
+        String reasons = new java.util.TreeMap<>(skipped)
+                .entrySet().stream()
+                        .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "=" + e.getValue())
+                        .collect(Collectors.joining(" "));
+        return String.format(
+                java.util.Locale.ROOT,
                 "fetched=%d indexed=%d unchanged=%d deleted=%d pages/s=%.1f elapsed=%.1fs%s%s",
-                fetched, indexed, unchanged, deleted, pagesPerSecond(), elapsed.toMillis() / 1000.0,
-                stopped ? " stopped" : "", reasons.isEmpty() ? "" : " skipped: " + reasons);
+                fetched,
+                indexed,
+                unchanged,
+                deleted,
+                pagesPerSecond(),
+                elapsed.toMillis() / 1000.0,
+                stopped ? " stopped" : "",
+                reasons.isEmpty() ? "" : " skipped: " + reasons);
     }
 }

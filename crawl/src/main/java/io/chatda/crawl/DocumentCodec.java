@@ -13,8 +13,7 @@ import java.util.List;
 /** A {@link SourceDocument} as bytes, for the documents the crawl store keeps until a checkpoint. */
 final class DocumentCodec {
 
-    private DocumentCodec() {
-    }
+    private DocumentCodec() {}
 
     static byte[] encode(SourceDocument d) {
         try {

@@ -11,8 +11,7 @@ import java.util.Set;
 final class DuplicateFilter {
 
     /** Why a page isn't indexed and which page it repeats. */
-    record Duplicate(SkipReason reason, String of) {
-    }
+    record Duplicate(SkipReason reason, String of) {}
 
     private final CrawlStore store;
     private final SimHash.Index nearDuplicates;

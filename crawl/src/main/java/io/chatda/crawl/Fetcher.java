@@ -54,9 +54,14 @@ final class Fetcher implements AutoCloseable {
      * A response. {@code hops} holds every URL requested, the first being the one asked for and the last
      * {@code url}; {@code body} is decompressed and empty for non-2xx answers and unwanted types.
      */
-    record Response(String url, List<String> hops, int status, HttpHeaders headers, byte[] body,
-                    String mimeType, String charset) {
-    }
+    record Response(
+            String url,
+            List<String> hops,
+            int status,
+            HttpHeaders headers,
+            byte[] body,
+            String mimeType,
+            String charset) {}
 
     private final AddressGuard guard;
     private final UrlRules rules;
@@ -106,8 +111,8 @@ final class Fetcher implements AutoCloseable {
         String current = url;
         hops.add(current);
         for (int redirects = 0; ; redirects++) {
-            Response r = once(current, redirects == 0 ? etag : null, redirects == 0 ? lastModified : null,
-                    pageTypesOnly, hops);
+            Response r = once(
+                    current, redirects == 0 ? etag : null, redirects == 0 ? lastModified : null, pageTypesOnly, hops);
             if (r.status() < 300 || r.status() >= 400 || r.status() == 304) {
                 return r;
             }
@@ -117,7 +122,8 @@ final class Fetcher implements AutoCloseable {
             }
             String next;
             try {
-                next = rules.normalize(URI.create(current).resolve(location.strip()).toString());
+                next = rules.normalize(
+                        URI.create(current).resolve(location.strip()).toString());
             } catch (IllegalArgumentException e) {
                 next = null;
             }
@@ -129,13 +135,16 @@ final class Fetcher implements AutoCloseable {
                 throw new FetchException(SkipReason.REDIRECT_LOOP, String.join(" -> ", hops), hops);
             }
             if (redirects + 1 > MAX_REDIRECTS) {
-                throw new FetchException(SkipReason.TOO_MANY_REDIRECTS, "more than " + MAX_REDIRECTS + " redirects", hops);
+                throw new FetchException(
+                        SkipReason.TOO_MANY_REDIRECTS, "more than " + MAX_REDIRECTS + " redirects", hops);
             }
             UrlRules.Skip skip = hopCheck.check(next);
             hops.add(next);
             if (skip != null) {
-                throw new FetchException(skip.reason(), "redirect to " + next
-                        + (skip.detail() == null ? "" : ": " + skip.detail()), hops);
+                throw new FetchException(
+                        skip.reason(),
+                        "redirect to " + next + (skip.detail() == null ? "" : ": " + skip.detail()),
+                        hops);
             }
             current = next;
         }
@@ -177,7 +186,8 @@ final class Fetcher implements AutoCloseable {
             throw new FetchException(SkipReason.CONTENT_TYPE, mime.isEmpty() ? "no content type" : mime, hops);
         }
         if (status >= 200 && status < 300) {
-            body = decode(body, response.headers().firstValue("content-encoding").orElse(""), hops);
+            body = decode(
+                    body, response.headers().firstValue("content-encoding").orElse(""), hops);
         }
         return new Response(url, List.copyOf(hops), status, response.headers(), body, mime, charset(contentType));
     }
@@ -188,7 +198,8 @@ final class Fetcher implements AutoCloseable {
         if (status < 200 || status >= 300) {
             return new HttpTransport.BodyLimit(ERROR_BODY_LIMIT, true);
         }
-        if (pageTypesOnly && !isPageType(mimeType(headers.firstValue("content-type").orElse("")))) {
+        if (pageTypesOnly
+                && !isPageType(mimeType(headers.firstValue("content-type").orElse("")))) {
             return new HttpTransport.BodyLimit(0, true);
         }
         long length = headers.firstValueAsLong("content-length").orElse(-1);
@@ -206,7 +217,8 @@ final class Fetcher implements AutoCloseable {
             return new FetchException(SkipReason.TIMEOUT, "connect timeout", hops);
         }
         if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-            return new FetchException(SkipReason.TIMEOUT, cause.getMessage() == null ? "timeout" : cause.getMessage(), hops);
+            return new FetchException(
+                    SkipReason.TIMEOUT, cause.getMessage() == null ? "timeout" : cause.getMessage(), hops);
         }
         if (cause instanceof ConnectException) {
             return new FetchException(SkipReason.FETCH_ERROR, "connection refused", hops);
@@ -231,7 +243,8 @@ final class Fetcher implements AutoCloseable {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 out.write(buffer, 0, n);
                 if (out.size() > config.maxBodyBytes()) {
-                    throw new FetchException(SkipReason.TOO_LARGE, "decompressed body > " + config.maxBodyBytes(), hops);
+                    throw new FetchException(
+                            SkipReason.TOO_LARGE, "decompressed body > " + config.maxBodyBytes(), hops);
                 }
             }
             return out.toByteArray();

@@ -34,7 +34,8 @@ public final class FileImporter {
     private static final Set<String> TEXT = Set.of("txt", "text");
 
     private final Parser markdown = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private final HtmlExtractor extractor;
 
     public FileImporter(HtmlExtractor extractor) {
@@ -212,7 +213,9 @@ public final class FileImporter {
         StringBuilder html = new StringBuilder();
         for (String paragraph : rest.strip().split("\\n\\s*\\n")) {
             if (!paragraph.isBlank()) {
-                html.append("<p>").append(org.jsoup.nodes.Entities.escape(paragraph.strip())).append("</p>\n");
+                html.append("<p>")
+                        .append(org.jsoup.nodes.Entities.escape(paragraph.strip()))
+                        .append("</p>\n");
             }
         }
         return new SourceDocument(url, title, List.of(), body, List.of(), null, site, html.toString());
@@ -226,7 +229,8 @@ public final class FileImporter {
     private static String readUtf8(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes))

@@ -81,8 +81,14 @@ final class Frontier {
     }
 
     Known known(String url) {
-        return sql.query("SELECT id, state, depth FROM urls WHERE url=?", ps -> ps.setString(1, url),
-                rs -> new Known(rs.getLong(1), rs.getString(2), rs.getInt(3))).stream().findFirst().orElse(null);
+        return sql
+                .query(
+                        "SELECT id, state, depth FROM urls WHERE url=?",
+                        ps -> ps.setString(1, url),
+                        rs -> new Known(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** The id of a URL the store knows, else 0 ({@link #known} without the state and depth, mostly from memory). */
@@ -103,8 +109,14 @@ final class Frontier {
 
     /** Adds a URL to the frontier (or records it as skipped) and returns its id. */
     long insert(String url, String host, String pathKey, int depth, SkipReason skip, String detail) {
-        return sql.transaction(() -> insertUrl(url, host, pathKey, depth, skip == null ? CrawlStore.QUEUED
-                : CrawlStore.SKIPPED, skip == null ? null : skip.name(), detail));
+        return sql.transaction(() -> insertUrl(
+                url,
+                host,
+                pathKey,
+                depth,
+                skip == null ? CrawlStore.QUEUED : CrawlStore.SKIPPED,
+                skip == null ? null : skip.name(),
+                detail));
     }
 
     /** Links from a fetched page; each target is queued, skipped or already known (then its priority rises). */
@@ -116,9 +128,14 @@ final class Frontier {
                 NewLink l = links.get(i);
                 dst[i] = l.knownId();
                 if (dst[i] == 0) {
-                    dst[i] = insertUrl(l.url(), l.host(), l.pathKey(), l.depth(),
+                    dst[i] = insertUrl(
+                            l.url(),
+                            l.host(),
+                            l.pathKey(),
+                            l.depth(),
                             l.skip() == null ? CrawlStore.QUEUED : CrawlStore.SKIPPED,
-                            l.skip() == null ? null : l.skip().name(), l.detail());
+                            l.skip() == null ? null : l.skip().name(),
+                            l.detail());
                 } else {
                     known.add(dst[i]);
                 }
@@ -154,10 +171,11 @@ final class Frontier {
         }
     }
 
-    private long insertUrl(String url, String host, String pathKey, int depth, String state, String reason,
-                           String detail) throws SQLException {
-        PreparedStatement ps = sql.prepared(
-                "INSERT INTO urls(url, host, path_key, depth, state, reason, detail) VALUES(?,?,?,?,?,?,?)"
+    private long insertUrl(
+            String url, String host, String pathKey, int depth, String state, String reason, String detail)
+            throws SQLException {
+        PreparedStatement ps =
+                sql.prepared("INSERT INTO urls(url, host, path_key, depth, state, reason, detail) VALUES(?,?,?,?,?,?,?)"
                         + " ON CONFLICT(url) DO UPDATE SET priority = priority - 1 RETURNING id");
         ps.setString(1, url);
         ps.setString(2, host);
@@ -177,12 +195,24 @@ final class Frontier {
     /** Takes up to {@code limit} queued URLs that may be fetched now, best first, and marks them fetching. */
     List<Entry> claim(int limit, long now) {
         return sql.transaction(() -> {
-            List<Entry> out = sql.query("""
+            List<Entry> out = sql.query(
+                    """
                     SELECT id, url, host, depth, attempts, etag, last_modified, indexed, content_hash FROM urls
                     WHERE state='QUEUED' AND not_before <= ? ORDER BY depth, priority, id LIMIT ?""",
-                    ps -> { ps.setLong(1, now); ps.setInt(2, limit); },
-                    rs -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                            rs.getString(6), rs.getString(7), rs.getInt(8) == 1, rs.getString(9)));
+                    ps -> {
+                        ps.setLong(1, now);
+                        ps.setInt(2, limit);
+                    },
+                    rs -> new Entry(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getInt(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getInt(8) == 1,
+                            rs.getString(9)));
             PreparedStatement ps = sql.prepared("UPDATE urls SET state='FETCHING' WHERE id=?");
             for (Entry e : out) {
                 ps.setLong(1, e.id());
@@ -195,8 +225,11 @@ final class Frontier {
 
     /** Earliest time a queued URL becomes fetchable, or -1 if nothing is queued. */
     long nextNotBefore() {
-        return sql.query("SELECT min(not_before) FROM urls WHERE state='QUEUED'", ps -> { },
-                rs -> rs.getObject(1) == null ? -1L : rs.getLong(1)).get(0);
+        return sql.query(
+                        "SELECT min(not_before) FROM urls WHERE state='QUEUED'",
+                        ps -> {},
+                        rs -> rs.getObject(1) == null ? -1L : rs.getLong(1))
+                .get(0);
     }
 
     long countQueued() {
@@ -209,25 +242,39 @@ final class Frontier {
     }
 
     long countHostFetches(String host) {
-        return sql.query("SELECT coalesce(sum(run_fetches), 0) FROM urls WHERE host=?", ps -> ps.setString(1, host),
-                rs -> rs.getLong(1)).get(0);
+        return sql.query(
+                        "SELECT coalesce(sum(run_fetches), 0) FROM urls WHERE host=?",
+                        ps -> ps.setString(1, host),
+                        rs -> rs.getLong(1))
+                .get(0);
     }
 
     int queryVariants(String pathKey) {
-        return sql.query("SELECT count(*) FROM urls WHERE path_key=?", ps -> ps.setString(1, pathKey),
-                rs -> rs.getInt(1)).get(0);
+        return sql.query(
+                        "SELECT count(*) FROM urls WHERE path_key=?",
+                        ps -> ps.setString(1, pathKey),
+                        rs -> rs.getInt(1))
+                .get(0);
     }
 
     /** The indexed URL with this content hash, other than {@code exceptId}, or null. */
     String indexedWithHash(String hash, long exceptId) {
-        return sql.query("SELECT url FROM urls WHERE content_hash=? AND indexed=1 AND id<>? LIMIT 1",
-                ps -> { ps.setString(1, hash); ps.setLong(2, exceptId); }, rs -> rs.getString(1))
-                .stream().findFirst().orElse(null);
+        return sql
+                .query(
+                        "SELECT url FROM urls WHERE content_hash=? AND indexed=1 AND id<>? LIMIT 1",
+                        ps -> {
+                            ps.setString(1, hash);
+                            ps.setLong(2, exceptId);
+                        },
+                        rs -> rs.getString(1))
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Calls back with (simhash, url) of every indexed page, for rebuilding the near-duplicate index. */
     void forEachSimhash(CrawlStore.SimhashConsumer consumer) {
-        sql.query("SELECT id, simhash, url FROM urls WHERE indexed=1 AND simhash IS NOT NULL", ps -> { }, rs -> {
+        sql.query("SELECT id, simhash, url FROM urls WHERE indexed=1 AND simhash IS NOT NULL", ps -> {}, rs -> {
             consumer.accept(rs.getLong(2), rs.getString(3));
             return null;
         });
@@ -277,10 +324,16 @@ final class Frontier {
 
     /** Puts a URL back in the queue, not to be fetched before {@code notBefore}; counts a fetch if there was one. */
     void retryLater(long id, long notBefore, boolean fetched, int httpStatus) {
-        sql.transaction(() -> sql.exec("UPDATE urls SET state='QUEUED', not_before=?, attempts=attempts+1,"
+        sql.transaction(() -> sql.exec(
+                "UPDATE urls SET state='QUEUED', not_before=?, attempts=attempts+1,"
                         + " fetch_count=fetch_count+?, run_fetches=run_fetches+?,"
                         + " http_status=CASE WHEN ?=0 THEN http_status ELSE ? END WHERE id=?",
-                notBefore, fetched ? 1 : 0, fetched ? 1 : 0, httpStatus, httpStatus, id));
+                notBefore,
+                fetched ? 1 : 0,
+                fetched ? 1 : 0,
+                httpStatus,
+                httpStatus,
+                id));
     }
 
     /**

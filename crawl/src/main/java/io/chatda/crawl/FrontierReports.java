@@ -24,22 +24,28 @@ final class FrontierReports {
     }
 
     Optional<UrlRecord> url(String url) {
-        return sql.query("SELECT " + RECORD_COLUMNS + " FROM urls WHERE url=?", ps -> ps.setString(1, url),
-                FrontierReports::record).stream().findFirst();
+        return sql
+                .query(
+                        "SELECT " + RECORD_COLUMNS + " FROM urls WHERE url=?",
+                        ps -> ps.setString(1, url),
+                        FrontierReports::record)
+                .stream()
+                .findFirst();
     }
 
     List<UrlRecord> urls() {
-        return sql.query("SELECT " + RECORD_COLUMNS + " FROM urls ORDER BY id", ps -> { }, FrontierReports::record);
+        return sql.query("SELECT " + RECORD_COLUMNS + " FROM urls ORDER BY id", ps -> {}, FrontierReports::record);
     }
 
     List<String> indexedUrls() {
-        return sql.query("SELECT url FROM urls WHERE indexed=1 ORDER BY id", ps -> { }, rs -> rs.getString(1));
+        return sql.query("SELECT url FROM urls WHERE indexed=1 ORDER BY id", ps -> {}, rs -> rs.getString(1));
     }
 
     Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Object[] row : sql.query("SELECT state, reason, count(*) FROM urls GROUP BY state, reason ORDER BY 1, 2",
-                ps -> { }, rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})) {
+        for (Object[] row : sql.query(
+                "SELECT state, reason, count(*) FROM urls GROUP BY state, reason ORDER BY 1, 2", ps -> {}, rs ->
+                        new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})) {
             String key = row[1] == null ? (String) row[0] : row[0] + ":" + row[1];
             counts.merge(key, (Long) row[2], Long::sum);
         }
@@ -59,7 +65,7 @@ final class FrontierReports {
             for (String url : indexedUrls()) {
                 graph.put(url, new ArrayList<>());
             }
-            for (String[] edge : sql.query(sqlEdges, ps -> { }, rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            for (String[] edge : sql.query(sqlEdges, ps -> {}, rs -> new String[] {rs.getString(1), rs.getString(2)})) {
                 List<String> out = graph.get(edge[0]);
                 if (out != null && !edge[0].equals(edge[1]) && !out.contains(edge[1])) {
                     out.add(edge[1]);
@@ -71,8 +77,15 @@ final class FrontierReports {
 
     private static UrlRecord record(ResultSet rs) throws SQLException {
         String reason = rs.getString(4);
-        return new UrlRecord(rs.getString(1), rs.getInt(2), rs.getString(3),
-                reason == null ? null : SkipReason.valueOf(reason), rs.getString(5), rs.getInt(6), rs.getInt(7),
-                rs.getInt(8) == 1, rs.getString(9));
+        return new UrlRecord(
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getString(3),
+                reason == null ? null : SkipReason.valueOf(reason),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getInt(8) == 1,
+                rs.getString(9));
     }
 }

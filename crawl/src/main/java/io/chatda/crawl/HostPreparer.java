@@ -20,8 +20,15 @@ final class HostPreparer {
     private final LinkRecorder links;
     private final Outcomes outcomes;
 
-    HostPreparer(CrawlConfig config, CrawlStore store, UrlRules rules, HostScheduler scheduler, RobotsCache robots,
-                 SitemapReader sitemaps, LinkRecorder links, Outcomes outcomes) {
+    HostPreparer(
+            CrawlConfig config,
+            CrawlStore store,
+            UrlRules rules,
+            HostScheduler scheduler,
+            RobotsCache robots,
+            SitemapReader sitemaps,
+            LinkRecorder links,
+            Outcomes outcomes) {
         this.config = config;
         this.store = store;
         this.rules = rules;
@@ -44,8 +51,13 @@ final class HostPreparer {
         }
         scheduler.robots(slot, hostRules);
         if (hostRules.unavailable()) {
-            outcomes.settle(entry, SkipReason.ROBOTS_UNAVAILABLE, "robots.txt keeps failing: " + hostRules.failure(),
-                    0, false, null);
+            outcomes.settle(
+                    entry,
+                    SkipReason.ROBOTS_UNAVAILABLE,
+                    "robots.txt keeps failing: " + hostRules.failure(),
+                    0,
+                    false,
+                    null);
             return false;
         }
         if (hostRules.deferred()) {
@@ -67,7 +79,8 @@ final class HostPreparer {
     UrlRules.Skip checkHop(String url, int depth) {
         CrawlStore.Known known = store.known(url);
         if (known != null && !CrawlStore.QUEUED.equals(known.state())) {
-            return new UrlRules.Skip(SkipReason.REDIRECT, "target already " + known.state().toLowerCase(Locale.ROOT));
+            return new UrlRules.Skip(
+                    SkipReason.REDIRECT, "target already " + known.state().toLowerCase(Locale.ROOT));
         }
         UrlRules.Skip skip = rules.check(url, depth);
         if (skip != null) {

@@ -24,6 +24,7 @@ final class HostScheduler {
         boolean prepared;
         /** Requests to this host under way. */
         int active;
+
         long nextAt;
         long backoffMs;
         long fetches;
@@ -46,8 +47,7 @@ final class HostScheduler {
     }
 
     /** URLs claimed but not yet taken, and URLs taken whose work hasn't finished. */
-    record Load(int buffered, int inFlight) {
-    }
+    record Load(int buffered, int inFlight) {}
 
     private final CrawlConfig config;
     private final Object lock = new Object();
@@ -197,7 +197,9 @@ final class HostScheduler {
     long politeDelay(Slot slot) {
         synchronized (lock) {
             long crawlDelay = crawlDelay(slot.host);
-            return crawlDelay > 0 ? Math.min(crawlDelay, config.maxCrawlDelay().toMillis()) : config.delay().toMillis();
+            return crawlDelay > 0
+                    ? Math.min(crawlDelay, config.maxCrawlDelay().toMillis())
+                    : config.delay().toMillis();
         }
     }
 
@@ -230,7 +232,8 @@ final class HostScheduler {
     void backOff(Slot slot, long now) {
         synchronized (lock) {
             Host h = slot.host;
-            h.backoffMs = Math.min(60_000, Math.max(h.backoffMs * 2, config.retryBackoff().toMillis()));
+            h.backoffMs = Math.min(
+                    60_000, Math.max(h.backoffMs * 2, config.retryBackoff().toMillis()));
             h.nextAt = Math.max(h.nextAt, now + h.backoffMs);
         }
     }
@@ -249,7 +252,9 @@ final class HostScheduler {
      * zero and no robots.txt Crawl-delay) and the host is known and not backing off, when all workers may.
      */
     private int parallelLimit(Host host) {
-        if (host.robots == null || host.robots.rules() == null || host.backoffMs > 0
+        if (host.robots == null
+                || host.robots.rules() == null
+                || host.backoffMs > 0
                 || config.delay().toMillis() > 0) {
             return 1;
         }

@@ -36,12 +36,14 @@ public final class HtmlExtractor {
 
     /** Blocks that are link lists when most of their text is link text. */
     private static final String BLOCKS = "ul, ol, dl, table, p, div, section";
+
     private static final double LINK_DENSE = 0.6;
     private static final int MIN_LINKS = 2;
     /** Larger content is kept as text only: the document view falls back to the body. */
     private static final int MAX_HTML_CHARS = 512 * 1024;
     /** What a document view may show: structure and text, links, never script, style, images or forms. */
-    public static final Safelist VIEW = Safelist.relaxed().removeTags("img")
+    public static final Safelist VIEW = Safelist.relaxed()
+            .removeTags("img")
             .addAttributes(":all", "lang", "dir")
             .addProtocols("a", "href", "http", "https", "file");
 
@@ -51,9 +53,8 @@ public final class HtmlExtractor {
      * @param body main text, then {@link #LINK_LISTS} and the text of link-dense blocks when there are any
      * @param html the main content as sanitised HTML ({@link #VIEW}), or empty when it is too large
      */
-    public record Extracted(String title, List<String> headings, String body, List<SourceDocument.Link> links,
-                            String html) {
-    }
+    public record Extracted(
+            String title, List<String> headings, String body, List<SourceDocument.Link> links, String html) {}
 
     /**
      * Extracts the page.
@@ -77,9 +78,14 @@ public final class HtmlExtractor {
      * @param language  {@code ko}, {@code en} or {@code mixed}, from the text
      * @param followable links that may be followed: without {@code rel=nofollow}, http(s) only
      */
-    public record Page(Extracted content, String canonical, boolean noindex, boolean nofollow, String baseHref,
-                       String language, List<SourceDocument.Link> followable) {
-    }
+    public record Page(
+            Extracted content,
+            String canonical,
+            boolean noindex,
+            boolean nofollow,
+            String baseHref,
+            String language,
+            List<SourceDocument.Link> followable) {}
 
     /**
      * Parses a fetched page, detecting its charset from {@code charset} (the Content-Type's, may be null),

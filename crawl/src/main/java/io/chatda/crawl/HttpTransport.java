@@ -34,8 +34,7 @@ interface HttpTransport extends AutoCloseable {
     void close();
 
     /** A response: status, headers and the body as read under the policy, still content-encoded. */
-    record Exchange(int status, HttpHeaders headers, byte[] body) {
-    }
+    record Exchange(int status, HttpHeaders headers, byte[] body) {}
 
     /** How much of a body to read, decided from the status and headers before any of it is read. */
     @FunctionalInterface
@@ -48,8 +47,7 @@ interface HttpTransport extends AutoCloseable {
      * Read at most {@code bytes}; past them either keep what was read ({@code truncate}, for bodies nobody
      * needs whole) or fail with {@link BodyTooLargeException}. Zero reads nothing.
      */
-    record BodyLimit(long bytes, boolean truncate) {
-    }
+    record BodyLimit(long bytes, boolean truncate) {}
 
     /** The body grew, or was announced to grow, past its limit. */
     final class BodyTooLargeException extends IOException {

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +80,8 @@ final class JdkHttpTransport implements HttpTransport {
             response = future.get(readTimeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no complete response within " + readTimeout.multipliedBy(2).toMillis() + " ms");
+            throw new HttpTimeoutException(
+                    "no complete response within " + readTimeout.multipliedBy(2).toMillis() + " ms");
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
@@ -117,8 +118,8 @@ final class JdkHttpTransport implements HttpTransport {
             String description = client.toString(); // jdk.internal.net.http.HttpClientImpl@hash(id)
             int open = description.lastIndexOf('(');
             if (open >= 0 && description.endsWith(")")) {
-                String selector = "HttpClient-" + description.substring(open + 1, description.length() - 1)
-                        + "-SelectorManager";
+                String selector =
+                        "HttpClient-" + description.substring(open + 1, description.length() - 1) + "-SelectorManager";
                 for (Thread thread : Thread.getAllStackTraces().keySet()) {
                     if (thread.getName().equals(selector)) {
                         thread.interrupt();

@@ -12,8 +12,7 @@ public final class Language {
     /** Share of letters below which a script is considered incidental. */
     private static final double MINOR_SHARE = 0.1;
 
-    private Language() {
-    }
+    private Language() {}
 
     /** Returns {@link #KOREAN}, {@link #ENGLISH} or {@link #MIXED} for the text. */
     public static String detect(String text) {

@@ -16,12 +16,10 @@ final class LinkRecorder {
     private static final long SITEMAP_SOURCE = 0;
 
     /** A link's URL, normalised, with the parts the store files it by. */
-    record Target(String url, String authority, String pathKey) {
-    }
+    record Target(String url, String authority, String pathKey) {}
 
     /** A link to follow: its normalised target, the depth the target would be crawled at, and its text. */
-    record Outlink(Target target, int depth, String anchor) {
-    }
+    record Outlink(Target target, int depth, String anchor) {}
 
     private final CrawlConfig config;
     private final CrawlStore store;
@@ -75,19 +73,35 @@ final class LinkRecorder {
         Target target = link.target();
         long knownId = store.knownId(target.url());
         if (knownId != 0) {
-            return new CrawlStore.NewLink(target.url(), target.authority(), target.pathKey(), link.depth(),
-                    link.anchor(), knownId, null, null);
+            return new CrawlStore.NewLink(
+                    target.url(),
+                    target.authority(),
+                    target.pathKey(),
+                    link.depth(),
+                    link.anchor(),
+                    knownId,
+                    null,
+                    null);
         }
         UrlRules.Skip skip = rules.check(target.url(), link.depth());
-        if (skip == null && target.pathKey() != null
+        if (skip == null
+                && target.pathKey() != null
                 && store.queryVariants(target.pathKey()) >= config.maxQueryVariants()) {
-            skip = new UrlRules.Skip(SkipReason.TRAP, "more than " + config.maxQueryVariants()
-                    + " query variants of " + target.pathKey());
+            skip = new UrlRules.Skip(
+                    SkipReason.TRAP,
+                    "more than " + config.maxQueryVariants() + " query variants of " + target.pathKey());
         }
         if (skip != null) {
             counters.skipped(skip.reason());
         }
-        return new CrawlStore.NewLink(target.url(), target.authority(), target.pathKey(), link.depth(),
-                link.anchor(), 0, skip == null ? null : skip.reason(), skip == null ? null : skip.detail());
+        return new CrawlStore.NewLink(
+                target.url(),
+                target.authority(),
+                target.pathKey(),
+                link.depth(),
+                link.anchor(),
+                0,
+                skip == null ? null : skip.reason(),
+                skip == null ? null : skip.detail());
     }
 }

@@ -19,11 +19,18 @@ final class Outcomes {
     }
 
     /** Records that the URL won't be indexed; a page that was indexed leaves the sink if it's gone. */
-    void settle(CrawlStore.Entry entry, SkipReason reason, String detail, int status, boolean wasFetched,
-                String duplicateOf) {
+    void settle(
+            CrawlStore.Entry entry,
+            SkipReason reason,
+            String detail,
+            int status,
+            boolean wasFetched,
+            String duplicateOf) {
         CrawlStore.Outcome outcome = CrawlStore.Outcome.skipped(reason, detail, status, wasFetched, duplicateOf);
-        boolean gone = reason == SkipReason.NOT_FOUND || reason == SkipReason.CLIENT_ERROR
-                || reason == SkipReason.ROBOTS || reason == SkipReason.REDIRECT;
+        boolean gone = reason == SkipReason.NOT_FOUND
+                || reason == SkipReason.CLIENT_ERROR
+                || reason == SkipReason.ROBOTS
+                || reason == SkipReason.REDIRECT;
         if (entry.indexed() && gone) {
             sink.delete(entry.url());
             counters.deleted();
@@ -34,8 +41,13 @@ final class Outcomes {
     }
 
     /** A page read but not to be indexed (noindex, non-canonical, duplicate); out of the sink if it was in. */
-    void drop(CrawlStore.Entry entry, boolean wasIndexed, SkipReason reason, String detail, String duplicateOf,
-              CrawlStore.Outcome.Content content) {
+    void drop(
+            CrawlStore.Entry entry,
+            boolean wasIndexed,
+            SkipReason reason,
+            String detail,
+            String duplicateOf,
+            CrawlStore.Outcome.Content content) {
         if (wasIndexed) {
             sink.delete(entry.url());
             counters.deleted();
@@ -51,8 +63,7 @@ final class Outcomes {
             long id = store.claimRedirectTarget(hop, UrlRules.authority(hop), UrlRules.pathKey(hop), entry.depth());
             if (id >= 0) {
                 String next = hops.get(i + 1);
-                store.complete(id, CrawlStore.Outcome.skipped(SkipReason.REDIRECT, "to " + next, 0, false, next),
-                        null);
+                store.complete(id, CrawlStore.Outcome.skipped(SkipReason.REDIRECT, "to " + next, 0, false, next), null);
                 counters.skipped(SkipReason.REDIRECT);
             }
         }
@@ -73,7 +84,9 @@ final class Outcomes {
     /** Hands the page to the sink and records it; a checkpointing sink's document is kept until its commit. */
     void index(CrawlStore.Entry entry, int status, CrawlStore.Outcome.Content content, SourceDocument doc) {
         sink.accept(doc);
-        store.complete(entry.id(), CrawlStore.Outcome.indexed(status, content),
+        store.complete(
+                entry.id(),
+                CrawlStore.Outcome.indexed(status, content),
                 sink instanceof CheckpointingSink ? doc : null);
         counters.indexed();
     }

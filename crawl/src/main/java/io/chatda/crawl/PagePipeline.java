@@ -19,8 +19,14 @@ final class PagePipeline {
     private final DuplicateFilter duplicates;
     private final Outcomes outcomes;
 
-    PagePipeline(CrawlStore store, HostScheduler scheduler, Retries retries, PageReader reader,
-                 LinkRecorder links, DuplicateFilter duplicates, Outcomes outcomes) {
+    PagePipeline(
+            CrawlStore store,
+            HostScheduler scheduler,
+            Retries retries,
+            PageReader reader,
+            LinkRecorder links,
+            DuplicateFilter duplicates,
+            Outcomes outcomes) {
         this.store = store;
         this.scheduler = scheduler;
         this.retries = retries;
@@ -38,8 +44,8 @@ final class PagePipeline {
             return;
         }
         outcomes.markRedirectHops(e.hops, entry);
-        outcomes.settle(entry, e.reason, e.getMessage(), 0, true,
-                e.hops.size() > 1 ? e.hops.get(e.hops.size() - 1) : null);
+        outcomes.settle(
+                entry, e.reason, e.getMessage(), 0, true, e.hops.size() > 1 ? e.hops.get(e.hops.size() - 1) : null);
     }
 
     /** A response: its status decides; a 200 after redirects is processed as its final URL. */
@@ -47,7 +53,8 @@ final class PagePipeline {
         CrawlStore.Entry entry = slot.entry();
         int status = r.status();
         if (status == 429 || status >= 500) {
-            if (!retries.retry(slot, true, status, r.headers().firstValue("retry-after").orElse(null))) {
+            if (!retries.retry(
+                    slot, true, status, r.headers().firstValue("retry-after").orElse(null))) {
                 outcomes.settle(entry, SkipReason.SERVER_ERROR, "HTTP " + status, status, true, null);
             }
             return;
@@ -58,8 +65,13 @@ final class PagePipeline {
         } else if (status == 404 || status == 410) {
             outcomes.settle(entry, SkipReason.NOT_FOUND, "HTTP " + status, status, true, null);
         } else if (status >= 300) {
-            outcomes.settle(entry, status < 400 ? SkipReason.FETCH_ERROR : SkipReason.CLIENT_ERROR, "HTTP " + status,
-                    status, true, null);
+            outcomes.settle(
+                    entry,
+                    status < 400 ? SkipReason.FETCH_ERROR : SkipReason.CLIENT_ERROR,
+                    "HTTP " + status,
+                    status,
+                    true,
+                    null);
         } else if (r.url().equals(entry.url())) {
             process(entry, entry.indexed(), r);
         } else {
@@ -70,12 +82,15 @@ final class PagePipeline {
     /** The URL redirected: settled as a redirect, and its target processed unless it's taken already. */
     private void redirected(CrawlStore.Entry entry, Fetcher.Response r) {
         outcomes.markRedirectHops(r.hops(), entry);
-        long id = store.claimRedirectTarget(r.url(), UrlRules.authority(r.url()), UrlRules.pathKey(r.url()),
-                entry.depth());
+        long id = store.claimRedirectTarget(
+                r.url(), UrlRules.authority(r.url()), UrlRules.pathKey(r.url()), entry.depth());
         outcomes.settle(entry, SkipReason.REDIRECT, "to " + r.url(), r.status(), true, r.url());
         if (id >= 0) {
-            process(new CrawlStore.Entry(id, r.url(), UrlRules.authority(r.url()), entry.depth(), 0, null, null,
-                    false, null), false, r);
+            process(
+                    new CrawlStore.Entry(
+                            id, r.url(), UrlRules.authority(r.url()), entry.depth(), 0, null, null, false, null),
+                    false,
+                    r);
         }
     }
 
@@ -84,7 +99,8 @@ final class PagePipeline {
         PageReader.Page page = reader.read(url, r);
         CrawlStore.Outcome.Content content = new CrawlStore.Outcome.Content(
                 ContentHash.of(page.title() + "\n" + page.body()), SimHash.of(page.title() + " " + page.body()),
-                r.headers().firstValue("etag").orElse(null), r.headers().firstValue("last-modified").orElse(null));
+                r.headers().firstValue("etag").orElse(null),
+                        r.headers().firstValue("last-modified").orElse(null));
         recordLinks(entry, page);
         String canonical = page.canonical();
         if (page.robots().noindex()) {
@@ -108,8 +124,8 @@ final class PagePipeline {
             }
         }
         String canonical = page.canonical();
-        LinkRecorder.Target canonicalTarget = canonical != null && !canonical.equals(entry.url())
-                ? links.normalized(canonical) : null;
+        LinkRecorder.Target canonicalTarget =
+                canonical != null && !canonical.equals(entry.url()) ? links.normalized(canonical) : null;
         if (canonicalTarget != null) {
             outlinks.add(new LinkRecorder.Outlink(canonicalTarget, entry.depth(), ""));
         }
@@ -117,16 +133,31 @@ final class PagePipeline {
     }
 
     /** Indexes the page unless it repeats one indexed or being indexed. */
-    private void deliver(CrawlStore.Entry entry, boolean wasIndexed, int status, PageReader.Page page,
-                         CrawlStore.Outcome.Content content) {
+    private void deliver(
+            CrawlStore.Entry entry,
+            boolean wasIndexed,
+            int status,
+            PageReader.Page page,
+            CrawlStore.Outcome.Content content) {
         DuplicateFilter.Duplicate duplicate = duplicates.check(entry, wasIndexed, content.hash(), content.simhash());
         if (duplicate != null) {
             outcomes.drop(entry, wasIndexed, duplicate.reason(), null, duplicate.of(), content);
             return;
         }
         try {
-            outcomes.index(entry, status, content, new SourceDocument(entry.url(), page.title(), page.headings(),
-                    page.body(), page.links(), page.language(), URI.create(entry.url()).getHost(), page.html()));
+            outcomes.index(
+                    entry,
+                    status,
+                    content,
+                    new SourceDocument(
+                            entry.url(),
+                            page.title(),
+                            page.headings(),
+                            page.body(),
+                            page.links(),
+                            page.language(),
+                            URI.create(entry.url()).getHost(),
+                            page.html()));
         } finally {
             duplicates.delivered(content.hash());
         }

@@ -19,10 +19,16 @@ final class PageReader {
      * @param canonical  the normalised {@code rel=canonical} URL, or null
      * @param html       the main content as sanitised HTML, empty for plain text
      */
-    record Page(String title, List<String> headings, String body, List<SourceDocument.Link> links,
-                List<SourceDocument.Link> followable, String canonical, String language, String html,
-                RobotsDirectives robots) {
-    }
+    record Page(
+            String title,
+            List<String> headings,
+            String body,
+            List<SourceDocument.Link> links,
+            List<SourceDocument.Link> followable,
+            String canonical,
+            String language,
+            String html,
+            RobotsDirectives robots) {}
 
     private final HtmlExtractor extractor;
     private final UrlRules rules;
@@ -40,12 +46,18 @@ final class PageReader {
         if (r.mimeType().equals("text/plain")) {
             return plainText(url, new String(r.body(), charset == null ? StandardCharsets.UTF_8 : charset), header);
         }
-        HtmlExtractor.Page page = extractor.extractPage(r.body(), charset == null ? null : charset.name(), url,
-                robotsAgent);
+        HtmlExtractor.Page page =
+                extractor.extractPage(r.body(), charset == null ? null : charset.name(), url, robotsAgent);
         HtmlExtractor.Extracted content = page.content();
-        return new Page(content.title().isBlank() ? lastSegment(url) : content.title(), content.headings(),
-                content.body(), content.links(), page.followable(),
-                page.canonical() == null ? null : rules.normalize(page.canonical()), page.language(), content.html(),
+        return new Page(
+                content.title().isBlank() ? lastSegment(url) : content.title(),
+                content.headings(),
+                content.body(),
+                content.links(),
+                page.followable(),
+                page.canonical() == null ? null : rules.normalize(page.canonical()),
+                page.language(),
+                content.html(),
                 header.or(new RobotsDirectives(page.noindex(), page.nofollow())));
     }
 
@@ -54,9 +66,10 @@ final class PageReader {
         int nl = text.indexOf('\n');
         String first = (nl < 0 ? text : text.substring(0, nl)).strip();
         String title = first.isEmpty() || first.length() > 200 ? lastSegment(url) : first;
-        String body = (nl < 0 ? "" : text.substring(nl + 1)).replaceAll("\\s+", " ").strip();
-        return new Page(title, List.of(), body, List.of(), List.of(), null, Language.detect(title + " " + body), "",
-                robots);
+        String body =
+                (nl < 0 ? "" : text.substring(nl + 1)).replaceAll("\\s+", " ").strip();
+        return new Page(
+                title, List.of(), body, List.of(), List.of(), null, Language.detect(title + " " + body), "", robots);
     }
 
     private static Charset charset(String name) {

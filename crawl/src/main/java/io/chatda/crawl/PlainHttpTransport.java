@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,7 +38,8 @@ final class PlainHttpTransport implements HttpTransport {
     private final Set<HttpURLConnection> active = ConcurrentHashMap.newKeySet();
 
     PlainHttpTransport(CrawlConfig config) {
-        this.connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+        this.connectMillis =
+                (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         this.readMillis = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
         this.deadlineMillis = config.readTimeout().multipliedBy(2).toMillis();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -58,7 +59,8 @@ final class PlainHttpTransport implements HttpTransport {
     @Override
     public Exchange get(URI uri, InetAddress address, Map<String, String> headers, BodyPolicy policy)
             throws IOException {
-        Proxy route = address == null ? Proxy.NO_PROXY
+        Proxy route = address == null
+                ? Proxy.NO_PROXY
                 : new Proxy(Proxy.Type.HTTP, new InetSocketAddress(address, uri.getPort() < 0 ? 80 : uri.getPort()));
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(route);
         connection.setInstanceFollowRedirects(false);
@@ -68,10 +70,13 @@ final class PlainHttpTransport implements HttpTransport {
         headers.forEach(connection::setRequestProperty);
         active.add(connection);
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
-            expired.set(true);
-            connection.disconnect();
-        }, deadlineMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = watchdog.schedule(
+                () -> {
+                    expired.set(true);
+                    connection.disconnect();
+                },
+                deadlineMillis,
+                TimeUnit.MILLISECONDS);
         try {
             return exchange(connection, policy);
         } catch (IOException e) {

@@ -27,8 +27,10 @@ public record PublishedLocation(Path root, URI base) {
             throw new ImportException("--base-url is not a URL: " + baseUrl);
         }
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null
-                || base.getRawQuery() != null || base.getRawFragment() != null) {
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || base.getHost() == null
+                || base.getRawQuery() != null
+                || base.getRawFragment() != null) {
             throw new ImportException("--base-url must be an http(s) URL without ?query or #fragment: " + baseUrl);
         }
         return new PublishedLocation(root, base);
@@ -56,7 +58,10 @@ public record PublishedLocation(Path root, URI base) {
     private static String encodeSegment(String segment) {
         try {
             // the multi-argument constructor quotes what a path may not hold and keeps non-ASCII letters
-            return new URI(null, null, "/" + segment, null).toASCIIString().substring(1).replace("/", "%2F");
+            return new URI(null, null, "/" + segment, null)
+                    .toASCIIString()
+                    .substring(1)
+                    .replace("/", "%2F");
         } catch (URISyntaxException e) {
             throw new ImportException("can't publish " + segment + ": " + e.getMessage());
         }

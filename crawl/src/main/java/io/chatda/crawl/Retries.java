@@ -46,8 +46,10 @@ final class Retries {
         if (retryAfter == null) {
             return own;
         }
-        return RetryAfter.delay(retryAfter, clock).map(asked -> min(asked, MAX_BACKOFF))
-                .filter(asked -> asked.compareTo(own) > 0).orElse(own);
+        return RetryAfter.delay(retryAfter, clock)
+                .map(asked -> min(asked, MAX_BACKOFF))
+                .filter(asked -> asked.compareTo(own) > 0)
+                .orElse(own);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait, never negative; empty if the value is neither form. */
     static Optional<Duration> delay(String value, Clock clock) {
@@ -24,11 +23,12 @@ final class RetryAfter {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
             } catch (NumberFormatException e) {
-                return Optional.of(Duration.ofSeconds(Long.MAX_VALUE));   // more digits than a long: far away
+                return Optional.of(Duration.ofSeconds(Long.MAX_VALUE)); // more digits than a long: far away
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration wait = Duration.between(clock.instant(), at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {

@@ -22,17 +22,18 @@ record RobotsDirectives(boolean noindex, boolean nofollow) {
     static final RobotsDirectives NONE = new RobotsDirectives(false, false);
 
     /** Directives written {@code name: value}, so a name before a colon that is one of them names no agent. */
-    private static final Set<String> VALUED = Set.of("unavailable_after", "max-snippet", "max-image-preview",
-            "max-video-preview");
+    private static final Set<String> VALUED =
+            Set.of("unavailable_after", "max-snippet", "max-image-preview", "max-video-preview");
     /** An element that starts {@code name:} (an agent, or a valued directive) and what follows the colon. */
     private static final Pattern NAMED = Pattern.compile("([a-z][a-z0-9_-]*)\\s*:(.*)", Pattern.DOTALL);
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The directives of a meta tag's {@code content}. */
     static RobotsDirectives ofMeta(String content) {
         RobotsDirectives result = NONE;
         for (String element : content.toLowerCase(Locale.ROOT).split(",")) {
-            if (!NAMED.matcher(element.strip()).matches()) {   // max-snippet:20 and the like say nothing here
+            if (!NAMED.matcher(element.strip()).matches()) { // max-snippet:20 and the like say nothing here
                 result = result.or(ofTokens(element));
             }
         }
@@ -79,7 +80,7 @@ record RobotsDirectives(boolean noindex, boolean nofollow) {
                     noindex = true;
                     nofollow = true;
                 }
-                default -> { }
+                default -> {}
             }
         }
         return new RobotsDirectives(noindex, nofollow);

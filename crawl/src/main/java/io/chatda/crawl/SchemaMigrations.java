@@ -21,21 +21,21 @@ final class SchemaMigrations {
     }
 
     /** One migration: what it does, in a few words, and how. */
-    record Migration(String what, Step step) {
-    }
+    record Migration(String what, Step step) {}
 
     /**
      * Version 1: the tables as they were before the schema had versions. Every statement is idempotent, so a
      * database written then (user_version 0, every table there) becomes version 1 as it is.
      */
-    static final Migration TABLES = new Migration("the frontier, links, hosts, pending documents, runs and jobs",
-            SchemaMigrations::createTables);
+    static final Migration TABLES = new Migration(
+            "the frontier, links, hosts, pending documents, runs and jobs", SchemaMigrations::createTables);
 
     /**
      * Version 2: a crawl job counts the times it was claimed, so a job a killed process left running is resumed
      * (its frontier kept) rather than started again when it is claimed anew.
      */
-    static final Migration JOB_ATTEMPTS = new Migration("crawl jobs count their attempts",
+    static final Migration JOB_ATTEMPTS = new Migration(
+            "crawl jobs count their attempts",
             s -> s.execute("ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"));
 
     /** The crawl store's migrations, oldest first. */
@@ -88,8 +88,10 @@ final class SchemaMigrations {
         try {
             m.step().apply(s);
         } catch (SQLException | RuntimeException e) {
-            throw new CrawlStoreException("can't bring crawl store " + name + " to schema version " + version
-                    + " (" + m.what() + "): " + e.getMessage(), e);
+            throw new CrawlStoreException(
+                    "can't bring crawl store " + name + " to schema version " + version + " (" + m.what() + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -103,7 +105,8 @@ final class SchemaMigrations {
 
     /** The database's {@code user_version}. */
     static int version(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             rs.next();
             return rs.getInt(1);
         }

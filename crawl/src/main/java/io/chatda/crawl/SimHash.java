@@ -19,8 +19,7 @@ final class SimHash {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private SimHash() {
-    }
+    private SimHash() {}
 
     /**
      * The SimHash of the text's word 3-shingles: words are runs of letters and numbers, lower-cased; a
@@ -164,7 +163,9 @@ final class SimHash {
             return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
         }
         int type = Character.getType(cp);
-        return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        return Character.isLetter(cp)
+                || type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
     }
 
@@ -214,7 +215,8 @@ final class SimHash {
                 List<Integer> candidates = bands.get(band).get(bandKey(simhash, band));
                 if (candidates != null) {
                     for (int i : candidates) {
-                        if (distance(hashes.get(i), simhash) <= maxDistance && !urls.get(i).equals(exceptUrl)) {
+                        if (distance(hashes.get(i), simhash) <= maxDistance
+                                && !urls.get(i).equals(exceptUrl)) {
                             return urls.get(i);
                         }
                     }
@@ -228,7 +230,9 @@ final class SimHash {
             hashes.add(simhash);
             urls.add(url);
             for (int band = 0; band < 4; band++) {
-                bands.get(band).computeIfAbsent(bandKey(simhash, band), k -> new ArrayList<>(1)).add(i);
+                bands.get(band)
+                        .computeIfAbsent(bandKey(simhash, band), k -> new ArrayList<>(1))
+                        .add(i);
             }
         }
 

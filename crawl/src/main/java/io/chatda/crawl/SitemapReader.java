@@ -97,8 +97,8 @@ final class SitemapReader {
     /** Parses XML or text, gzipped or not (by its magic number, whatever the content type says). */
     private AbstractSiteMap parse(byte[] body, URL url) throws IOException, UnknownFormatException {
         boolean gzipped = body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
-        InputStream raw = gzipped ? new GZIPInputStream(new ByteArrayInputStream(body), 16384)
-                : new ByteArrayInputStream(body);
+        InputStream raw =
+                gzipped ? new GZIPInputStream(new ByteArrayInputStream(body), 16384) : new ByteArrayInputStream(body);
         long room = Math.min(limits.bytesPerSitemap(), limits.bytesPerCrawl() - bytesRead.get());
         int perSitemap = (int) Math.min(limits.urlsPerSitemap(), limits.urlsPerCrawl() - urlsFound.get());
         CountingParser parser = new CountingParser(perSitemap);

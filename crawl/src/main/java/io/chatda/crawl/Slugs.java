@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** URL fragment slugs for section titles; keeps Hangul and other letters, folds the rest to dashes. */
 public final class Slugs {
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** The slug of a heading or title: letters and digits lower-cased, runs of anything else one dash. */
     public static String slug(String title) {

@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param html      the content as sanitised HTML for the document view ({@link HtmlExtractor#VIEW}), or empty
  */
 public record SourceDocument(
-        String url, String title, List<String> headings, String body,
-        List<Link> links, String language, String site, String html) {
+        String url,
+        String title,
+        List<String> headings,
+        String body,
+        List<Link> links,
+        String language,
+        String site,
+        String html) {
 
     public SourceDocument {
         Objects.requireNonNull(url, "url");
@@ -33,8 +39,14 @@ public record SourceDocument(
     }
 
     /** A document without a view of its own (the view shows its text). */
-    public SourceDocument(String url, String title, List<String> headings, String body,
-                          List<Link> links, String language, String site) {
+    public SourceDocument(
+            String url,
+            String title,
+            List<String> headings,
+            String body,
+            List<Link> links,
+            String language,
+            String site) {
         this(url, title, headings, body, links, language, site, "");
     }
 

@@ -75,8 +75,7 @@ final class SpecialPurposeAddresses {
             block("fec0::/10", "site-local (deprecated)"),
             block("ff00::/8", "multicast"));
 
-    private SpecialPurposeAddresses() {
-    }
+    private SpecialPurposeAddresses() {}
 
     /** The registry block holding {@code address}, or null if it is an ordinary public address. */
     static Block blockOf(InetAddress address) {

@@ -39,6 +39,7 @@ final class StoreConnection implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Statements prepared once and reused (guarded by {@code lock}, like {@code db}). */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+
     private final List<Runnable> rollbackListeners = new ArrayList<>();
     /** Transactions under way on the thread holding the lock: only the outermost commits or rolls back. */
     private int depth;
@@ -122,7 +123,7 @@ final class StoreConnection implements AutoCloseable {
 
     /** The first column of the first row of {@code sql}, which takes no parameters. */
     long count(String sql) {
-        return query(sql, ps -> { }, rs -> rs.getLong(1)).get(0);
+        return query(sql, ps -> {}, rs -> rs.getLong(1)).get(0);
     }
 
     /** Runs an update with these parameters and returns the rows changed; call it inside a transaction. */

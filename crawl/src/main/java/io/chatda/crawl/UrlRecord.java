@@ -10,6 +10,13 @@ package io.chatda.crawl;
  * @param fetchCount  how many times the page was fetched over all runs
  * @param duplicateOf the URL this one duplicates, redirects to or names as canonical, or null
  */
-public record UrlRecord(String url, int depth, String state, SkipReason reason, String detail, int httpStatus,
-                        int fetchCount, boolean indexed, String duplicateOf) {
-}
+public record UrlRecord(
+        String url,
+        int depth,
+        String state,
+        SkipReason reason,
+        String detail,
+        int httpStatus,
+        int fetchCount,
+        boolean indexed,
+        String duplicateOf) {}

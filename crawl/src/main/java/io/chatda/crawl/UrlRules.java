@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  */
 final class UrlRules {
 
-    private static final List<String> SESSION_PARAMS = List.of(
-            "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid", "cftoken");
+    private static final List<String> SESSION_PARAMS =
+            List.of("jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid", "cftoken");
     private static final Pattern PATH_SESSION = Pattern.compile("(?i);(jsessionid|phpsessid|sid)=[^/?#]*");
     private static final int MAX_SEGMENT_REPEATS = 3;
 
@@ -32,8 +32,12 @@ final class UrlRules {
 
     UrlRules(CrawlConfig config) {
         this.config = config;
-        this.sites = config.seeds().stream().map(this::normalize).filter(java.util.Objects::nonNull)
-                .map(UrlRules::host).map(UrlRules::site).collect(Collectors.toSet());
+        this.sites = config.seeds().stream()
+                .map(this::normalize)
+                .filter(java.util.Objects::nonNull)
+                .map(UrlRules::host)
+                .map(UrlRules::site)
+                .collect(Collectors.toSet());
     }
 
     /** The normalised absolute http(s) URL, or null if it isn't one. */
@@ -93,7 +97,8 @@ final class UrlRules {
                 return new Skip(SkipReason.EXCLUDED, "matches " + p.pattern());
             }
         }
-        if (!config.includes().isEmpty() && config.includes().stream().noneMatch(p -> p.matcher(url).find())) {
+        if (!config.includes().isEmpty()
+                && config.includes().stream().noneMatch(p -> p.matcher(url).find())) {
             return new Skip(SkipReason.EXCLUDED, "matches no include pattern");
         }
         if (depth > config.maxDepth()) {
@@ -116,6 +121,5 @@ final class UrlRules {
     }
 
     /** A reason to skip, with detail for the operator. */
-    record Skip(SkipReason reason, String detail) {
-    }
+    record Skip(SkipReason reason, String detail) {}
 }

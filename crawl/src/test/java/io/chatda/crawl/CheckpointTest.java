@@ -24,10 +24,17 @@ class CheckpointTest {
 
     @Test
     void aSlowCommitDoesNotStopFetchingAndTheLastCommitHasEveryPage() throws Exception {
-        try (TestSite site = new TestSite(); CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
+        try (TestSite site = new TestSite();
+                CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
             for (int i = 0; i < PAGES; i++) {
-                site.html(i == 0 ? "/" : "/p" + i, TestSite.pageHtml("Page " + i, TestSite.text("p" + i, 60), "",
-                        "/p" + ((i + 1) % PAGES), "/p" + ((i * 7 + 3) % PAGES)));
+                site.html(
+                        i == 0 ? "/" : "/p" + i,
+                        TestSite.pageHtml(
+                                "Page " + i,
+                                TestSite.text("p" + i, 60),
+                                "",
+                                "/p" + ((i + 1) % PAGES),
+                                "/p" + ((i * 7 + 3) % PAGES)));
             }
             Set<String> accepted = ConcurrentHashMap.newKeySet();
             Set<String> committed = ConcurrentHashMap.newKeySet();
@@ -45,12 +52,11 @@ class CheckpointTest {
                 }
 
                 @Override
-                public void delete(String url) {
-                }
+                public void delete(String url) {}
 
                 @Override
                 public void commit() {
-                    if (commits.incrementAndGet() == 1) {   // the first periodic commit: slow until pages come
+                    if (commits.incrementAndGet() == 1) { // the first periodic commit: slow until pages come
                         inSlowCommit.set(true);
                         try {
                             crawlWentOn.set(acceptedDuringSlowCommit.await(20, TimeUnit.SECONDS));
@@ -62,10 +68,17 @@ class CheckpointTest {
                     committed.addAll(accepted);
                 }
             };
-            CrawlSummary summary = new Crawler(store, new HtmlExtractor()).run(
-                    CrawlConfig.builder(List.of(site.url("/"))).allowPrivate(true).delay(Duration.ZERO).concurrency(1)
-                            .useSitemaps(false).checkpointInterval(Duration.ofMillis(50)).build(),
-                    sink, p -> { });
+            CrawlSummary summary = new Crawler(store, new HtmlExtractor())
+                    .run(
+                            CrawlConfig.builder(List.of(site.url("/")))
+                                    .allowPrivate(true)
+                                    .delay(Duration.ZERO)
+                                    .concurrency(1)
+                                    .useSitemaps(false)
+                                    .checkpointInterval(Duration.ofMillis(50))
+                                    .build(),
+                            sink,
+                            p -> {});
 
             assertThat(summary.indexed()).isEqualTo(PAGES);
             assertThat(crawlWentOn)

@@ -18,7 +18,8 @@ class CollapseSpacesTest {
                 text.append(alphabet[random.nextInt(alphabet.length)]);
             }
             String s = text.toString();
-            assertThat(ContentHash.collapseSpaces(s)).as("%s", s.chars().boxed().toList())
+            assertThat(ContentHash.collapseSpaces(s))
+                    .as("%s", s.chars().boxed().toList())
                     .isEqualTo(s.replaceAll("\\s+", " "));
         }
     }

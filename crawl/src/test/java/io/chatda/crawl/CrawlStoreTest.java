@@ -20,7 +20,8 @@ class CrawlStoreTest {
             store.startRun(CrawlConfig.builder(List.of("https://a.example/")).build()); // killed: never finished
         }
         try (CrawlStore store = CrawlStore.open(db)) {
-            long resumed = store.startRun(CrawlConfig.builder(List.of()).mode(CrawlMode.RESUME).build());
+            long resumed = store.startRun(
+                    CrawlConfig.builder(List.of()).mode(CrawlMode.RESUME).build());
             assertThat(store.runs(5)).extracting(CrawlRun::status).containsExactly("running", "interrupted");
             store.finishRun(resumed, "done", "fetched=1");
             assertThat(store.runs(5)).extracting(CrawlRun::status).containsExactly("done", "interrupted");
@@ -31,10 +32,17 @@ class CrawlStoreTest {
     void aRunsSettingsAreKeptForResume() {
         Path db = dir.resolve("crawl.db");
         CrawlConfig config = CrawlConfig.builder(List.of("https://a.example/", "https://b.example/docs/"))
-                .maxPages(1500).maxDepth(3).concurrency(8).maxPerHostPages(700).delay(java.time.Duration.ZERO)
-                .sameSite(true).includes(List.of(java.util.regex.Pattern.compile("/docs/")))
-                .excludes(List.of(java.util.regex.Pattern.compile("\\?print=1$"))).allowPrivate(true)
-                .trustedHosts(java.util.Set.of("wiki.intranet")).build();
+                .maxPages(1500)
+                .maxDepth(3)
+                .concurrency(8)
+                .maxPerHostPages(700)
+                .delay(java.time.Duration.ZERO)
+                .sameSite(true)
+                .includes(List.of(java.util.regex.Pattern.compile("/docs/")))
+                .excludes(List.of(java.util.regex.Pattern.compile("\\?print=1$")))
+                .allowPrivate(true)
+                .trustedHosts(java.util.Set.of("wiki.intranet"))
+                .build();
         try (CrawlStore store = CrawlStore.open(db)) {
             assertThat(store.lastRunSettings()).isEmpty();
             store.startRun(config);
@@ -71,7 +79,11 @@ class CrawlStoreTest {
                 assertThat(j.message()).isEqualTo("fetched=10 indexed=9");
                 assertThat(j.finishedAt()).isNotNull();
             });
-            assertThat(store.claimNextJob()).get().extracting(CrawlJob::payload).asString().contains("b.example");
+            assertThat(store.claimNextJob())
+                    .get()
+                    .extracting(CrawlJob::payload)
+                    .asString()
+                    .contains("b.example");
             assertThat(store.claimNextJob()).isEmpty();
             assertThat(store.jobs(10)).hasSize(2);
         }
@@ -91,16 +103,19 @@ class CrawlStoreTest {
             List<CrawlStore.NewLink> links = new java.util.ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String url = "https://a.example/k" + i;
-                links.add(new CrawlStore.NewLink(url, "a.example", null, 1, "known " + i, store.knownId(url), null, null));
+                links.add(new CrawlStore.NewLink(
+                        url, "a.example", null, 1, "known " + i, store.knownId(url), null, null));
             }
             for (int i = 0; i < 33; i++) {
-                links.add(new CrawlStore.NewLink("https://a.example/n" + i, "a.example", null, 1, "new " + i, 0, null, null));
+                links.add(new CrawlStore.NewLink(
+                        "https://a.example/n" + i, "a.example", null, 1, "new " + i, 0, null, null));
             }
             store.addLinks(src, links);
             assertThat(store.knownId("https://a.example/n32")).isPositive();
             assertThat(store.knownId("https://a.example/nowhere")).isZero();
         }
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
             var rs = st.executeQuery("SELECT count(*), count(DISTINCT dst), min(anchor) FROM links WHERE src=" + src);
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(73);
@@ -116,7 +131,8 @@ class CrawlStoreTest {
         try (CrawlStore store = CrawlStore.open(db)) {
             assertThat(store.knownId("https://a.example/k7")).isEqualTo(known.get(7));
         }
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
             var plan = st.executeQuery("EXPLAIN QUERY PLAN " + Frontier.RAISE_PRIORITY.replace("?", "1"));
             StringBuilder steps = new StringBuilder();
             while (plan.next()) {
@@ -129,15 +145,32 @@ class CrawlStoreTest {
 
     @Test
     void pendingDocumentsRoundTrip() {
-        SourceDocument doc = new SourceDocument("https://a.example/x", "제목", List.of("h"), "본문 body",
-                List.of(new SourceDocument.Link("https://a.example/y", "와이")), "mixed", "a.example");
+        SourceDocument doc = new SourceDocument(
+                "https://a.example/x",
+                "제목",
+                List.of("h"),
+                "본문 body",
+                List.of(new SourceDocument.Link("https://a.example/y", "와이")),
+                "mixed",
+                "a.example");
         assertThat(DocumentCodec.decode(DocumentCodec.encode(doc))).isEqualTo(doc);
     }
 
     @Test
     void addressGuardRefusesNonPublicAddresses() throws Exception {
-        for (String a : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "224.0.0.1",
-                "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1")) {
+        for (String a : List.of(
+                "127.0.0.1",
+                "10.1.2.3",
+                "172.16.0.1",
+                "192.168.1.1",
+                "169.254.169.254",
+                "224.0.0.1",
+                "0.0.0.0",
+                "100.64.0.1",
+                "::1",
+                "fe80::1",
+                "fc00::1",
+                "::ffff:127.0.0.1")) {
             assertThat(AddressGuard.isReserved(InetAddress.getByName(a))).as(a).isTrue();
         }
         for (String a : List.of("93.184.216.34", "8.8.8.8", "2606:4700::1111")) {

@@ -68,11 +68,39 @@ class CrawlerAcceptanceTest {
                   <url><loc>%s/from-sitemap</loc></url>
                   <url><loc>%s/a</loc></url>
                 </urlset>""".formatted(base, base)));
-        site.page("/", "Home", "/a", "/b", "/private/secret", "/private/open", "/files/doc.pdf",
-                "/files/doc.pdf?v=1", "/admin/public", "/admin/public/x", "/redirect1", "/loop1", "/canon-dup",
-                "/noindex", "/xrobots", "/dup1", "/dup2", "/near1", "/near2", "/calendar?d=0", "/big", "/slow",
-                "/error", "/missing", "/image.png", "/nofollow-page", "/text.txt", "http://example.invalid/page",
-                "mailto:someone@example.com", "/a#section", "/b?", "/x/y/x/y/x/page");
+        site.page(
+                "/",
+                "Home",
+                "/a",
+                "/b",
+                "/private/secret",
+                "/private/open",
+                "/files/doc.pdf",
+                "/files/doc.pdf?v=1",
+                "/admin/public",
+                "/admin/public/x",
+                "/redirect1",
+                "/loop1",
+                "/canon-dup",
+                "/noindex",
+                "/xrobots",
+                "/dup1",
+                "/dup2",
+                "/near1",
+                "/near2",
+                "/calendar?d=0",
+                "/big",
+                "/slow",
+                "/error",
+                "/missing",
+                "/image.png",
+                "/nofollow-page",
+                "/text.txt",
+                "http://example.invalid/page",
+                "mailto:someone@example.com",
+                "/a#section",
+                "/b?",
+                "/x/y/x/y/x/page");
         site.html("/a", TestSite.pageHtml("Page A", TestSite.text("/a", 150), "", "/a/deep", "/"));
         site.page("/a/deep", "Deep page");
         site.page("/b", "Page B");
@@ -88,15 +116,25 @@ class CrawlerAcceptanceTest {
         site.page("/target", "Redirect target");
         site.redirect("/loop1", 302, "/loop2");
         site.redirect("/loop2", 302, "/loop1");
-        site.html("/canon-dup", TestSite.pageHtml("Canonical copy", TestSite.text("/canonical-page", 120),
-                "<link rel=\"canonical\" href=\"/canonical-page\">"));
+        site.html(
+                "/canon-dup",
+                TestSite.pageHtml(
+                        "Canonical copy",
+                        TestSite.text("/canonical-page", 120),
+                        "<link rel=\"canonical\" href=\"/canonical-page\">"));
         site.page("/canonical-page", "Canonical page");
-        site.html("/noindex", TestSite.pageHtml("Hidden", TestSite.text("/noindex", 120),
-                "<meta name=\"robots\" content=\"noindex\">", "/only-from-noindex"));
+        site.html(
+                "/noindex",
+                TestSite.pageHtml(
+                        "Hidden",
+                        TestSite.text("/noindex", 120),
+                        "<meta name=\"robots\" content=\"noindex\">",
+                        "/only-from-noindex"));
         site.page("/only-from-noindex", "Linked from a noindex page");
         site.on("/xrobots", ex -> {
             ex.getResponseHeaders().set("X-Robots-Tag", "noindex");
-            TestSite.send(ex, 200, "text/html", TestSite.pageHtml("Header noindex", TestSite.text("/xrobots", 120), ""));
+            TestSite.send(
+                    ex, 200, "text/html", TestSite.pageHtml("Header noindex", TestSite.text("/xrobots", 120), ""));
         });
         String dupText = TestSite.text("dup", 200);
         site.html("/dup1", TestSite.pageHtml("Same", dupText, ""));
@@ -110,7 +148,9 @@ class CrawlerAcceptanceTest {
         site.on("/big", ex -> {
             ex.getResponseHeaders().set("Content-Type", "text/html");
             ex.sendResponseHeaders(200, 0);
-            byte[] chunk = "<p>big big big big big big big big big big</p>\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+            byte[] chunk = "<p>big big big big big big big big big big</p>\n"
+                    .repeat(1000)
+                    .getBytes(StandardCharsets.UTF_8);
             try (OutputStream out = ex.getResponseBody()) {
                 for (long sent = 0; sent < 20L * 1024 * 1024; sent += chunk.length) {
                     out.write(chunk);
@@ -127,11 +167,18 @@ class CrawlerAcceptanceTest {
         });
         site.on("/error", ex -> TestSite.send(ex, 500, "text/html", "oops"));
         site.on("/image.png", ex -> TestSite.send(ex, 200, "image/png", "PNG"));
-        site.html("/nofollow-page", TestSite.pageHtml("No follow", TestSite.text("/nofollow-page", 120),
-                "<meta name=\"robots\" content=\"nofollow\">", "/never"));
+        site.html(
+                "/nofollow-page",
+                TestSite.pageHtml(
+                        "No follow",
+                        TestSite.text("/nofollow-page", 120),
+                        "<meta name=\"robots\" content=\"nofollow\">",
+                        "/never"));
         site.page("/never", "Never");
-        site.on("/text.txt", ex -> TestSite.send(ex, 200, "text/plain; charset=utf-8",
-                "Plain text title\n" + TestSite.text("/text.txt", 100)));
+        site.on(
+                "/text.txt",
+                ex -> TestSite.send(
+                        ex, 200, "text/plain; charset=utf-8", "Plain text title\n" + TestSite.text("/text.txt", 100)));
     }
 
     @AfterEach
@@ -156,47 +203,71 @@ class CrawlerAcceptanceTest {
         List<CrawlProgress> progress = Collections.synchronizedList(new ArrayList<>());
         CrawlSummary summary;
         try (CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
-            summary = new Crawler(store, new HtmlExtractor()).run(config(site.url("/")).build(), sink, progress::add);
+            summary = new Crawler(store, new HtmlExtractor())
+                    .run(config(site.url("/")).build(), sink, progress::add);
 
-            List<String> indexed = TestSite.paths(site, sink.accepted.stream().map(SourceDocument::url).toList());
-            assertThat(indexed).containsExactlyInAnyOrder("/", "/a", "/a/deep", "/b", "/from-sitemap", "/target",
-                    "/canonical-page", "/only-from-noindex", "/dup1", "/near1", "/calendar?d=0", "/calendar?d=1",
-                    "/calendar?d=2", "/calendar?d=3", "/calendar?d=4", "/private/open", "/files/doc.pdf?v=1",
-                    "/admin/public", "/nofollow-page", "/text.txt");
+            List<String> indexed = TestSite.paths(
+                    site, sink.accepted.stream().map(SourceDocument::url).toList());
+            assertThat(indexed)
+                    .containsExactlyInAnyOrder(
+                            "/",
+                            "/a",
+                            "/a/deep",
+                            "/b",
+                            "/from-sitemap",
+                            "/target",
+                            "/canonical-page",
+                            "/only-from-noindex",
+                            "/dup1",
+                            "/near1",
+                            "/calendar?d=0",
+                            "/calendar?d=1",
+                            "/calendar?d=2",
+                            "/calendar?d=3",
+                            "/calendar?d=4",
+                            "/private/open",
+                            "/files/doc.pdf?v=1",
+                            "/admin/public",
+                            "/nofollow-page",
+                            "/text.txt");
             assertThat(TestSite.paths(site, store.indexedUrls())).containsExactlyInAnyOrderElementsOf(indexed);
 
             Map<String, UrlRecord> records = store.urls().stream()
                     .collect(Collectors.toMap(r -> r.url().replace(site.url(""), ""), Function.identity()));
             assertThat(records).doesNotContainKeys("/never", "/a#section", "/b?");
-            Map<String, SkipReason> reasons = records.entrySet().stream().filter(e -> e.getValue().reason() != null)
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().reason()));
-            assertThat(reasons).containsOnly(
-                    entry("/private/secret", SkipReason.ROBOTS),
-                    entry("/files/doc.pdf", SkipReason.ROBOTS),
-                    entry("/admin/public/x", SkipReason.ROBOTS),
-                    entry("/redirect1", SkipReason.REDIRECT),
-                    entry("/redirect2", SkipReason.REDIRECT),
-                    entry("/loop2", SkipReason.REDIRECT),
-                    entry("/loop1", SkipReason.REDIRECT_LOOP),
-                    entry("/canon-dup", SkipReason.NON_CANONICAL),
-                    entry("/noindex", SkipReason.NOINDEX),
-                    entry("/xrobots", SkipReason.NOINDEX),
-                    entry("/dup2", SkipReason.DUPLICATE),
-                    entry("/near2", SkipReason.NEAR_DUPLICATE),
-                    entry("/calendar?d=5", SkipReason.TRAP),
-                    entry("/big", SkipReason.TOO_LARGE),
-                    entry("/slow", SkipReason.TIMEOUT),
-                    entry("/error", SkipReason.SERVER_ERROR),
-                    entry("/missing", SkipReason.NOT_FOUND),
-                    entry("/image.png", SkipReason.CONTENT_TYPE),
-                    entry("http://example.invalid/page", SkipReason.OFF_SITE),
-                    entry("/x/y/x/y/x/page", SkipReason.TRAP));
+            Map<String, SkipReason> reasons = records.entrySet().stream()
+                    .filter(e -> e.getValue().reason() != null)
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().reason()));
+            assertThat(reasons)
+                    .containsOnly(
+                            entry("/private/secret", SkipReason.ROBOTS),
+                            entry("/files/doc.pdf", SkipReason.ROBOTS),
+                            entry("/admin/public/x", SkipReason.ROBOTS),
+                            entry("/redirect1", SkipReason.REDIRECT),
+                            entry("/redirect2", SkipReason.REDIRECT),
+                            entry("/loop2", SkipReason.REDIRECT),
+                            entry("/loop1", SkipReason.REDIRECT_LOOP),
+                            entry("/canon-dup", SkipReason.NON_CANONICAL),
+                            entry("/noindex", SkipReason.NOINDEX),
+                            entry("/xrobots", SkipReason.NOINDEX),
+                            entry("/dup2", SkipReason.DUPLICATE),
+                            entry("/near2", SkipReason.NEAR_DUPLICATE),
+                            entry("/calendar?d=5", SkipReason.TRAP),
+                            entry("/big", SkipReason.TOO_LARGE),
+                            entry("/slow", SkipReason.TIMEOUT),
+                            entry("/error", SkipReason.SERVER_ERROR),
+                            entry("/missing", SkipReason.NOT_FOUND),
+                            entry("/image.png", SkipReason.CONTENT_TYPE),
+                            entry("http://example.invalid/page", SkipReason.OFF_SITE),
+                            entry("/x/y/x/y/x/page", SkipReason.TRAP));
             assertThat(records.get("/canon-dup").duplicateOf()).isEqualTo(site.url("/canonical-page"));
             assertThat(records.get("/dup2").duplicateOf()).isEqualTo(site.url("/dup1"));
             assertThat(records.get("/near2").duplicateOf()).isEqualTo(site.url("/near1"));
             assertThat(records.get("/redirect1").duplicateOf()).isEqualTo(site.url("/target"));
             assertThat(records.get("/error").fetchCount()).isEqualTo(2);
-            assertThat(records.values()).allSatisfy(r -> assertThat(r.fetchCount()).isLessThanOrEqualTo(2));
+            assertThat(records.values())
+                    .allSatisfy(r -> assertThat(r.fetchCount()).isLessThanOrEqualTo(2));
 
             assertThat(summary.indexed()).isEqualTo(indexed.size());
             assertThat(summary.skipped(SkipReason.ROBOTS)).isEqualTo(3);
@@ -208,12 +279,17 @@ class CrawlerAcceptanceTest {
             Map<String, List<String>> graph = store.outlinks();
             assertThat(graph).containsKey(site.url("/"));
             assertThat(graph.get(site.url("/"))).contains(site.url("/a"), site.url("/target"), site.url("/dup1"));
-            assertThat(store.runs(5)).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("done"));
+            assertThat(store.runs(5))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo("done"));
         }
         assertThat(site.hits("/robots.txt")).isEqualTo(1);
         assertThat(site.hits("/never")).isZero();
         assertThat(site.hits("/private/secret")).isZero();
-        SourceDocument home = sink.accepted.stream().filter(d -> d.url().equals(site.url("/"))).findFirst().orElseThrow();
+        SourceDocument home = sink.accepted.stream()
+                .filter(d -> d.url().equals(site.url("/")))
+                .findFirst()
+                .orElseThrow();
         assertThat(home.title()).isEqualTo("Home");
         assertThat(home.body()).doesNotContain("home");
         assertThat(home.site()).isEqualTo("127.0.0.1");
@@ -226,15 +302,26 @@ class CrawlerAcceptanceTest {
         String start = "http://localhost:" + site.port() + "/start";
         RecordingSink sink = new RecordingSink();
         try (CrawlStore store = CrawlStore.open(dir.resolve("ssrf.db"))) {
-            new Crawler(store, new HtmlExtractor()).run(config(start).allowPrivate(false)
-                    .trustedHosts(Set.of("localhost")).sameSite(false).maxDepth(1).build(), sink, CrawlListener.NONE);
+            new Crawler(store, new HtmlExtractor())
+                    .run(
+                            config(start)
+                                    .allowPrivate(false)
+                                    .trustedHosts(Set.of("localhost"))
+                                    .sameSite(false)
+                                    .maxDepth(1)
+                                    .build(),
+                            sink,
+                            CrawlListener.NONE);
 
-            assertThat(sink.accepted).extracting(SourceDocument::url)
+            assertThat(sink.accepted)
+                    .extracting(SourceDocument::url)
                     .containsExactlyInAnyOrder(start, "http://localhost:" + site.port() + "/");
-            assertThat(store.url("http://localhost:" + site.port() + "/to-loopback")).get()
+            assertThat(store.url("http://localhost:" + site.port() + "/to-loopback"))
+                    .get()
                     .satisfies(r -> assertThat(r.reason()).isEqualTo(SkipReason.PRIVATE_ADDRESS))
                     .satisfies(r -> assertThat(r.detail()).contains("127.0.0.1"));
-            assertThat(store.url(site.url("/a"))).get()
+            assertThat(store.url(site.url("/a")))
+                    .get()
                     .satisfies(r -> assertThat(r.reason()).isEqualTo(SkipReason.PRIVATE_ADDRESS));
         }
         assertThat(site.hits("/b")).isZero();
@@ -256,13 +343,22 @@ class CrawlerAcceptanceTest {
             });
             site.page("/r2", "R2");
             RecordingSink first = new RecordingSink();
-            crawler.run(config(site.url("/r")).useSitemaps(false).excludes(ONLY_R).build(), first, CrawlListener.NONE);
-            assertThat(TestSite.paths(site, first.accepted.stream().map(SourceDocument::url).toList()))
+            crawler.run(
+                    config(site.url("/r")).useSitemaps(false).excludes(ONLY_R).build(), first, CrawlListener.NONE);
+            assertThat(TestSite.paths(
+                            site,
+                            first.accepted.stream().map(SourceDocument::url).toList()))
                     .containsExactlyInAnyOrder("/r", "/r1", "/r2");
 
             site.on("/r2", ex -> TestSite.send(ex, 410, "text/html", "gone"));
             RecordingSink second = new RecordingSink();
-            CrawlSummary summary = crawler.run(config(site.url("/r")).useSitemaps(false).excludes(ONLY_R).mode(CrawlMode.REFRESH).build(), second,
+            CrawlSummary summary = crawler.run(
+                    config(site.url("/r"))
+                            .useSitemaps(false)
+                            .excludes(ONLY_R)
+                            .mode(CrawlMode.REFRESH)
+                            .build(),
+                    second,
                     CrawlListener.NONE);
 
             assertThat(second.accepted).isEmpty();

@@ -74,7 +74,9 @@ class FetcherTest {
             TestSite.send(ex, 200, "text/html", TestSite.pageHtml("Page", "words", ""));
         });
         for (int i = 0; i < 5; i++) {
-            assertThat(fetcher.get(site.url("/page"), null, null, true, hop -> null).status()).isEqualTo(200);
+            assertThat(fetcher.get(site.url("/page"), null, null, true, hop -> null)
+                            .status())
+                    .isEqualTo(200);
         }
         assertThat(site.hits("/page")).isEqualTo(5);
         assertThat(clientPorts).hasSize(1);

@@ -47,7 +47,8 @@ class FileImporterTest {
         assertThat(first.language()).isEqualTo(Language.KOREAN);
         SourceDocument second = docs.get(1);
         assertThat(second.url()).endsWith("notes.md#garbage-collection");
-        assertThat(second.links()).singleElement()
+        assertThat(second.links())
+                .singleElement()
                 .satisfies(l -> assertThat(l.url()).endsWith("/other.md"))
                 .satisfies(l -> assertThat(l.anchorText()).isEqualTo("deadlock"));
         assertThat(second.language()).isEqualTo(Language.ENGLISH);
@@ -68,7 +69,8 @@ class FileImporterTest {
 
     @Test
     void htmlAndTextFilesAreRead() throws Exception {
-        Files.writeString(dir.resolve("a.html"),
+        Files.writeString(
+                dir.resolve("a.html"),
                 "<html><head><title>HTML page</title></head><body><nav>menu</nav><h2>Part</h2><p>Body text</p></body></html>");
         Files.writeString(dir.resolve("b.txt"), "Plain title\nfirst line\nsecond line\n");
         Files.writeString(dir.resolve("c.pdf"), "ignored");
@@ -88,13 +90,16 @@ class FileImporterTest {
     @Test
     void badInputIsASpecificError() throws Exception {
         assertThatThrownBy(() -> importer.files(dir.resolve("missing")))
-                .isInstanceOf(ImportException.class).hasMessageContaining("no such file");
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("no such file");
         Path pdf = Files.writeString(dir.resolve("x.pdf"), "x");
         assertThatThrownBy(() -> importer.files(pdf))
-                .isInstanceOf(ImportException.class).hasMessageContaining("unsupported");
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("unsupported");
         Path latin1 = Files.write(dir.resolve("bad.md"), "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> importer.read(latin1, "s"))
-                .isInstanceOf(ImportException.class).hasMessageContaining("UTF-8");
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("UTF-8");
     }
 
     @Test
@@ -117,7 +122,9 @@ class FileImporterTest {
         String body = doc.body();
         int marker = body.indexOf(HtmlExtractor.LINK_LISTS);
         assertThat(marker).isPositive();
-        assertThat(body.substring(0, marker)).contains("락을 기다리는", "관련 문서", "마지막 문단").doesNotContain("Closures");
+        assertThat(body.substring(0, marker))
+                .contains("락을 기다리는", "관련 문서", "마지막 문단")
+                .doesNotContain("Closures");
         assertThat(body.substring(marker + 1)).contains("이벤트 루프", "Closures");
         assertThat(doc.html()).contains("<h1>교착상태</h1>", "<h2>관련 문서</h2>", "event-loop.md\">이벤트 루프</a></li>");
     }
@@ -132,13 +139,15 @@ class FileImporterTest {
 
         String html = importer.read(page, "s").get(0).html();
 
-        assertThat(html).contains("Evil", "https://example.com/")
+        assertThat(html)
+                .contains("Evil", "https://example.com/")
                 .doesNotContain("script", "onclick", "onerror", "javascript:", "data:", "<img");
     }
 
     @Test
     void plainTextKeepsItsParagraphsInTheView() throws Exception {
         Path page = Files.writeString(dir.resolve("t.txt"), "Title\n\nfirst <b>para</b>\n\nsecond\n");
-        assertThat(importer.read(page, "s").get(0).html()).isEqualTo("<p>first &lt;b&gt;para&lt;/b&gt;</p>\n<p>second</p>\n");
+        assertThat(importer.read(page, "s").get(0).html())
+                .isEqualTo("<p>first &lt;b&gt;para&lt;/b&gt;</p>\n<p>second</p>\n");
     }
 }

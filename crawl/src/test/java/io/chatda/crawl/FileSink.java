@@ -34,7 +34,12 @@ final class FileSink implements CheckpointingSink {
     @Override
     public synchronized void commit() {
         try {
-            Files.write(file, uncommitted, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+            Files.write(
+                    file,
+                    uncommitted,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
                     StandardOpenOption.SYNC);
             uncommitted.clear();
         } catch (IOException e) {

@@ -30,12 +30,15 @@ class HostSchedulerTest {
 
     @Test
     void oneRequestAtATimePerHostAndTheDelayAfterIt() {
-        HostScheduler scheduler = new HostScheduler(config().delay(Duration.ofSeconds(1)).build());
+        HostScheduler scheduler =
+                new HostScheduler(config().delay(Duration.ofSeconds(1)).build());
         scheduler.add(List.of(entry(1, "a.example", "/1"), entry(2, "a.example", "/2"), entry(3, "b.example", "/")));
 
         HostScheduler.Slot a1 = scheduler.poll(T);
         assertThat(a1.entry().id()).isEqualTo(1);
-        assertThat(scheduler.poll(T).entry().id()).as("a.example is busy; b.example is free").isEqualTo(3);
+        assertThat(scheduler.poll(T).entry().id())
+                .as("a.example is busy; b.example is free")
+                .isEqualTo(3);
         assertThat(scheduler.poll(T)).isNull();
 
         scheduler.release(a1, T + scheduler.politeDelay(a1));
@@ -46,7 +49,8 @@ class HostSchedulerTest {
 
     @Test
     void withoutADelayAKnownHostTakesRequestsInParallelUntilItBacksOff() {
-        HostScheduler scheduler = new HostScheduler(config().delay(Duration.ZERO).build());
+        HostScheduler scheduler =
+                new HostScheduler(config().delay(Duration.ZERO).build());
         scheduler.add(List.of(entry(1, "a.example", "/1"), entry(2, "a.example", "/2"), entry(3, "a.example", "/3")));
         HostScheduler.Slot first = scheduler.poll(T);
         assertThat(scheduler.poll(T)).as("the first request to a host is alone").isNull();
@@ -66,7 +70,9 @@ class HostSchedulerTest {
         scheduler.add(List.of(entry(4, "a.example", "/4"), entry(5, "a.example", "/5")));
         assertThat(scheduler.poll(T + 5999)).as("the back-off doubled").isNull();
         HostScheduler.Slot fourth = scheduler.poll(T + 6000);
-        assertThat(scheduler.poll(T + 6000)).as("one at a time while backing off").isNull();
+        assertThat(scheduler.poll(T + 6000))
+                .as("one at a time while backing off")
+                .isNull();
         scheduler.recovered(fourth);
         assertThat(scheduler.poll(T + 6000).entry().id()).isEqualTo(5);
     }
@@ -74,7 +80,8 @@ class HostSchedulerTest {
     @Test
     void aRobotsCrawlDelayIsCappedAndMakesTheHostPoliteAgain() {
         HostScheduler scheduler = new HostScheduler(config().delay(Duration.ZERO)
-                .maxCrawlDelay(Duration.ofSeconds(10)).build());
+                .maxCrawlDelay(Duration.ofSeconds(10))
+                .build());
         scheduler.add(List.of(entry(1, "a.example", "/1"), entry(2, "a.example", "/2")));
         HostScheduler.Slot slot = scheduler.poll(T);
         scheduler.robots(slot, allowAll(60_000));

@@ -57,7 +57,8 @@ class HttpsCrawlTest {
 
     private HttpResponse page(SessionProtocol protocol, String path, String title, String... links) {
         protocolByPath.put(path, protocol);
-        return HttpResponse.of(HttpStatus.OK, MediaType.HTML_UTF_8, TestSite.pageHtml(title, TestSite.text(path, 120), "", links));
+        return HttpResponse.of(
+                HttpStatus.OK, MediaType.HTML_UTF_8, TestSite.pageHtml(title, TestSite.text(path, 120), "", links));
     }
 
     @AfterEach
@@ -80,12 +81,14 @@ class HttpsCrawlTest {
         tls.init(null, trust.getTrustManagers(), null);
         CrawlerAcceptanceTest.RecordingSink sink = new CrawlerAcceptanceTest.RecordingSink();
         try (CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
-            new Crawler(store, new HtmlExtractor()).run(config().tls(tls).build(), sink, p -> { });
+            new Crawler(store, new HtmlExtractor()).run(config().tls(tls).build(), sink, p -> {});
         }
 
         assertThat(sink.accepted.stream().map(SourceDocument::title).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("Home", "Second");
-        assertThat(protocolByPath).containsOnlyKeys("/", "/second").containsValues(SessionProtocol.H2)
+        assertThat(protocolByPath)
+                .containsOnlyKeys("/", "/second")
+                .containsValues(SessionProtocol.H2)
                 .doesNotContainValue(SessionProtocol.H1);
     }
 
@@ -93,7 +96,7 @@ class HttpsCrawlTest {
     void aSiteWhoseCertificateTheTlsContextDoesNotTrustIsNotCrawled() {
         CrawlerAcceptanceTest.RecordingSink sink = new CrawlerAcceptanceTest.RecordingSink();
         try (CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
-            new Crawler(store, new HtmlExtractor()).run(config().build(), sink, p -> { });
+            new Crawler(store, new HtmlExtractor()).run(config().build(), sink, p -> {});
             assertThat(store.urls()).singleElement().satisfies(r -> {
                 assertThat(r.reason()).isEqualTo(SkipReason.ROBOTS_UNAVAILABLE);
                 assertThat(r.detail()).contains("SSLHandshakeException");

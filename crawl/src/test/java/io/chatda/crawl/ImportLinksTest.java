@@ -32,7 +32,8 @@ class ImportLinksTest {
         FileImporter.Scan scan = importer.scan(root);
 
         assertThat(scan.files()).extracting(p -> p.getFileName().toString()).containsExactly("a.md", "alias.md");
-        assertThat(scan.refused()).hasSize(3)
+        assertThat(scan.refused())
+                .hasSize(3)
                 .anySatisfy(r -> assertThat(r).contains("passwd.txt").contains("outside"))
                 .anySatisfy(r -> assertThat(r).contains("etc-passwd.txt").contains("outside"))
                 .anySatisfy(r -> assertThat(r).contains("dir-out").contains("outside"));
@@ -51,11 +52,17 @@ class ImportLinksTest {
         FileImporter.Scan scan = importer.scan(root);
 
         assertThat(scan.files()).extracting(p -> p.getFileName().toString()).containsExactly("a.md");
-        assertThat(scan.refused()).singleElement().asString().contains("pipe.txt").contains("not a regular file");
+        assertThat(scan.refused())
+                .singleElement()
+                .asString()
+                .contains("pipe.txt")
+                .contains("not a regular file");
         // named directly, it is refused rather than read (reading a FIFO would wait forever)
-        assertThatThrownBy(() -> importer.read(fifo, "s")).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> importer.read(fifo, "s"))
+                .isInstanceOf(ImportException.class)
                 .hasMessageContaining("not a regular file");
-        assertThatThrownBy(() -> importer.files(fifo)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> importer.files(fifo))
+                .isInstanceOf(ImportException.class)
                 .hasMessageContaining("not a regular file");
     }
 }

@@ -11,14 +11,16 @@ class JdkHttpTransportTest {
 
     private static Set<Thread> selectorThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"))
+                .filter(t ->
+                        t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"))
                 .collect(Collectors.toSet());
     }
 
     @Test
     void closingATransportEndsItsClientsSelectorThreadAndNoOther() throws InterruptedException {
         Set<Thread> before = selectorThreads();
-        CrawlConfig config = CrawlConfig.builder(List.of("https://example.com/")).build();
+        CrawlConfig config =
+                CrawlConfig.builder(List.of("https://example.com/")).build();
         JdkHttpTransport kept = new JdkHttpTransport(config);
         Set<Thread> keptThreads = selectorThreads();
         keptThreads.removeAll(before);

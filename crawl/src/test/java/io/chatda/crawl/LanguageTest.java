@@ -10,7 +10,8 @@ class LanguageTest {
     void everyCharacterOfTheHangulScriptAndNoOtherCountsAsKorean() {
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             boolean hangul = Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
-            assertThat(Language.detect(String.valueOf(c))).as("U+%04X", (int) c)
+            assertThat(Language.detect(String.valueOf(c)))
+                    .as("U+%04X", (int) c)
                     .isEqualTo(hangul ? Language.KOREAN : Language.ENGLISH);
         }
     }

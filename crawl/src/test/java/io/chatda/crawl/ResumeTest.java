@@ -28,8 +28,14 @@ class ResumeTest {
     private TestSite site;
 
     static CrawlConfig config(String seed, CrawlMode mode) {
-        return CrawlConfig.builder(List.of(seed)).mode(mode).allowPrivate(true).delay(Duration.ZERO).concurrency(3)
-                .useSitemaps(false).checkpointInterval(Duration.ofMillis(200)).build();
+        return CrawlConfig.builder(List.of(seed))
+                .mode(mode)
+                .allowPrivate(true)
+                .delay(Duration.ZERO)
+                .concurrency(3)
+                .useSitemaps(false)
+                .checkpointInterval(Duration.ofMillis(200))
+                .build();
     }
 
     @BeforeEach
@@ -37,8 +43,13 @@ class ResumeTest {
         site = new TestSite();
         for (int i = 0; i < PAGES; i++) {
             int page = i;
-            String html = TestSite.pageHtml("Page " + i, TestSite.text("p" + i, 80), "",
-                    "/p" + ((i * 7 + 1) % PAGES), "/p" + ((i * 13 + 5) % PAGES), "/p" + ((i + 1) % PAGES));
+            String html = TestSite.pageHtml(
+                    "Page " + i,
+                    TestSite.text("p" + i, 80),
+                    "",
+                    "/p" + ((i * 7 + 1) % PAGES),
+                    "/p" + ((i * 13 + 5) % PAGES),
+                    "/p" + ((i + 1) % PAGES));
             site.on(i == 0 ? "/" : "/p" + i, ex -> {
                 try {
                     Thread.sleep(page % 3 == 0 ? 15 : 5);
@@ -100,7 +111,8 @@ class ResumeTest {
             assertThat(store.urls()).allSatisfy(r -> assertThat(r.fetchCount()).isLessThanOrEqualTo(1));
             assertThat(store.runs(2)).extracting(CrawlRun::status).containsExactly("done", "stopped");
         }
-        assertThat(site.allHits().entrySet()).allSatisfy(e -> assertThat(e.getValue().get()).isEqualTo(1));
+        assertThat(site.allHits().entrySet())
+                .allSatisfy(e -> assertThat(e.getValue().get()).isEqualTo(1));
     }
 
     @Test
@@ -108,9 +120,17 @@ class ResumeTest {
         Path db = dir.resolve("killed.db");
         Path sinkFile = dir.resolve("killed-index.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrawlChild.class.getName(), site.url("/"), db.toString(), sinkFile.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrawlChild.class.getName(),
+                        site.url("/"),
+                        db.toString(),
+                        sinkFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (served() < PAGES / 2 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -122,7 +142,9 @@ class ResumeTest {
         assertThat(servedAtKill).isLessThan(PAGES);
 
         try (CrawlStore store = CrawlStore.open(db)) {
-            assertThat(store.runs(1)).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("running"));
+            assertThat(store.runs(1))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo("running"));
             CrawlSummary resumed = new Crawler(store, new HtmlExtractor())
                     .run(config(site.url("/"), CrawlMode.RESUME), new FileSink(sinkFile), CrawlListener.NONE);
             assertThat(resumed.fetched()).isLessThan(PAGES);
@@ -142,7 +164,9 @@ class ResumeTest {
     }
 
     private int served() {
-        return site.allHits().entrySet().stream().filter(e -> !e.getKey().equals("/robots.txt"))
-                .mapToInt(e -> e.getValue().get()).sum();
+        return site.allHits().entrySet().stream()
+                .filter(e -> !e.getKey().equals("/robots.txt"))
+                .mapToInt(e -> e.getValue().get())
+                .sum();
     }
 }

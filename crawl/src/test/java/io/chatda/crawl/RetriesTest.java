@@ -18,8 +18,11 @@ class RetriesTest {
         assertThat(RetryAfter.delay("120", CLOCK)).contains(Duration.ofMinutes(2));
         assertThat(RetryAfter.delay(" 0 ", CLOCK)).contains(Duration.ZERO);
         assertThat(RetryAfter.delay("Fri, 01 Mar 2024 12:00:30 GMT", CLOCK)).contains(Duration.ofSeconds(30));
-        assertThat(RetryAfter.delay("Fri, 01 Mar 2024 11:59:00 GMT", CLOCK)).as("past").contains(Duration.ZERO);
-        assertThat(RetryAfter.delay("99999999999999999999999", CLOCK)).get()
+        assertThat(RetryAfter.delay("Fri, 01 Mar 2024 11:59:00 GMT", CLOCK))
+                .as("past")
+                .contains(Duration.ZERO);
+        assertThat(RetryAfter.delay("99999999999999999999999", CLOCK))
+                .get()
                 .satisfies(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
         assertThat(RetryAfter.delay("soon", CLOCK)).isEmpty();
         assertThat(RetryAfter.delay("-5", CLOCK)).isEmpty();
@@ -28,8 +31,13 @@ class RetriesTest {
 
     @Test
     void backoffDoublesPerAttemptAndAskedForWaitsWinUpToAMinute() {
-        Retries retries = new Retries(CrawlConfig.builder(java.util.List.of("http://example.com/"))
-                .retryBackoff(Duration.ofSeconds(2)).build(), null, null, CLOCK);
+        Retries retries = new Retries(
+                CrawlConfig.builder(java.util.List.of("http://example.com/"))
+                        .retryBackoff(Duration.ofSeconds(2))
+                        .build(),
+                null,
+                null,
+                CLOCK);
 
         assertThat(retries.backoff(0, null)).isEqualTo(Duration.ofSeconds(2));
         assertThat(retries.backoff(2, null)).isEqualTo(Duration.ofSeconds(8));

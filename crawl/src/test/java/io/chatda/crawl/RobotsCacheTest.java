@@ -29,8 +29,11 @@ class RobotsCacheTest {
     void open() throws Exception {
         site = new TestSite();
         store = CrawlStore.open(dir.resolve("crawl.db"));
-        config = CrawlConfig.builder(List.of(site.url("/"))).allowPrivate(true).maxRetries(2)
-                .retryBackoff(Duration.ofSeconds(2)).build();
+        config = CrawlConfig.builder(List.of(site.url("/")))
+                .allowPrivate(true)
+                .maxRetries(2)
+                .retryBackoff(Duration.ofSeconds(2))
+                .build();
         fetcher = new Fetcher(new AddressGuard(true, Set.of()), new UrlRules(config), config);
     }
 

@@ -35,8 +35,10 @@ class RobotsDirectivesTest {
     @Test
     void headerDirectivesWithoutAnAgentApplyToAll() {
         assertThat(RobotsDirectives.ofHeaders(List.of("noindex"), "chatda")).isEqualTo(NOINDEX);
-        assertThat(RobotsDirectives.ofHeaders(List.of("NOINDEX, NOFOLLOW"), "chatda")).isEqualTo(BOTH);
-        assertThat(RobotsDirectives.ofHeaders(List.of("noindex", "nofollow"), "chatda")).isEqualTo(BOTH);
+        assertThat(RobotsDirectives.ofHeaders(List.of("NOINDEX, NOFOLLOW"), "chatda"))
+                .isEqualTo(BOTH);
+        assertThat(RobotsDirectives.ofHeaders(List.of("noindex", "nofollow"), "chatda"))
+                .isEqualTo(BOTH);
         assertThat(RobotsDirectives.ofHeaders(List.of("none"), "chatda")).isEqualTo(BOTH);
         assertThat(RobotsDirectives.ofHeaders(List.of(), "chatda")).isEqualTo(RobotsDirectives.NONE);
     }
@@ -59,24 +61,33 @@ class RobotsDirectivesTest {
 
     @Test
     void headerDirectivesForOurAgentOrForRobotsCount() {
-        assertThat(RobotsDirectives.ofHeaders(List.of("Chatda: noindex"), "chatda")).isEqualTo(NOINDEX);
-        assertThat(RobotsDirectives.ofHeaders(List.of("chatda:nofollow noindex"), "chatda")).isEqualTo(BOTH);
-        assertThat(RobotsDirectives.ofHeaders(List.of("robots: none"), "chatda")).isEqualTo(BOTH);
+        assertThat(RobotsDirectives.ofHeaders(List.of("Chatda: noindex"), "chatda"))
+                .isEqualTo(NOINDEX);
+        assertThat(RobotsDirectives.ofHeaders(List.of("chatda:nofollow noindex"), "chatda"))
+                .isEqualTo(BOTH);
+        assertThat(RobotsDirectives.ofHeaders(List.of("robots: none"), "chatda"))
+                .isEqualTo(BOTH);
     }
 
     @Test
     void aValuedDirectiveIsNoAgentAndItsDateIsNoDirective() {
-        assertThat(RobotsDirectives.ofHeaders(List.of("unavailable_after: Fri, 25 Jun 2010 15:00:00 GMT, noindex"),
-                "chatda")).isEqualTo(NOINDEX);
-        assertThat(RobotsDirectives.ofHeaders(List.of("max-snippet: 20, nofollow"), "chatda")).isEqualTo(NOFOLLOW);
+        assertThat(RobotsDirectives.ofHeaders(
+                        List.of("unavailable_after: Fri, 25 Jun 2010 15:00:00 GMT, noindex"), "chatda"))
+                .isEqualTo(NOINDEX);
+        assertThat(RobotsDirectives.ofHeaders(List.of("max-snippet: 20, nofollow"), "chatda"))
+                .isEqualTo(NOFOLLOW);
     }
 
     @Test
     void htmlExtractorReadsMetaRobotsWithTheParser() {
         String page = "<html><head><meta name=robots content=\"max-image-preview:none\">"
                 + "<meta name=chatda content=\"NOFOLLOW\"><meta name=googlebot content=noindex></head></html>";
-        HtmlExtractor.Page p = new HtmlExtractor().extractPage(page.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "utf-8", "http://example.com/", "chatda");
+        HtmlExtractor.Page p = new HtmlExtractor()
+                .extractPage(
+                        page.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "utf-8",
+                        "http://example.com/",
+                        "chatda");
         assertThat(p.noindex()).isFalse();
         assertThat(p.nofollow()).isTrue();
     }

@@ -64,10 +64,12 @@ class SchemaMigrationsTest {
     @Test
     void aStoreFromBeforeVersionsIsMigratedToTheLatestVersionWithEverythingInIt() throws Exception {
         Path db = dir.resolve("crawl.db");
-        CrawlConfig config = CrawlConfig.builder(List.of("https://a.example/")).maxPages(77).build();
-        SourceDocument doc = new SourceDocument("https://a.example/b", "B", List.of(), "text", List.of(), "en",
-                "a.example");
-        try (Connection c = connect(db); Statement s = c.createStatement()) {
+        CrawlConfig config =
+                CrawlConfig.builder(List.of("https://a.example/")).maxPages(77).build();
+        SourceDocument doc =
+                new SourceDocument("https://a.example/b", "B", List.of(), "text", List.of(), "en", "a.example");
+        try (Connection c = connect(db);
+                Statement s = c.createStatement()) {
             for (String ddl : UNVERSIONED_SCHEMA) {
                 s.execute(ddl);
             }
@@ -93,11 +95,20 @@ class SchemaMigrationsTest {
             assertThat(store.indexedUrls()).containsExactly("https://a.example/", "https://a.example/b");
             assertThat(store.outlinks().get("https://a.example/")).containsExactly("https://a.example/b");
             assertThat(store.robots("https://a.example").body()).containsExactly('A', 'B', 'C');
-            assertThat(store.runs(5)).singleElement().extracting(CrawlRun::summary).isEqualTo("fetched=2");
+            assertThat(store.runs(5))
+                    .singleElement()
+                    .extracting(CrawlRun::summary)
+                    .isEqualTo("fetched=2");
             assertThat(store.lastRunSettings()).contains(CrawlSettings.of(config));
-            assertThat(store.jobs(5)).singleElement().extracting(CrawlJob::payload).isEqualTo("{}");
+            assertThat(store.jobs(5))
+                    .singleElement()
+                    .extracting(CrawlJob::payload)
+                    .isEqualTo("{}");
             assertThat(store.pendingDocuments()).containsExactly(doc);
-            assertThat(store.jobs(5)).singleElement().extracting(CrawlJob::attempts).isEqualTo(0);
+            assertThat(store.jobs(5))
+                    .singleElement()
+                    .extracting(CrawlJob::attempts)
+                    .isEqualTo(0);
         }
         assertThat(version(db)).isEqualTo(SchemaMigrations.CRAWL_STORE.latest()).isEqualTo(2);
     }
@@ -106,7 +117,8 @@ class SchemaMigrationsTest {
     void aStoreOfANewerVersionIsRefusedAndLeftAlone() throws Exception {
         Path db = dir.resolve("crawl.db");
         CrawlStore.open(db).close();
-        try (Connection c = connect(db); Statement s = c.createStatement()) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 3");
             s.execute("CREATE TABLE from_the_future(x)");
         }
@@ -127,7 +139,9 @@ class SchemaMigrationsTest {
         try (CrawlStore store = CrawlStore.open(db)) {
             store.enqueueJob("kept");
         }
-        SchemaMigrations failing = new SchemaMigrations(List.of(SchemaMigrations.TABLES, SchemaMigrations.JOB_ATTEMPTS,
+        SchemaMigrations failing = new SchemaMigrations(List.of(
+                SchemaMigrations.TABLES,
+                SchemaMigrations.JOB_ATTEMPTS,
                 new SchemaMigrations.Migration("a column, a table, then a broken statement", s -> {
                     s.execute("ALTER TABLE jobs ADD COLUMN priority INTEGER");
                     s.execute("CREATE TABLE extra(x)");
@@ -141,16 +155,22 @@ class SchemaMigrationsTest {
         assertThat(tables(db)).doesNotContain("extra");
         assertThat(columns(db, "jobs")).doesNotContain("priority");
         try (CrawlStore store = CrawlStore.open(db)) {
-            assertThat(store.jobs(5)).singleElement().extracting(CrawlJob::payload).isEqualTo("kept");
+            assertThat(store.jobs(5))
+                    .singleElement()
+                    .extracting(CrawlJob::payload)
+                    .isEqualTo("kept");
         }
     }
 
     @Test
     void aNewStoreWhoseMigrationFailsGetsNoTablesAtAll() throws Exception {
         Path db = dir.resolve("crawl.db");
-        SchemaMigrations failing = new SchemaMigrations(List.of(SchemaMigrations.TABLES, SchemaMigrations.JOB_ATTEMPTS,
+        SchemaMigrations failing = new SchemaMigrations(List.of(
+                SchemaMigrations.TABLES,
+                SchemaMigrations.JOB_ATTEMPTS,
                 new SchemaMigrations.Migration("broken", s -> s.execute("INSERT INTO no_such_table VALUES (1)"))));
-        assertThatThrownBy(() -> CrawlStore.open(db, Clock.systemUTC(), failing)).isInstanceOf(CrawlStoreException.class);
+        assertThatThrownBy(() -> CrawlStore.open(db, Clock.systemUTC(), failing))
+                .isInstanceOf(CrawlStoreException.class);
         assertThat(version(db)).isZero();
         assertThat(tables(db)).isEmpty();
     }
@@ -175,7 +195,9 @@ class SchemaMigrationsTest {
 
     private static List<String> names(Path db, String sql) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

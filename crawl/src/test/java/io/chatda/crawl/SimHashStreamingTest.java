@@ -43,8 +43,32 @@ class SimHashStreamingTest {
 
     @Test
     void sameAsTheOriginalOnRandomText() {
-        String[] pieces = {"검색", "엔진", "Search", "ENGINE", "x", "42", "Ⅻ", "½", "_", "-", " ", "  ", "\n", ".",
-            "İstanbul", "ß", "𝐀𝐁", "😀", "\uD800", "é", "٣", "ǅ", "ʰ", ""};
+        String[] pieces = {
+            "검색",
+            "엔진",
+            "Search",
+            "ENGINE",
+            "x",
+            "42",
+            "Ⅻ",
+            "½",
+            "_",
+            "-",
+            " ",
+            "  ",
+            "\n",
+            ".",
+            "İstanbul",
+            "ß",
+            "𝐀𝐁",
+            "😀",
+            "\uD800",
+            "é",
+            "٣",
+            "ǅ",
+            "ʰ",
+            ""
+        };
         Random random = new Random(7);
         for (int round = 0; round < 5_000; round++) {
             StringBuilder text = new StringBuilder();

@@ -30,8 +30,13 @@ class SitemapLimitsTest {
     void startSite() throws IOException {
         site = new TestSite();
         byte[] bomb = gzippedSitemap(site.url(""), SITEMAP_URLS);
-        site.on("/robots.txt", ex -> TestSite.send(ex, 200, "text/plain",
-                "User-agent: *\nAllow: /\nSitemap: " + site.url("/sitemap.xml.gz") + "\n"));
+        site.on(
+                "/robots.txt",
+                ex -> TestSite.send(
+                        ex,
+                        200,
+                        "text/plain",
+                        "User-agent: *\nAllow: /\nSitemap: " + site.url("/sitemap.xml.gz") + "\n"));
         site.on("/sitemap.xml.gz", ex -> {
             ex.getResponseHeaders().set("Content-Type", "application/x-gzip");
             ex.sendResponseHeaders(200, bomb.length);
@@ -53,15 +58,20 @@ class SitemapLimitsTest {
 
     @Test
     void aGzippedSitemapOfAMillionUrlsIsReadOnlyUpToTheCrawlsBudget() {
-        CrawlConfig config = CrawlConfig.builder(List.of(site.url("/"))).maxPages(5).allowPrivate(true)
-                .delay(Duration.ZERO).checkpointInterval(Duration.ofHours(1)).build();
+        CrawlConfig config = CrawlConfig.builder(List.of(site.url("/")))
+                .maxPages(5)
+                .allowPrivate(true)
+                .delay(Duration.ZERO)
+                .checkpointInterval(Duration.ofHours(1))
+                .build();
         SitemapReader.Limits limits = SitemapReader.Limits.forCrawl(config);
         long start = System.nanoTime();
         try (CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
             CrawlSummary summary = new Crawler(store, new HtmlExtractor())
-                    .run(config, new CrawlerAcceptanceTest.RecordingSink(), p -> { });
+                    .run(config, new CrawlerAcceptanceTest.RecordingSink(), p -> {});
             assertThat(summary.fetched()).isLessThanOrEqualTo(5);
-            long rows = store.counts().values().stream().mapToLong(Long::longValue).sum();
+            long rows =
+                    store.counts().values().stream().mapToLong(Long::longValue).sum();
             assertThat(rows).isLessThanOrEqualTo(limits.urlsPerCrawl() + 10);
             assertThat(limits.urlsPerCrawl()).isLessThan(SITEMAP_URLS / 100);
             assertThat(store.url(site.url("/p0"))).isPresent(); // the sitemap was read, up to its budget
@@ -71,8 +81,11 @@ class SitemapLimitsTest {
 
     @Test
     void theBudgetGrowsWithMaxPagesAndStaysBounded() {
-        CrawlConfig small = CrawlConfig.builder(List.of("http://a.example/")).maxPages(5).build();
-        CrawlConfig large = CrawlConfig.builder(List.of("http://a.example/")).maxPages(100_000).build();
+        CrawlConfig small =
+                CrawlConfig.builder(List.of("http://a.example/")).maxPages(5).build();
+        CrawlConfig large = CrawlConfig.builder(List.of("http://a.example/"))
+                .maxPages(100_000)
+                .build();
         SitemapReader.Limits s = SitemapReader.Limits.forCrawl(small);
         SitemapReader.Limits l = SitemapReader.Limits.forCrawl(large);
         assertThat(l.urlsPerCrawl()).isGreaterThan(s.urlsPerCrawl()).isGreaterThanOrEqualTo(100_000);

@@ -24,8 +24,10 @@ class SlowHostTest {
     @Test
     void aHostWhoseRobotsTxtHangsDoesNotHoldUpTheOthers() throws Exception {
         ExecutorService caller = Executors.newSingleThreadExecutor();
-        try (TestSite slow = new TestSite(); TestSite fast = new TestSite(); TestSite other = new TestSite();
-             CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
+        try (TestSite slow = new TestSite();
+                TestSite fast = new TestSite();
+                TestSite other = new TestSite();
+                CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
             slow.hang("/robots.txt");
             slow.page("/", "Slow home");
             fast.page("/", "Fast home", "/a", "/b");
@@ -44,12 +46,14 @@ class SlowHostTest {
                 }
 
                 @Override
-                public void delete(String url) {
-                }
+                public void delete(String url) {}
             };
             // the slow host is the first seed: on the frontier's first place
             CrawlConfig config = CrawlConfig.builder(List.of(slow.url("/"), fast.url("/"), other.url("/")))
-                    .allowPrivate(true).delay(Duration.ZERO).concurrency(2).readTimeout(Duration.ofSeconds(60))
+                    .allowPrivate(true)
+                    .delay(Duration.ZERO)
+                    .concurrency(2)
+                    .readTimeout(Duration.ofSeconds(60))
                     .build();
             Crawler crawler = new Crawler(store, new HtmlExtractor());
             Future<CrawlSummary> run = caller.submit(() -> crawler.run(config, sink, CrawlListener.NONE));
@@ -59,13 +63,18 @@ class SlowHostTest {
             crawler.stop();
             CrawlSummary summary = run.get(30, TimeUnit.SECONDS);
 
-            assertThat(othersDone).as("the other hosts' pages delivered while robots.txt hangs, got %s", delivered)
+            assertThat(othersDone)
+                    .as("the other hosts' pages delivered while robots.txt hangs, got %s", delivered)
                     .isTrue();
-            assertThat(slowRobotsRequests).as("robots.txt asked once and still hanging").isEqualTo(1);
+            assertThat(slowRobotsRequests)
+                    .as("robots.txt asked once and still hanging")
+                    .isEqualTo(1);
             assertThat(delivered).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(slow.hits("/")).isZero();
             assertThat(summary.stopped()).isTrue();
-            assertThat(store.url(slow.url("/")).orElseThrow().state()).as("left for --resume").isEqualTo("QUEUED");
+            assertThat(store.url(slow.url("/")).orElseThrow().state())
+                    .as("left for --resume")
+                    .isEqualTo("QUEUED");
         } finally {
             caller.shutdownNow();
             assertThat(caller.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

@@ -38,12 +38,16 @@ class StopDuringFetchTest {
                     }
                 }
             });
-            CrawlConfig config = CrawlConfig.builder(List.of(site.url("/"))).allowPrivate(true).delay(Duration.ZERO)
-                    .useSitemaps(false).readTimeout(Duration.ofSeconds(30)).build();
+            CrawlConfig config = CrawlConfig.builder(List.of(site.url("/")))
+                    .allowPrivate(true)
+                    .delay(Duration.ZERO)
+                    .useSitemaps(false)
+                    .readTimeout(Duration.ofSeconds(30))
+                    .build();
             try (CrawlStore store = CrawlStore.open(dir.resolve("crawl.db"))) {
                 Crawler crawler = new Crawler(store, new HtmlExtractor());
                 CompletableFuture<CrawlSummary> run = CompletableFuture.supplyAsync(
-                        () -> crawler.run(config, new CrawlerAcceptanceTest.RecordingSink(), p -> { }));
+                        () -> crawler.run(config, new CrawlerAcceptanceTest.RecordingSink(), p -> {}));
                 assertThat(trickling.await(10, TimeUnit.SECONDS)).isTrue();
                 long stopAt = System.nanoTime();
                 crawler.stop();

@@ -26,14 +26,17 @@ class StoreConnectionTest {
             Frontier frontier = new Frontier(sql, Clock.systemUTC());
             RunStore runs = new RunStore(sql, Clock.systemUTC());
             FrontierReports reports = new FrontierReports(sql);
-            SourceDocument doc = new SourceDocument("https://a.example/", "A", List.of(), "text", List.of(), "en",
-                    "a.example");
+            SourceDocument doc =
+                    new SourceDocument("https://a.example/", "A", List.of(), "text", List.of(), "en", "a.example");
             assertThatThrownBy(() -> sql.transaction(() -> {
-                frontier.insert("https://a.example/", "a.example", null, 0, null, null); // a transaction of its own
-                runs.keepPending(doc); // and another
-                assertThat(frontier.knownId("https://a.example/")).isPositive(); // remembered
-                throw new IllegalStateException("disk full");
-            })).isInstanceOf(CrawlStoreException.class).hasMessageContaining("disk full");
+                        frontier.insert(
+                                "https://a.example/", "a.example", null, 0, null, null); // a transaction of its own
+                        runs.keepPending(doc); // and another
+                        assertThat(frontier.knownId("https://a.example/")).isPositive(); // remembered
+                        throw new IllegalStateException("disk full");
+                    }))
+                    .isInstanceOf(CrawlStoreException.class)
+                    .hasMessageContaining("disk full");
             assertThat(frontier.knownId("https://a.example/")).isZero();
             assertThat(reports.urls()).isEmpty();
             assertThat(runs.pendingDocuments()).isEmpty();

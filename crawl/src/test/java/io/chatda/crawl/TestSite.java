@@ -25,13 +25,14 @@ final class TestSite implements AutoCloseable {
     }
 
     private static final String[] WORDS = ("search engine crawler index query page link robot sitemap "
-            + "canonical language korean english text title heading body anchor graph rank fetch parse token "
-            + "analyzer suggestion prefix jamo choseong keyboard layout typo score boost field document store "
-            + "commit segment merge shard replica snapshot frontier politeness delay timeout redirect cache "
-            + "header cookie session server client thread pool queue worker batch stream buffer charset "
-            + "encoding compress gzip deflate memory heap garbage collector latency throughput benchmark "
-            + "apple river mountain cloud winter summer garden window table chair orange violet silver "
-            + "engine rocket planet comet galaxy harbor island forest meadow valley canyon desert glacier").split(" ");
+                    + "canonical language korean english text title heading body anchor graph rank fetch parse token "
+                    + "analyzer suggestion prefix jamo choseong keyboard layout typo score boost field document store "
+                    + "commit segment merge shard replica snapshot frontier politeness delay timeout redirect cache "
+                    + "header cookie session server client thread pool queue worker batch stream buffer charset "
+                    + "encoding compress gzip deflate memory heap garbage collector latency throughput benchmark "
+                    + "apple river mountain cloud winter summer garden window table chair orange violet silver "
+                    + "engine rocket planet comet galaxy harbor island forest meadow valley canyon desert glacier")
+            .split(" ");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -44,7 +45,9 @@ final class TestSite implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             String key = exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery());
             hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             Handler h = handlers.get(key);
             try (exchange) {
@@ -83,9 +86,15 @@ final class TestSite implements AutoCloseable {
     }
 
     static String pageHtml(String title, String text, String head, String... links) {
-        StringBuilder b = new StringBuilder("<!doctype html><html><head><title>").append(title).append("</title>")
-                .append(head).append("</head><body><nav><a href=\"/\">home</a></nav><main><h1>").append(title)
-                .append("</h1><p>").append(text).append("</p><ul>");
+        StringBuilder b = new StringBuilder("<!doctype html><html><head><title>")
+                .append(title)
+                .append("</title>")
+                .append(head)
+                .append("</head><body><nav><a href=\"/\">home</a></nav><main><h1>")
+                .append(title)
+                .append("</h1><p>")
+                .append(text)
+                .append("</p><ul>");
         for (String l : links) {
             b.append("<li><a href=\"").append(l).append("\">").append(l).append("</a></li>");
         }
@@ -140,7 +149,9 @@ final class TestSite implements AutoCloseable {
 
     static List<String> paths(TestSite site, List<String> urls) {
         String prefix = site.url("");
-        return urls.stream().map(u -> u.startsWith(prefix) ? u.substring(prefix.length()) : u).toList();
+        return urls.stream()
+                .map(u -> u.startsWith(prefix) ? u.substring(prefix.length()) : u)
+                .toList();
     }
 
     @Override

@@ -19,8 +19,7 @@ final class Checksums {
 
     private static final int BUFFER = 64 * 1024;
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     /**
      * The entry of index file {@code name} in {@code dir}: its footer checksum, or for a file without a codec
@@ -97,8 +96,8 @@ final class Checksums {
 
         Check(SnapshotFile expected) {
             this.expected = expected;
-            this.covered = expected.kind() == ChecksumKind.LUCENE_FOOTER ? expected.length() - FOOTER_CRC
-                    : expected.length();
+            this.covered =
+                    expected.kind() == ChecksumKind.LUCENE_FOOTER ? expected.length() - FOOTER_CRC : expected.length();
         }
 
         void update(byte[] bytes, int offset, int length) {
@@ -113,14 +112,19 @@ final class Checksums {
         /** @throws PullException (checksum mismatch) unless exactly the expected bytes arrived */
         void verify() throws PullException {
             if (position != expected.length()) {
-                throw new PullException(PullFailure.CHECKSUM_MISMATCH, expected.name() + ": " + position
-                        + " bytes arrived, the manifest says " + expected.length(), null);
+                throw new PullException(
+                        PullFailure.CHECKSUM_MISMATCH,
+                        expected.name() + ": " + position + " bytes arrived, the manifest says " + expected.length(),
+                        null);
             }
             boolean footerAgrees = expected.kind() != ChecksumKind.LUCENE_FOOTER
                     || (tail.position() == FOOTER_CRC && tail.getLong(0) == expected.checksum());
             if (crc.getValue() != expected.checksum() || !footerAgrees) {
-                throw new PullException(PullFailure.CHECKSUM_MISMATCH, expected.name() + ": checksum "
-                        + Long.toHexString(crc.getValue()) + " instead of " + Long.toHexString(expected.checksum()), null);
+                throw new PullException(
+                        PullFailure.CHECKSUM_MISMATCH,
+                        expected.name() + ": checksum " + Long.toHexString(crc.getValue()) + " instead of "
+                                + Long.toHexString(expected.checksum()),
+                        null);
             }
         }
     }

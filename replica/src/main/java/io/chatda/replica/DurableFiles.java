@@ -12,8 +12,7 @@ final class DurableFiles {
     /** The suffix of files being written; never a snapshot file's (see {@link SnapshotFile#isValidName}). */
     static final String TEMPORARY = ".replica-tmp";
 
-    private DurableFiles() {
-    }
+    private DurableFiles() {}
 
     /** The temporary name {@code target} is written under before {@link #moveIntoPlace}. */
     static Path temporary(Path target) {

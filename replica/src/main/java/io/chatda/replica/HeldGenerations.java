@@ -16,8 +16,7 @@ import org.apache.lucene.index.IndexCommit;
 final class HeldGenerations {
 
     /** A published dictionary: the version of the data directory's file it was linked from, its entry, its copy. */
-    record Dictionary(Object version, SnapshotFile entry, Path copy) {
-    }
+    record Dictionary(Object version, SnapshotFile entry, Path copy) {}
 
     /** One held snapshot: its manifest, the commit held for it, its dictionary (or null), and who reads it. */
     static final class Held {
@@ -67,7 +66,8 @@ final class HeldGenerations {
 
     /** Whether a held snapshot still sends {@code copy} as its dictionary. */
     boolean usesDictionary(Path copy) {
-        return held.values().stream().anyMatch(h -> h.dictionary != null && h.dictionary.copy().equals(copy));
+        return held.values().stream()
+                .anyMatch(h -> h.dictionary != null && h.dictionary.copy().equals(copy));
     }
 
     /** Stops holding, and returns, the superseded snapshots that retention no longer keeps and nobody reads. */
@@ -81,7 +81,8 @@ final class HeldGenerations {
                 continue;
             }
             boolean kept = superseded++ < retention.keepPrevious()
-                    || h.supersededAt.plus(retention.grace()).isAfter(now) || h.readers > 0;
+                    || h.supersededAt.plus(retention.grace()).isAfter(now)
+                    || h.readers > 0;
             if (!kept) {
                 newestFirst.remove();
                 retired.add(h);

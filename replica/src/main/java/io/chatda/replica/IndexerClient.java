@@ -27,8 +27,7 @@ final class IndexerClient {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     /** A manifest and the {@code ETag} it came with. */
-    record Fetched(SnapshotManifest manifest, String etag) {
-    }
+    record Fetched(SnapshotManifest manifest, String etag) {}
 
     private final URI base;
     private final String authorization;
@@ -38,8 +37,11 @@ final class IndexerClient {
         String text = indexer.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.authorization = "Bearer " + token;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .executor(executor).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .executor(executor)
+                .build();
     }
 
     /**
@@ -61,9 +63,11 @@ final class IndexerClient {
         requireOk(answer.statusCode(), "the manifest");
         try {
             SnapshotManifest manifest = SnapshotManifest.parse(answer.body());
-            return Optional.of(new Fetched(manifest, answer.headers().firstValue("ETag").orElse(null)));
+            return Optional.of(
+                    new Fetched(manifest, answer.headers().firstValue("ETag").orElse(null)));
         } catch (IOException e) {
-            throw new PullException(PullFailure.BAD_ANSWER, "the indexer's manifest can't be read: " + e.getMessage(), e);
+            throw new PullException(
+                    PullFailure.BAD_ANSWER, "the indexer's manifest can't be read: " + e.getMessage(), e);
         }
     }
 
@@ -74,13 +78,18 @@ final class IndexerClient {
      * @return the bytes copied
      */
     long download(long generation, SnapshotFile file, Path target) throws PullException, InterruptedException {
-        HttpRequest request = request("replica/file/" + generation + "/" + file.name()).timeout(READ_TIMEOUT).build();
+        HttpRequest request = request("replica/file/" + generation + "/" + file.name())
+                .timeout(READ_TIMEOUT)
+                .build();
         HttpResponse<InputStream> answer = send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = answer.body()) {
             requireOk(answer.statusCode(), file.name());
             Checksums.Check check = new Checksums.Check(file);
             long copied = 0;
-            try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            try (FileChannel out = FileChannel.open(
+                    target,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n = read(in, buffer, file); n >= 0; n = read(in, buffer, file)) {
@@ -104,12 +113,15 @@ final class IndexerClient {
         try {
             return in.read(buffer);
         } catch (IOException e) {
-            throw new PullException(PullFailure.UNREACHABLE, "the copy of " + file.name() + " broke off: " + e.getMessage(), e);
+            throw new PullException(
+                    PullFailure.UNREACHABLE, "the copy of " + file.name() + " broke off: " + e.getMessage(), e);
         }
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization).GET();
+        return HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", authorization)
+                .GET();
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
@@ -123,10 +135,10 @@ final class IndexerClient {
 
     private static void requireOk(int status, String what) throws PullException {
         switch (status) {
-            case 200 -> {
-            }
-            case 401, 403 -> throw new PullException(PullFailure.REFUSED, "the indexer refused the replica token ("
-                    + status + ")", null);
+            case 200 -> {}
+            case 401, 403 ->
+                throw new PullException(
+                        PullFailure.REFUSED, "the indexer refused the replica token (" + status + ")", null);
             case 410 -> throw new PullException(PullFailure.GONE, what + ": the snapshot is no longer held", null);
             default -> throw new PullException(PullFailure.BAD_ANSWER, what + ": the indexer answered " + status, null);
         }

@@ -88,8 +88,10 @@ final class LocalReplica {
                         Files.delete(file);
                         removed++;
                     } catch (IOException e) {
-                        log.warn("can't delete {}, which the installed commit no longer uses; trying after the next install",
-                                file, e);
+                        log.warn(
+                                "can't delete {}, which the installed commit no longer uses; trying after the next install",
+                                file,
+                                e);
                     }
                 }
             }
@@ -106,7 +108,8 @@ final class LocalReplica {
     }
 
     private static boolean isIndexFile(String name) {
-        return name.startsWith(IndexFileNames.SEGMENTS) || name.startsWith(IndexFileNames.PENDING_SEGMENTS)
+        return name.startsWith(IndexFileNames.SEGMENTS)
+                || name.startsWith(IndexFileNames.PENDING_SEGMENTS)
                 || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches();
     }
 

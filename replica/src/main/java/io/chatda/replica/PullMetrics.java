@@ -38,18 +38,29 @@ final class PullMetrics {
     }
 
     void bindTo(MeterRegistry registry) {
-        Gauge.builder("chatda.replica.generation", this, m -> generation()).tag("role", "replica")
-                .description("snapshot generation served (0: none yet)").register(registry);
-        Gauge.builder("chatda.replica.lag", this, PullMetrics::lagSeconds).baseUnit("seconds")
-                .description("time since the served snapshot was published (NaN: none yet)").register(registry);
+        Gauge.builder("chatda.replica.generation", this, m -> generation())
+                .tag("role", "replica")
+                .description("snapshot generation served (0: none yet)")
+                .register(registry);
+        Gauge.builder("chatda.replica.lag", this, PullMetrics::lagSeconds)
+                .baseUnit("seconds")
+                .description("time since the served snapshot was published (NaN: none yet)")
+                .register(registry);
         FunctionCounter.builder("chatda.replica.installs", installs, AtomicLong::get)
-                .description("snapshots installed").register(registry);
+                .description("snapshots installed")
+                .register(registry);
         FunctionCounter.builder("chatda.replica.copied.files", filesCopied, AtomicLong::get)
-                .description("files copied from the indexer").register(registry);
-        FunctionCounter.builder("chatda.replica.copied", bytesCopied, AtomicLong::get).baseUnit("bytes")
-                .description("bytes copied from the indexer").register(registry);
-        failures.forEach((failure, count) -> FunctionCounter.builder("chatda.replica.pull.failures", count, AtomicLong::get)
-                .tag("reason", failure.tag()).description("pulls that failed, by reason").register(registry));
+                .description("files copied from the indexer")
+                .register(registry);
+        FunctionCounter.builder("chatda.replica.copied", bytesCopied, AtomicLong::get)
+                .baseUnit("bytes")
+                .description("bytes copied from the indexer")
+                .register(registry);
+        failures.forEach(
+                (failure, count) -> FunctionCounter.builder("chatda.replica.pull.failures", count, AtomicLong::get)
+                        .tag("reason", failure.tag())
+                        .description("pulls that failed, by reason")
+                        .register(registry));
     }
 
     private double generation() {

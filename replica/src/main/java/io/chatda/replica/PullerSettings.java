@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param firstBackoff   pause after a first failure, doubling with each further one
  * @param maxBackoff     the longest pause after failures
  */
-public record PullerSettings(URI indexer, String token, Path indexDir, Path dictionaryFile, Duration pollInterval,
-                             Duration longPoll, Duration firstBackoff, Duration maxBackoff) {
+public record PullerSettings(
+        URI indexer,
+        String token,
+        Path indexDir,
+        Path dictionaryFile,
+        Duration pollInterval,
+        Duration longPoll,
+        Duration firstBackoff,
+        Duration maxBackoff) {
 
     public PullerSettings {
         Objects.requireNonNull(indexer, "indexer");
@@ -34,8 +41,15 @@ public record PullerSettings(URI indexer, String token, Path indexDir, Path dict
 
     /** Polls every second, long-polled for up to 30 s; backs off from 1 s to 30 s. */
     public static PullerSettings of(URI indexer, String token, Path indexDir, Path dictionaryFile) {
-        return new PullerSettings(indexer, token, indexDir, dictionaryFile, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return new PullerSettings(
+                indexer,
+                token,
+                indexDir,
+                dictionaryFile,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
     }
 
     public PullerSettings withPollInterval(Duration value) {
@@ -43,7 +57,8 @@ public record PullerSettings(URI indexer, String token, Path indexDir, Path dict
     }
 
     public PullerSettings withLongPoll(Duration value) {
-        return new PullerSettings(indexer, token, indexDir, dictionaryFile, pollInterval, value, firstBackoff, maxBackoff);
+        return new PullerSettings(
+                indexer, token, indexDir, dictionaryFile, pollInterval, value, firstBackoff, maxBackoff);
     }
 
     public PullerSettings withBackoff(Duration first, Duration max) {

@@ -17,8 +17,7 @@ final class SnapshotCopier {
      * What a copy brought: counts, and the new dictionary (loaded, with the temporary file it was copied to, or null
      * when the replica's own file was it) when it changed.
      */
-    record Copied(int files, long bytes, CompletionIndex dictionary, Path dictionaryDownload) {
-    }
+    record Copied(int files, long bytes, CompletionIndex dictionary, Path dictionaryDownload) {}
 
     private final IndexerClient indexer;
     private final LocalReplica local;
@@ -32,7 +31,8 @@ final class SnapshotCopier {
      * Copies what {@code manifest} has that the replica lacks, loads its dictionary unless it is
      * {@code installedDictionary}, and writes the commit point last.
      */
-    Copied copy(SnapshotManifest manifest, SnapshotFile installedDictionary) throws PullException, InterruptedException {
+    Copied copy(SnapshotManifest manifest, SnapshotFile installedDictionary)
+            throws PullException, InterruptedException {
         int files = 0;
         long bytes = 0;
         Path dictionaryDownload = null;

@@ -30,7 +30,10 @@ public record SnapshotFile(String name, long length, long checksum, ChecksumKind
 
     /** Whether {@code other} is this file: same name, length and checksum. */
     public boolean sameAs(SnapshotFile other) {
-        return other != null && name.equals(other.name) && length == other.length && checksum == other.checksum
+        return other != null
+                && name.equals(other.name)
+                && length == other.length
+                && checksum == other.checksum
                 && kind == other.kind;
     }
 }

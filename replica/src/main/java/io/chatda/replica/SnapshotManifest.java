@@ -21,8 +21,13 @@ import java.util.Set;
  * @param dictionary        the suggestion dictionary, named {@link #DICTIONARY}; null when the indexer has none yet
  * @param publishedAtMillis when it was published, in milliseconds since the epoch
  */
-public record SnapshotManifest(long generation, long indexGeneration, String segmentsFile, List<SnapshotFile> files,
-                               SnapshotFile dictionary, long publishedAtMillis) {
+public record SnapshotManifest(
+        long generation,
+        long indexGeneration,
+        String segmentsFile,
+        List<SnapshotFile> files,
+        SnapshotFile dictionary,
+        long publishedAtMillis) {
 
     /** The name of the dictionary in a snapshot; never a Lucene file name. */
     public static final String DICTIONARY = "suggest-dictionary.bin";
@@ -37,7 +42,8 @@ public record SnapshotManifest(long generation, long indexGeneration, String seg
                 throw new IllegalArgumentException("file listed twice in a manifest: " + f.name());
             }
         }
-        if (!names.contains(Objects.requireNonNull(segmentsFile, "segmentsFile")) || !segmentsFile.startsWith("segments")) {
+        if (!names.contains(Objects.requireNonNull(segmentsFile, "segmentsFile"))
+                || !segmentsFile.startsWith("segments")) {
             throw new IllegalArgumentException("the commit point " + segmentsFile + " is not among the files");
         }
         if (dictionary != null && !dictionary.name().equals(DICTIONARY)) {

@@ -126,10 +126,15 @@ public final class SnapshotPublisher implements CommitHook, ServedSnapshot, Mete
             }
             long generation = lastGeneration + 1;
             dictionary = sameDictionary ? published : copyDictionary(version, generation);
-            SnapshotManifest manifest = new SnapshotManifest(generation, commit.getGeneration(),
-                    commit.getSegmentsFileName(), indexFiles(commit, current), dictionary == null ? null : dictionary.entry(),
+            SnapshotManifest manifest = new SnapshotManifest(
+                    generation,
+                    commit.getGeneration(),
+                    commit.getSegmentsFileName(),
+                    indexFiles(commit, current),
+                    dictionary == null ? null : dictionary.entry(),
                     clock.millis());
-            DurableFiles.write(stateDir.resolve(GENERATION_FILE), Long.toString(generation).getBytes(StandardCharsets.UTF_8));
+            DurableFiles.write(
+                    stateDir.resolve(GENERATION_FILE), Long.toString(generation).getBytes(StandardCharsets.UTF_8));
             lastGeneration = generation;
             held.add(new HeldGenerations.Held(manifest, commit, dictionary), clock.instant());
             next.complete(manifest);
@@ -138,8 +143,10 @@ public final class SnapshotPublisher implements CommitHook, ServedSnapshot, Mete
             return Optional.of(manifest);
         } catch (IOException | RuntimeException e) {
             failures.incrementAndGet();
-            log.error("can't publish a snapshot of the index commit {}; replicas keep the previous one",
-                    commit.getSegmentsFileName(), e);
+            log.error(
+                    "can't publish a snapshot of the index commit {}; replicas keep the previous one",
+                    commit.getSegmentsFileName(),
+                    e);
             release(commit);
             if (dictionary != null && !held.usesDictionary(dictionary.copy())) {
                 deleteQuietly(dictionary.copy());
@@ -188,9 +195,12 @@ public final class SnapshotPublisher implements CommitHook, ServedSnapshot, Mete
             }
             throw new UnknownSnapshotFileException("no snapshot generation " + generation);
         }
-        SnapshotFile entry = snapshot.manifest.file(name).orElseThrow(
-                () -> new UnknownSnapshotFileException("no file " + name + " in snapshot generation " + generation));
-        Path path = entry.name().equals(SnapshotManifest.DICTIONARY) ? snapshot.dictionary.copy() : indexDir.resolve(name);
+        SnapshotFile entry = snapshot.manifest
+                .file(name)
+                .orElseThrow(() ->
+                        new UnknownSnapshotFileException("no file " + name + " in snapshot generation " + generation));
+        Path path =
+                entry.name().equals(SnapshotManifest.DICTIONARY) ? snapshot.dictionary.copy() : indexDir.resolve(name);
         snapshot.readers++;
         filesOpened.incrementAndGet();
         return new HeldFile(path, entry, () -> closed(snapshot));
@@ -216,8 +226,10 @@ public final class SnapshotPublisher implements CommitHook, ServedSnapshot, Mete
             commits.release(commit);
         } catch (IOException | RuntimeException e) {
             failures.incrementAndGet();
-            log.error("can't release the held index commit {}; its files stay until the indexer restarts",
-                    commit.getSegmentsFileName(), e);
+            log.error(
+                    "can't release the held index commit {}; its files stay until the indexer restarts",
+                    commit.getSegmentsFileName(),
+                    e);
         }
     }
 
@@ -226,8 +238,10 @@ public final class SnapshotPublisher implements CommitHook, ServedSnapshot, Mete
         for (String name : commit.getFileNames()) {
             // a Lucene file name is never reused with other content, so a file published before is the same file
             Optional<SnapshotFile> known = previous == null ? Optional.empty() : previous.manifest.file(name);
-            files.add(known.isPresent() ? known.get()
-                    : Checksums.indexFile(commit.getDirectory(), name, indexDir.resolve(name)));
+            files.add(
+                    known.isPresent()
+                            ? known.get()
+                            : Checksums.indexFile(commit.getDirectory(), name, indexDir.resolve(name)));
         }
         files.sort(Comparator.comparing(SnapshotFile::name));
         return files;
@@ -258,14 +272,15 @@ public final class SnapshotPublisher implements CommitHook, ServedSnapshot, Mete
         } catch (UnsupportedOperationException | FileSystemException e) {
             Files.copy(dictionaryFile, copy);
         }
-        SnapshotFile entry = new SnapshotFile(SnapshotManifest.DICTIONARY, Files.size(copy), Checksums.crc32(copy),
-                ChecksumKind.CRC32);
+        SnapshotFile entry = new SnapshotFile(
+                SnapshotManifest.DICTIONARY, Files.size(copy), Checksums.crc32(copy), ChecksumKind.CRC32);
         return new HeldGenerations.Dictionary(version, entry, copy);
     }
 
     private long readLastGeneration() throws IOException {
         try {
-            return Long.parseLong(Files.readString(stateDir.resolve(GENERATION_FILE), StandardCharsets.UTF_8).strip());
+            return Long.parseLong(Files.readString(stateDir.resolve(GENERATION_FILE), StandardCharsets.UTF_8)
+                    .strip());
         } catch (NoSuchFileException e) {
             return 0;
         } catch (NumberFormatException e) {
@@ -283,14 +298,19 @@ public final class SnapshotPublisher implements CommitHook, ServedSnapshot, Mete
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("chatda.replica.generation", this, p -> p.generation().orElse(0)).tag("role", "indexer")
-                .description("snapshot generation served (0: none yet)").register(registry);
+        Gauge.builder("chatda.replica.generation", this, p -> p.generation().orElse(0))
+                .tag("role", "indexer")
+                .description("snapshot generation served (0: none yet)")
+                .register(registry);
         Gauge.builder("chatda.replica.held.generations", this, SnapshotPublisher::heldCount)
-                .description("snapshots whose files the indexer holds for replicas").register(registry);
+                .description("snapshots whose files the indexer holds for replicas")
+                .register(registry);
         FunctionCounter.builder("chatda.replica.publish.failures", failures, AtomicLong::get)
-                .description("snapshots that could not be published").register(registry);
+                .description("snapshots that could not be published")
+                .register(registry);
         FunctionCounter.builder("chatda.replica.files.opened", filesOpened, AtomicLong::get)
-                .description("snapshot files sent to replicas").register(registry);
+                .description("snapshot files sent to replicas")
+                .register(registry);
     }
 
     private synchronized int heldCount() {

@@ -37,7 +37,8 @@ public final class SnapshotPuller implements ServedSnapshot, MeterBinder, AutoCl
     private final List<LongConsumer> listeners = new ArrayList<>();
     private final PullMetrics metrics;
     private final ExecutorService http = Executors.newCachedThreadPool(daemon("chatda-replica-http"));
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(daemon("chatda-replica-puller"));
+    private final ScheduledExecutorService loop =
+            Executors.newSingleThreadScheduledExecutor(daemon("chatda-replica-puller"));
     private final IndexerClient indexer;
     private final LocalReplica local;
     private final SnapshotCopier copier;
@@ -103,7 +104,8 @@ public final class SnapshotPuller implements ServedSnapshot, MeterBinder, AutoCl
                 return failed(e.failure(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new PullOutcome(PullOutcome.Status.FAILED, generation().orElse(0), 0, 0, PullFailure.UNREACHABLE);
+                return new PullOutcome(
+                        PullOutcome.Status.FAILED, generation().orElse(0), 0, 0, PullFailure.UNREACHABLE);
             } catch (RuntimeException e) {
                 return failed(PullFailure.INSTALL, e);
             }
@@ -122,10 +124,15 @@ public final class SnapshotPuller implements ServedSnapshot, MeterBinder, AutoCl
         installed = manifest;
         installedTag = fetched.get().etag();
         metrics.installed(copied.files(), copied.bytes());
-        log.info("installed snapshot {} (index commit {}): {} files, {} bytes copied", manifest.generation(),
-                manifest.segmentsFile(), copied.files(), copied.bytes());
+        log.info(
+                "installed snapshot {} (index commit {}): {} files, {} bytes copied",
+                manifest.generation(),
+                manifest.segmentsFile(),
+                copied.files(),
+                copied.bytes());
         notifyListeners(manifest.generation());
-        return new PullOutcome(PullOutcome.Status.INSTALLED, manifest.generation(), copied.files(), copied.bytes(), null);
+        return new PullOutcome(
+                PullOutcome.Status.INSTALLED, manifest.generation(), copied.files(), copied.bytes(), null);
     }
 
     /** Reopens the searchers on the copied commit, swaps the dictionary, then deletes what no commit uses now. */
@@ -134,7 +141,8 @@ public final class SnapshotPuller implements ServedSnapshot, MeterBinder, AutoCl
             installer.reopenIndex();
         } catch (Exception e) {
             SnapshotCopier.deleteQuietly(copied.dictionaryDownload());
-            throw new PullException(PullFailure.INSTALL, "can't open the copied index commit " + manifest.segmentsFile(), e);
+            throw new PullException(
+                    PullFailure.INSTALL, "can't open the copied index commit " + manifest.segmentsFile(), e);
         }
         try {
             if (copied.dictionary() != null) {
@@ -143,17 +151,23 @@ public final class SnapshotPuller implements ServedSnapshot, MeterBinder, AutoCl
                 }
                 installer.swapDictionary(copied.dictionary());
             }
-            local.removeUnreferenced(manifest.files().stream().map(SnapshotFile::name).toList());
+            local.removeUnreferenced(
+                    manifest.files().stream().map(SnapshotFile::name).toList());
         } catch (IOException e) {
             SnapshotCopier.deleteQuietly(copied.dictionaryDownload());
-            throw new PullException(PullFailure.LOCAL_IO, "can't finish installing snapshot " + manifest.generation(), e);
+            throw new PullException(
+                    PullFailure.LOCAL_IO, "can't finish installing snapshot " + manifest.generation(), e);
         }
     }
 
     private PullOutcome failed(PullFailure failure, Exception e) {
         metrics.failed(failure);
-        log.warn("pulling the index snapshot from {} failed ({}); serving generation {} meanwhile", settings.indexer(),
-                failure.tag(), generation().orElse(0), e);
+        log.warn(
+                "pulling the index snapshot from {} failed ({}); serving generation {} meanwhile",
+                settings.indexer(),
+                failure.tag(),
+                generation().orElse(0),
+                e);
         return new PullOutcome(PullOutcome.Status.FAILED, generation().orElse(0), 0, 0, failure);
     }
 

@@ -21,7 +21,8 @@ class SnapshotChecksumsTest {
     Path dir;
 
     private SnapshotFile luceneFile(String name) throws Exception {
-        try (Directory lucene = FSDirectory.open(dir); IndexOutput out = lucene.createOutput(name, IOContext.DEFAULT)) {
+        try (Directory lucene = FSDirectory.open(dir);
+                IndexOutput out = lucene.createOutput(name, IOContext.DEFAULT)) {
             CodecUtil.writeHeader(out, "test", 1);
             for (int i = 0; i < 10_000; i++) {
                 out.writeInt(i * 31);
@@ -56,8 +57,11 @@ class SnapshotChecksumsTest {
             damaged[at] ^= 0x40;
             Checksums.Check check = new Checksums.Check(entry);
             feed(check, damaged);
-            assertThatThrownBy(check::verify).as("byte %d", at).isInstanceOf(PullException.class)
-                    .extracting(e -> ((PullException) e).failure()).isEqualTo(PullFailure.CHECKSUM_MISMATCH);
+            assertThatThrownBy(check::verify)
+                    .as("byte %d", at)
+                    .isInstanceOf(PullException.class)
+                    .extracting(e -> ((PullException) e).failure())
+                    .isEqualTo(PullFailure.CHECKSUM_MISMATCH);
         }
         Checksums.Check truncated = new Checksums.Check(entry);
         feed(truncated, Arrays.copyOf(bytes, bytes.length - 1));

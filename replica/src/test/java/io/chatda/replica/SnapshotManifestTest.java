@@ -16,8 +16,13 @@ class SnapshotManifestTest {
 
     @Test
     void aManifestSurvivesJson() throws IOException {
-        SnapshotManifest manifest = new SnapshotManifest(3, 2, "segments_2", List.of(SEGMENTS, SEGMENT),
-                new SnapshotFile(SnapshotManifest.DICTIONARY, 50, 9, ChecksumKind.CRC32), 1234);
+        SnapshotManifest manifest = new SnapshotManifest(
+                3,
+                2,
+                "segments_2",
+                List.of(SEGMENTS, SEGMENT),
+                new SnapshotFile(SnapshotManifest.DICTIONARY, 50, 9, ChecksumKind.CRC32),
+                1234);
 
         SnapshotManifest read = SnapshotManifest.parse(manifest.toJson());
 
@@ -29,10 +34,11 @@ class SnapshotManifestTest {
 
     @Test
     void namesThatArePathsOrHiddenAreRefused() {
-        for (String name : List.of("../segments_2", "/etc/passwd", "a/b", "a\\b", "..", ".", ".hidden", "", "x y",
-                "세그먼트")) {
+        for (String name :
+                List.of("../segments_2", "/etc/passwd", "a/b", "a\\b", "..", ".", ".hidden", "", "x y", "세그먼트")) {
             assertThat(SnapshotFile.isValidName(name)).as(name).isFalse();
-            assertThatThrownBy(() -> new SnapshotFile(name, 1, 1, ChecksumKind.CRC32)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new SnapshotFile(name, 1, 1, ChecksumKind.CRC32))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(SnapshotFile.isValidName("_0_Lucene99_0.tip")).isTrue();
         assertThat(SnapshotFile.isValidName("segments_a")).isTrue();
@@ -48,7 +54,8 @@ class SnapshotManifestTest {
                 + "\"dictionary\":null,\"publishedAtMillis\":0}";
 
         for (String json : List.of(traversal, noCommitPoint, "null", "[]", "{")) {
-            assertThatThrownBy(() -> SnapshotManifest.parse(json.getBytes(StandardCharsets.UTF_8))).as(json)
+            assertThatThrownBy(() -> SnapshotManifest.parse(json.getBytes(StandardCharsets.UTF_8)))
+                    .as(json)
                     .isInstanceOf(IOException.class);
         }
     }

@@ -36,6 +36,7 @@ class SnapshotPublisherTest {
 
     @TempDir
     Path dir;
+
     private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private SnapshotPublisher publisher;
     private SearchIndex index;
@@ -64,13 +65,23 @@ class SnapshotPublisherTest {
     }
 
     private void add(String name) {
-        index.upsert(new SearchDocument("file:///" + name + ".md", "제목 " + name, List.of(), "본문 " + name + " 내용",
-                "test", "ko", List.of(), List.of(), ""));
+        index.upsert(new SearchDocument(
+                "file:///" + name + ".md",
+                "제목 " + name,
+                List.of(),
+                "본문 " + name + " 내용",
+                "test",
+                "ko",
+                List.of(),
+                List.of(),
+                ""));
     }
 
     private void saveDictionary(String text) throws IOException {
-        DictionarySnapshot.save(CompletionIndex.build(List.of(new SuggestEntry(text, 1, SuggestEntry.Kind.TITLE, ""))),
-                "test", dictionaryFile());
+        DictionarySnapshot.save(
+                CompletionIndex.build(List.of(new SuggestEntry(text, 1, SuggestEntry.Kind.TITLE, ""))),
+                "test",
+                dictionaryFile());
     }
 
     @Test
@@ -86,7 +97,8 @@ class SnapshotPublisherTest {
             SegmentInfos commit = SegmentInfos.readLatestCommit(lucene);
             assertThat(manifest.segmentsFile()).isEqualTo(commit.getSegmentsFileName());
             assertThat(manifest.indexGeneration()).isEqualTo(commit.getGeneration());
-            assertThat(manifest.files()).extracting(SnapshotFile::name)
+            assertThat(manifest.files())
+                    .extracting(SnapshotFile::name)
                     .containsExactlyInAnyOrderElementsOf(commit.files(true));
             for (SnapshotFile f : manifest.files()) {
                 try (IndexInput in = lucene.openInput(f.name(), IOContext.READONCE)) {
@@ -116,10 +128,12 @@ class SnapshotPublisherTest {
 
         assertThat(second.generation()).isEqualTo(first.generation() + 1);
         assertThat(second.indexGeneration()).isEqualTo(first.indexGeneration());
-        assertThat(second.dictionary().checksum()).isNotEqualTo(first.dictionary().checksum());
+        assertThat(second.dictionary().checksum())
+                .isNotEqualTo(first.dictionary().checksum());
         // the first generation's dictionary is still the one it listed, though the data directory's was replaced
         try (HeldFile held = publisher.open(first.generation(), SnapshotManifest.DICTIONARY)) {
-            assertThat(Checksums.crc32(held.path())).isEqualTo(first.dictionary().checksum());
+            assertThat(Checksums.crc32(held.path()))
+                    .isEqualTo(first.dictionary().checksum());
         }
     }
 
@@ -141,8 +155,11 @@ class SnapshotPublisherTest {
         add("a");
         index.commit(Map.of());
         SnapshotManifest first = publisher.current().orElseThrow();
-        String segment = first.files().stream().map(SnapshotFile::name).filter(n -> !n.startsWith("segments"))
-                .findFirst().orElseThrow();
+        String segment = first.files().stream()
+                .map(SnapshotFile::name)
+                .filter(n -> !n.startsWith("segments"))
+                .findFirst()
+                .orElseThrow();
 
         HeldFile sending = publisher.open(first.generation(), segment);
         for (String name : List.of("b", "c", "d")) {
@@ -151,9 +168,12 @@ class SnapshotPublisherTest {
             index.commit(Map.of());
             index.mergeIfSmall(); // rewrites everything: the first commit's segment is no longer used
         }
-        assertThat(publisher.current().orElseThrow().files()).extracting(SnapshotFile::name).doesNotContain(segment);
+        assertThat(publisher.current().orElseThrow().files())
+                .extracting(SnapshotFile::name)
+                .doesNotContain(segment);
         assertThat(indexDir().resolve(segment)).exists();
-        assertThat(Checksums.footer(indexDir().resolve(segment))).isEqualTo(first.file(segment).orElseThrow().checksum());
+        assertThat(Checksums.footer(indexDir().resolve(segment)))
+                .isEqualTo(first.file(segment).orElseThrow().checksum());
         publisher.open(first.generation(), segment).close(); // still held: a second reader may start
 
         sending.close();
@@ -197,7 +217,8 @@ class SnapshotPublisherTest {
         long current = publisher.generation().orElseThrow();
         CompletableFuture<SnapshotManifest> next = publisher.newerThan(current);
         assertThat(next).isNotDone();
-        assertThat(publisher.newerThan(current - 1)).isCompletedWithValue(publisher.current().orElseThrow());
+        assertThat(publisher.newerThan(current - 1))
+                .isCompletedWithValue(publisher.current().orElseThrow());
 
         add("b");
         index.commit(Map.of());

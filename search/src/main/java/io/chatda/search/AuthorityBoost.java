@@ -64,7 +64,9 @@ final class AuthorityBoost extends DoubleValuesSource {
     public Explanation explain(LeafReaderContext ctx, int docId, Explanation scoreExplanation) throws IOException {
         NumericDocValues values = DocValues.getNumeric(ctx.reader(), Fields.AUTHORITY);
         double authority = values.advanceExact(docId) ? decode(values.longValue()) : 1.0;
-        return Explanation.match((float) factor(authority), "authority factor 1 + " + weight + " * a/(a+1)",
+        return Explanation.match(
+                (float) factor(authority),
+                "authority factor 1 + " + weight + " * a/(a+1)",
                 Explanation.match((float) authority, "a = PageRank x pages (mean 1)"));
     }
 

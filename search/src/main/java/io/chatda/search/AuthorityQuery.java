@@ -5,21 +5,21 @@ import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.FilterLeafCollector;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.FilterScorer;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
  * The text query's score times the page's {@link AuthorityBoost} factor. Unlike Lucene's
@@ -91,8 +91,12 @@ final class AuthorityQuery extends Query {
                     return text;
                 }
                 Explanation factor = authority.explain(ctx, doc, text);
-                return Explanation.match((float) (text.getValue().doubleValue() * factor.getValue().doubleValue()),
-                        "text score x authority factor", text, factor);
+                return Explanation.match(
+                        (float) (text.getValue().doubleValue()
+                                * factor.getValue().doubleValue()),
+                        "text score x authority factor",
+                        text,
+                        factor);
             }
 
             @Override
@@ -107,36 +111,40 @@ final class AuthorityQuery extends Query {
         return new BulkScorer() {
             @Override
             public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
-                return text.score(new FilterLeafCollector(collector) {
-                    private int doc = -1;
+                return text.score(
+                        new FilterLeafCollector(collector) {
+                            private int doc = -1;
 
-                    @Override
-                    public void setScorer(Scorable scorer) throws IOException {
-                        in.setScorer(new Scorable() {
                             @Override
-                            public float score() throws IOException {
-                                factors.advanceExact(doc);
-                                return (float) (scorer.score() * factors.doubleValue());
+                            public void setScorer(Scorable scorer) throws IOException {
+                                in.setScorer(new Scorable() {
+                                    @Override
+                                    public float score() throws IOException {
+                                        factors.advanceExact(doc);
+                                        return (float) (scorer.score() * factors.doubleValue());
+                                    }
+
+                                    @Override
+                                    public int docID() {
+                                        return doc;
+                                    }
+
+                                    @Override
+                                    public void setMinCompetitiveScore(float minScore) throws IOException {
+                                        scorer.setMinCompetitiveScore(Math.nextDown(minScore / maxFactor));
+                                    }
+                                });
                             }
 
                             @Override
-                            public int docID() {
-                                return doc;
+                            public void collect(int doc) throws IOException {
+                                this.doc = doc;
+                                in.collect(doc);
                             }
-
-                            @Override
-                            public void setMinCompetitiveScore(float minScore) throws IOException {
-                                scorer.setMinCompetitiveScore(Math.nextDown(minScore / maxFactor));
-                            }
-                        });
-                    }
-
-                    @Override
-                    public void collect(int doc) throws IOException {
-                        this.doc = doc;
-                        in.collect(doc);
-                    }
-                }, acceptDocs, min, max);
+                        },
+                        acceptDocs,
+                        min,
+                        max);
             }
 
             @Override

@@ -78,8 +78,10 @@ final class BridgeQuery extends Query {
 
     @Override
     public boolean equals(Object other) {
-        return sameClassAs(other) && bridge == ((BridgeQuery) other).bridge
-                && description.equals(((BridgeQuery) other).description) && inner.equals(((BridgeQuery) other).inner);
+        return sameClassAs(other)
+                && bridge == ((BridgeQuery) other).bridge
+                && description.equals(((BridgeQuery) other).description)
+                && inner.equals(((BridgeQuery) other).inner);
     }
 
     @Override

@@ -11,10 +11,10 @@ import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
@@ -26,8 +26,7 @@ import org.apache.lucene.util.StringHelper;
 final class Bridges {
 
     /** A word reached from a query word, and how. */
-    record Expansion(BridgeQuery.Bridge bridge, String from, String text) {
-    }
+    record Expansion(BridgeQuery.Bridge bridge, String from, String text) {}
 
     /** Glosses followed per query word, the best supported first. */
     private static final int MAX_GLOSSES = 3;
@@ -71,8 +70,7 @@ final class Bridges {
         if (it.seekCeil(start) == TermsEnum.SeekStatus.END) {
             return List.of();
         }
-        record Found(String text, int pages) {
-        }
+        record Found(String text, int pages) {}
         List<Found> found = new ArrayList<>();
         IndexSearcher live = new IndexSearcher(reader);
         for (BytesRef term = it.term(); term != null && startsWith(term, start); term = it.next()) {
@@ -82,8 +80,11 @@ final class Bridges {
                 found.add(new Found(term.utf8ToString().substring(prefix.length()), pages));
             }
         }
-        return found.stream().sorted(Comparator.comparingInt(Found::pages).reversed()).limit(MAX_GLOSSES)
-                .map(Found::text).toList();
+        return found.stream()
+                .sorted(Comparator.comparingInt(Found::pages).reversed())
+                .limit(MAX_GLOSSES)
+                .map(Found::text)
+                .toList();
     }
 
     private static boolean startsWith(BytesRef term, BytesRef prefix) {

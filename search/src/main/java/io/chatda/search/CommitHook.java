@@ -18,8 +18,7 @@ public interface CommitHook {
         }
 
         @Override
-        public void committed() {
-        }
+        public void committed() {}
     };
 
     /** The deletion policy of the index's writer; asked once, when the index is opened. */

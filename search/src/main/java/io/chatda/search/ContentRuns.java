@@ -34,6 +34,7 @@ final class ContentRuns {
 
     /** Separates two words of a run that touched in the text (a space separates spaced ones). */
     static final char JOINED = '\u001f';
+
     static final String JOINED_NAME = "U+001F";
     private static final Set<POS.Tag> CONTENT = Set.of(POS.Tag.NNG, POS.Tag.NNP, POS.Tag.SL, POS.Tag.SH, POS.Tag.XR);
 

@@ -21,10 +21,10 @@ final class DictionaryProposals {
 
     /** A word must be on at least this many pages to be worth a dictionary entry. */
     static final int MIN_PAGES = 2;
+
     private static final int MAX_WORD = 12;
 
-    private DictionaryProposals() {
-    }
+    private DictionaryProposals() {}
 
     static List<DictionaryProposal> find(IndexReader reader, Analyzer analyzer, int limit) throws IOException {
         Terms terms = MultiTerms.getTerms(reader, Fields.BODY + TextAnalysis.EN);
@@ -44,10 +44,11 @@ final class DictionaryProposals {
         }
         return pagesByStem.entrySet().stream()
                 .filter(e -> e.getKey().length() >= 3 && e.getKey().length() <= MAX_WORD)
-                .map(e -> new DictionaryProposal(e.getKey(), TextAnalysis.terms(analyzer, Fields.BODY, e.getKey()),
-                        e.getValue()))
+                .map(e -> new DictionaryProposal(
+                        e.getKey(), TextAnalysis.terms(analyzer, Fields.BODY, e.getKey()), e.getValue()))
                 .filter(DictionaryProposals::broken)
-                .sorted(Comparator.comparingInt(DictionaryProposal::pages).reversed()
+                .sorted(Comparator.comparingInt(DictionaryProposal::pages)
+                        .reversed()
                         .thenComparing(DictionaryProposal::word))
                 .limit(limit)
                 .toList();

@@ -75,8 +75,8 @@ final class DidYouMean {
             if (reader.docFreq(new Term(Fields.BODY, token)) > 0) {
                 continue;
             }
-            SuggestWord[] similar = checker.suggestSimilar(new Term(Fields.BODY, token), 1, reader,
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            SuggestWord[] similar = checker.suggestSimilar(
+                    new Term(Fields.BODY, token), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             int at = fixed.indexOf(token);
             if (similar.length == 0 || at < 0) {
                 return null;
@@ -89,7 +89,8 @@ final class DidYouMean {
 
     /** Every term of the word occurs in the title or body, in either analysis. */
     private boolean known(String word, IndexReader reader) throws IOException {
-        return knownIn(Fields.BODY, word, reader) || knownIn(Fields.TITLE, word, reader)
+        return knownIn(Fields.BODY, word, reader)
+                || knownIn(Fields.TITLE, word, reader)
                 || knownIn(Fields.BODY + TextAnalysis.EN, word, reader);
     }
 

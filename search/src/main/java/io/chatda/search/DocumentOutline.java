@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param topics the document's best topics in the whole collection, best first
  */
-public record DocumentOutline(String url, String title, List<String> headings, String site,
-                              List<TopicExtractor.Topic> topics) {
+public record DocumentOutline(
+        String url, String title, List<String> headings, String site, List<TopicExtractor.Topic> topics) {
     public DocumentOutline {
         headings = List.copyOf(headings);
         topics = List.copyOf(topics);

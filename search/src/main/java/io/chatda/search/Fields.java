@@ -19,6 +19,7 @@ final class Fields {
     static final String GLOSSES = "gloss";
     /** The title's analysed words, sorted and joined: a whole-title match is one term lookup ({@link TitleKey}). */
     static final String TITLE_KEY = "titlekey";
+
     static final String SITE = "site";
     static final String LANGUAGE = "lang";
     static final String LINKS = "links";
@@ -26,6 +27,7 @@ final class Fields {
     static final String ANCHORS_HASH = "anchorsig";
     /** Stored only: the {@link ContentRuns} of the title, and of the headings and body. */
     static final String TITLE_RUNS = "titleruns";
+
     static final String TEXT_RUNS = "textruns";
     /** Stored only: the content as sanitised HTML for the document view. */
     static final String VIEW = "view";
@@ -48,6 +50,5 @@ final class Fields {
             new Weighted(URL_WORDS, 1f, false, false),
             new Weighted(BODY, 1f, true, true));
 
-    private Fields() {
-    }
+    private Fields() {}
 }

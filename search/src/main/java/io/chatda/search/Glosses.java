@@ -17,30 +17,29 @@ import java.util.regex.Pattern;
 final class Glosses {
 
     /** A pair of the same thing in two languages, one word each, lower-cased. */
-    record Gloss(String korean, String english) {
-    }
+    record Gloss(String korean, String english) {}
 
     /**
      * Korean word, then one English word in parentheses (first item of a comma list). Several English
      * words gloss several Korean ones (식사하는 철학자 (Dining Philosophers)), whose boundaries the
      * text doesn't show, so those are left out.
      */
-    private static final Pattern KOREAN_FIRST = Pattern.compile(
-            "([가-힣]{2,15})\\s?\\(\\s*([A-Za-z][A-Za-z0-9.+#-]*)\\s*[,;)]");
+    private static final Pattern KOREAN_FIRST =
+            Pattern.compile("([가-힣]{2,15})\\s?\\(\\s*([A-Za-z][A-Za-z0-9.+#-]*)\\s*[,;)]");
     /** English word, then Korean in parentheses. */
-    private static final Pattern ENGLISH_FIRST = Pattern.compile(
-            "(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+#-]{1,30})\\s?\\(\\s*([가-힣]{2,15})\\s*[,;)]");
+    private static final Pattern ENGLISH_FIRST =
+            Pattern.compile("(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+#-]{1,30})\\s?\\(\\s*([가-힣]{2,15})\\s*[,;)]");
     /** Korean in a comma list inside the parentheses after an English word: {@code (deadlock, 데드락)}. */
-    private static final Pattern LIST_PAIR = Pattern.compile(
-            "\\(\\s*([A-Za-z][A-Za-z0-9.+#-]{1,30})\\s*,\\s*([가-힣]{2,15})\\s*\\)");
+    private static final Pattern LIST_PAIR =
+            Pattern.compile("\\(\\s*([A-Za-z][A-Za-z0-9.+#-]{1,30})\\s*,\\s*([가-힣]{2,15})\\s*\\)");
     /** Key separator in stored terms; not a character of any word. */
     static final char SEPARATOR = '\u001f';
+
     static final String KOREAN_KEY = "k";
     static final String ENGLISH_KEY = "e";
     private static final int MAX_PER_PAGE = 200;
 
-    private Glosses() {
-    }
+    private Glosses() {}
 
     /** The distinct glosses of a text, at most a couple of hundred. */
     static Set<Gloss> find(String text) {
@@ -63,7 +62,8 @@ final class Glosses {
 
     /** The two keyword terms stored for a gloss, one per lookup direction. */
     static List<String> terms(Gloss gloss) {
-        return List.of(KOREAN_KEY + gloss.korean() + SEPARATOR + gloss.english(),
+        return List.of(
+                KOREAN_KEY + gloss.korean() + SEPARATOR + gloss.english(),
                 ENGLISH_KEY + gloss.english() + SEPARATOR + gloss.korean());
     }
 

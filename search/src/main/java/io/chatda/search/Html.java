@@ -2,8 +2,7 @@ package io.chatda.search;
 
 /** HTML escaping for text that ends up in snippets. */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

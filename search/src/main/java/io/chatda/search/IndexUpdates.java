@@ -34,6 +34,7 @@ final class IndexUpdates implements Closeable {
     private static final long PENDING_CHARS = 32L << 20;
     /** An index up to this size is merged into one segment after an import (see {@link #mergeIfSmall}). */
     private static final int MERGE_MAX_DOCS = 5_000;
+
     private static final long MERGE_MAX_BYTES = 32L << 20;
 
     private final IndexWriter writer;
@@ -52,15 +53,19 @@ final class IndexUpdates implements Closeable {
     private final Map<String, Indexed> indexed = new ConcurrentHashMap<>();
 
     /** What a page's derived fields were last written with. */
-    private record Indexed(int anchorsHash, double authority) {
-    }
+    private record Indexed(int anchorsHash, double authority) {}
 
     /**
      * Writes through {@code writer}, which is on {@code directory} and refreshes {@code searchers}; tells
      * {@code commitHook} of each commit.
      */
-    IndexUpdates(IndexWriter writer, Directory directory, Searchers searchers, TextAnalysis analysis,
-                 IndexWorkers workers, CommitHook commitHook) {
+    IndexUpdates(
+            IndexWriter writer,
+            Directory directory,
+            Searchers searchers,
+            TextAnalysis analysis,
+            IndexWorkers workers,
+            CommitHook commitHook) {
         this.writer = writer;
         this.directory = directory;
         this.searchers = searchers;
@@ -80,7 +85,8 @@ final class IndexUpdates implements Closeable {
         write(() -> {
             graph().put(doc.url(), doc.site(), doc.links());
             SearchDocument previous = pending.put(doc.url(), doc);
-            pendingChars += doc.body().length() - (previous == null ? 0 : previous.body().length());
+            pendingChars += doc.body().length()
+                    - (previous == null ? 0 : previous.body().length());
             if (pendingChars > PENDING_CHARS) {
                 flushPending(graph.snapshot());
             }
@@ -127,7 +133,8 @@ final class IndexUpdates implements Closeable {
     boolean mergeIfSmall() {
         boolean[] merged = {false};
         write(() -> {
-            if (writer.getDocStats().maxDoc > MERGE_MAX_DOCS || searchers.read(s -> s.getIndexReader().leaves().size()) <= 1
+            if (writer.getDocStats().maxDoc > MERGE_MAX_DOCS
+                    || searchers.read(s -> s.getIndexReader().leaves().size()) <= 1
                     || bytesOnDisk() > MERGE_MAX_BYTES) {
                 return;
             }
@@ -232,7 +239,8 @@ final class IndexUpdates implements Closeable {
             } else {
                 double now = snapshot.authorityOf(url);
                 if (Math.abs(now - was.authority) > 0.01 * Math.max(now, was.authority)) {
-                    writer.updateNumericDocValue(new Term(Fields.URL, url), Fields.AUTHORITY, AuthorityBoost.encode(now));
+                    writer.updateNumericDocValue(
+                            new Term(Fields.URL, url), Fields.AUTHORITY, AuthorityBoost.encode(now));
                     e.setValue(new Indexed(was.anchorsHash, now));
                 }
             }
@@ -245,7 +253,9 @@ final class IndexUpdates implements Closeable {
                 TopDocs found = searcher.search(new TermQuery(new Term(Fields.URL, rewrite.get(i))), 1);
                 if (found.scoreDocs.length == 1) {
                     // StoredFields instances are not thread-safe: one per document
-                    writeDocument(PageDocuments.fromLucene(searcher.storedFields().document(found.scoreDocs[0].doc)), snapshot);
+                    writeDocument(
+                            PageDocuments.fromLucene(searcher.storedFields().document(found.scoreDocs[0].doc)),
+                            snapshot);
                 }
             });
             return null;
@@ -255,7 +265,8 @@ final class IndexUpdates implements Closeable {
     private void writeDocument(SearchDocument doc, LinkGraph.Snapshot snapshot) throws IOException {
         List<String> anchors = snapshot.anchorsOf(doc.url());
         double authority = snapshot.authorityOf(doc.url());
-        writer.updateDocument(new Term(Fields.URL, doc.url()), PageDocuments.toLucene(doc, anchors, authority, analysis));
+        writer.updateDocument(
+                new Term(Fields.URL, doc.url()), PageDocuments.toLucene(doc, anchors, authority, analysis));
         indexed.put(doc.url(), new Indexed(anchors.hashCode(), authority));
     }
 

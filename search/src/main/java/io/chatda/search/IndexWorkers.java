@@ -31,11 +31,13 @@ final class IndexWorkers implements Closeable {
     /** {@code helperCount} daemon threads named chatda-index-writer; none when 0. */
     IndexWorkers(int helperCount) {
         this.helperCount = helperCount;
-        this.helpers = helperCount == 0 ? null : Executors.newFixedThreadPool(helperCount, r -> {
-            Thread t = new Thread(r, "chatda-index-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.helpers = helperCount == 0
+                ? null
+                : Executors.newFixedThreadPool(helperCount, r -> {
+                    Thread t = new Thread(r, "chatda-index-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** One helper per core but the caller's: for an index that writes. */

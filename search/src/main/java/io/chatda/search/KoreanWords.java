@@ -12,12 +12,11 @@ final class KoreanWords {
 
     /** Particles and light endings, longest first so that 에서는 is tried before 는. */
     private static final List<String> ENDINGS = List.of(
-            "이라는", "에서는", "으로는", "에게는", "이라고", "하기", "하는", "하다", "에서", "에게", "으로", "로는",
-            "까지", "부터", "보다", "처럼", "이란", "라는", "에는", "이나", "와의", "과의", "하고",
-            "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "란", "나", "한");
+            "이라는", "에서는", "으로는", "에게는", "이라고", "하기", "하는", "하다", "에서", "에게", "으로", "로는", "까지", "부터", "보다", "처럼", "이란",
+            "라는", "에는", "이나", "와의", "과의", "하고", "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "란",
+            "나", "한");
 
-    private KoreanWords() {
-    }
+    private KoreanWords() {}
 
     /** Whether the text has at least one Hangul syllable or jamo. */
     static boolean hasHangul(CharSequence text) {

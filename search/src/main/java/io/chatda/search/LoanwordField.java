@@ -23,8 +23,7 @@ final class LoanwordField {
     /** Distinct English words transliterated per page; a page has far fewer real ones. */
     private static final int MAX_WORDS = 2_000;
 
-    private LoanwordField() {
-    }
+    private LoanwordField() {}
 
     /** The jamo spellings of the distinct English words of {@code text}, space-separated terms. */
     static List<String> terms(String text) {

@@ -24,8 +24,7 @@ final class PageDocuments {
 
     private static final FieldType BODY_TYPE = bodyType();
 
-    private PageDocuments() {
-    }
+    private PageDocuments() {}
 
     /** The Lucene document of a page with the anchor text of its inbound links and its authority. */
     static Document toLucene(SearchDocument doc, List<String> anchors, double authority, TextAnalysis analysis) {
@@ -111,16 +110,26 @@ final class PageDocuments {
         List<SearchDocument.Link> links = new ArrayList<>(values.length);
         for (String v : values) {
             int tab = v.indexOf('\t');
-            links.add(tab < 0 ? new SearchDocument.Link(v, "") : new SearchDocument.Link(v.substring(0, tab), v.substring(tab + 1)));
+            links.add(
+                    tab < 0
+                            ? new SearchDocument.Link(v, "")
+                            : new SearchDocument.Link(v.substring(0, tab), v.substring(tab + 1)));
         }
         return links;
     }
 
     /** The document a stored Lucene document was written from (its stored fields). */
     static SearchDocument fromLucene(Document d) {
-        return new SearchDocument(d.get(Fields.URL), d.get(Fields.TITLE), List.of(d.getValues(Fields.HEADINGS)),
-                d.get(Fields.BODY), d.get(Fields.SITE), d.get(Fields.LANGUAGE), List.of(d.getValues(Fields.TOPICS)),
-                decodeLinks(d.getValues(Fields.LINKS)), d.get(Fields.VIEW));
+        return new SearchDocument(
+                d.get(Fields.URL),
+                d.get(Fields.TITLE),
+                List.of(d.getValues(Fields.HEADINGS)),
+                d.get(Fields.BODY),
+                d.get(Fields.SITE),
+                d.get(Fields.LANGUAGE),
+                List.of(d.getValues(Fields.TOPICS)),
+                decodeLinks(d.getValues(Fields.LINKS)),
+                d.get(Fields.VIEW));
     }
 
     private static FieldType bodyType() {

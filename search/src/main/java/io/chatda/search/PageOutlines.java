@@ -24,10 +24,11 @@ final class PageOutlines {
      * megabyte for a long page, so enough to keep the threads busy and no more.
      */
     private static final int OUTLINE_BATCH = 32;
-    private static final Set<String> PAGE_TEXT_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE,
-            Fields.BODY);
-    private static final Set<String> OUTLINE_FIELDS = Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE,
-            Fields.TITLE_RUNS, Fields.TEXT_RUNS);
+
+    private static final Set<String> PAGE_TEXT_FIELDS =
+            Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE, Fields.BODY);
+    private static final Set<String> OUTLINE_FIELDS =
+            Set.of(Fields.URL, Fields.TITLE, Fields.HEADINGS, Fields.SITE, Fields.TITLE_RUNS, Fields.TEXT_RUNS);
 
     private final TextAnalysis analysis;
     private final IndexWorkers workers;
@@ -58,8 +59,12 @@ final class PageOutlines {
                 StoredFields stored = leaf.storedFields(); // not thread-safe: one per document
                 Document d = stored.document(i, OUTLINE_FIELDS);
                 counted[b] = phraseCounts(stored, i, d);
-                untopical[n] = new DocumentOutline(d.get(Fields.URL), d.get(Fields.TITLE),
-                        List.of(d.getValues(Fields.HEADINGS)), d.get(Fields.SITE), List.of());
+                untopical[n] = new DocumentOutline(
+                        d.get(Fields.URL),
+                        d.get(Fields.TITLE),
+                        List.of(d.getValues(Fields.HEADINGS)),
+                        d.get(Fields.SITE),
+                        List.of());
             });
             for (int b = 0; b < count; b++) {
                 extractor.add(untopical[first + b].url(), counted[b]);
@@ -67,8 +72,10 @@ final class PageOutlines {
             }
         }
         Map<String, List<TopicExtractor.Topic>> topics = extractor.topics(topicsPerDocument);
-        return Arrays.stream(untopical).map(o -> new DocumentOutline(o.url(), o.title(), o.headings(), o.site(),
-                topics.getOrDefault(o.url(), List.of()))).toList();
+        return Arrays.stream(untopical)
+                .map(o -> new DocumentOutline(
+                        o.url(), o.title(), o.headings(), o.site(), topics.getOrDefault(o.url(), List.of())))
+                .toList();
     }
 
     /** Every live document as leaf ordinal {@code << 32 |} document number, in index order. */
@@ -96,7 +103,10 @@ final class PageOutlines {
             for (String heading : d.getValues(Fields.HEADINGS)) {
                 text.analyse(analysis.perField(), Fields.HEADINGS, heading);
             }
-            text.analyse(analysis.perField(), Fields.BODY, stored.document(i, Set.of(Fields.BODY)).get(Fields.BODY));
+            text.analyse(
+                    analysis.perField(),
+                    Fields.BODY,
+                    stored.document(i, Set.of(Fields.BODY)).get(Fields.BODY));
             textRuns = text.encoded();
         }
         return TopicExtractor.count(titleRuns, textRuns);
@@ -110,8 +120,12 @@ final class PageOutlines {
             for (int i = 0; i < leaf.reader().maxDoc(); i++) {
                 if (liveDocs == null || liveDocs.get(i)) {
                     Document d = stored.document(i, PAGE_TEXT_FIELDS);
-                    page.accept(new SearchIndex.PageText(d.get(Fields.URL), d.get(Fields.SITE), d.get(Fields.TITLE),
-                            List.of(d.getValues(Fields.HEADINGS)), d.get(Fields.BODY)));
+                    page.accept(new SearchIndex.PageText(
+                            d.get(Fields.URL),
+                            d.get(Fields.SITE),
+                            d.get(Fields.TITLE),
+                            List.of(d.getValues(Fields.HEADINGS)),
+                            d.get(Fields.BODY)));
                 }
             }
         }

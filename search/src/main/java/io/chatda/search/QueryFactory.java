@@ -33,6 +33,7 @@ final class QueryFactory {
     static final double AUTHORITY_WEIGHT = 0.3;
     /** An expansion scores this share of what the same match of the literal word would. */
     static final float BRIDGE_WEIGHT = 0.6f;
+
     static final float BIGRAM_WEIGHT = 0.8f;
     static final float LOANWORD_WEIGHT = 1f;
     /** Constant bonus of a page whose title is exactly the query's words. */
@@ -98,7 +99,8 @@ final class QueryFactory {
             return new MatchNoDocsQuery("nothing to search for");
         }
         BooleanQuery.Builder words = new BooleanQuery.Builder();
-        boolean[] required = matching == Matching.RELAXED ? new boolean[clauses.size()]
+        boolean[] required = matching == Matching.RELAXED
+                ? new boolean[clauses.size()]
                 : Requirement.required(scripts, pages, reader.numDocs());
         boolean anyRequired = false;
         for (int i = 0; i < clauses.size(); i++) {
@@ -210,18 +212,21 @@ final class QueryFactory {
         }
         if (bigrams != null) {
             // a word nori breaks into one-syllable fragments matches by its bigrams alone: 데드락's 데 is not 데까지's
-            alternatives.add(new BridgeQuery(BridgeQuery.Bridge.BIGRAMS, stem,
-                    new BoostQuery(bigrams, shattered ? 1f : BIGRAM_WEIGHT)));
+            alternatives.add(new BridgeQuery(
+                    BridgeQuery.Bridge.BIGRAMS, stem, new BoostQuery(bigrams, shattered ? 1f : BIGRAM_WEIGHT)));
         }
         if (KoreanWords.allSyllables(stem) && stem.length() >= 2) {
-            alternatives.add(new BridgeQuery(BridgeQuery.Bridge.TRANSLITERATION, stem + " in jamo",
+            alternatives.add(new BridgeQuery(
+                    BridgeQuery.Bridge.TRANSLITERATION,
+                    stem + " in jamo",
                     new BoostQuery(loanword(stem, rare(stem, reader)), LOANWORD_WEIGHT)));
         }
         for (Bridges.Expansion e : bridges.of(term.text(), reader)) {
             // an expansion no page has would only add clauses (an English word's Hangul spellings, mostly)
             Query q = inIndex(e.text(), reader) ? expansion(e.text()) : null;
             if (q != null) {
-                alternatives.add(new BridgeQuery(e.bridge(), e.from() + " → " + e.text(), new BoostQuery(q, BRIDGE_WEIGHT)));
+                alternatives.add(
+                        new BridgeQuery(e.bridge(), e.from() + " → " + e.text(), new BoostQuery(q, BRIDGE_WEIGHT)));
             }
         }
         if (alternatives.isEmpty()) {
@@ -232,8 +237,9 @@ final class QueryFactory {
 
     /** Whether a page has the text's words (title or body, either analysis) or, for Hangul, its first bigram. */
     private boolean inIndex(String text, IndexReader reader) throws IOException {
-        if (pages(text, reader) > 0 || !TextAnalysis.terms(analyzer, Fields.TITLE, text).stream()
-                .allMatch(t -> docFreq(reader, Fields.TITLE, t) == 0)) {
+        if (pages(text, reader) > 0
+                || !TextAnalysis.terms(analyzer, Fields.TITLE, text).stream()
+                        .allMatch(t -> docFreq(reader, Fields.TITLE, t) == 0)) {
             return true;
         }
         List<String> bigrams = TextAnalysis.terms(analyzer, Fields.BODY + TextAnalysis.BIGRAMS, text);
@@ -313,13 +319,16 @@ final class QueryFactory {
     private Query fieldSum(String text, boolean phrase, Detail detail) {
         // a Latin word always needs the English subfields: only they hold the pages' words stemmed
         // (deadlock finds "Deadlocks"); otherwise they count only when the analyses differ
-        boolean english = KoreanWords.hasLatin(text) || !TextAnalysis.terms(analyzer, Fields.TITLE, text)
-                .equals(TextAnalysis.terms(analyzer, Fields.TITLE + TextAnalysis.EN, text));
+        boolean english = KoreanWords.hasLatin(text)
+                || !TextAnalysis.terms(analyzer, Fields.TITLE, text)
+                        .equals(TextAnalysis.terms(analyzer, Fields.TITLE + TextAnalysis.EN, text));
         List<Query> labels = new ArrayList<>();
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         boolean any = false;
         for (Fields.Weighted field : Fields.SEARCHED) {
-            if (detail == Detail.MINIMAL && !field.name().equals(Fields.TITLE) && !field.name().equals(Fields.BODY)) {
+            if (detail == Detail.MINIMAL
+                    && !field.name().equals(Fields.TITLE)
+                    && !field.name().equals(Fields.BODY)) {
                 continue;
             }
             List<Query> analyses = new ArrayList<>(2);
@@ -330,8 +339,8 @@ final class QueryFactory {
             if (analyses.isEmpty()) {
                 continue;
             }
-            Query q = new BoostQuery(analyses.size() == 1 ? analyses.get(0) : new DisjunctionMaxQuery(analyses, 0f),
-                    field.weight());
+            Query q = new BoostQuery(
+                    analyses.size() == 1 ? analyses.get(0) : new DisjunctionMaxQuery(analyses, 0f), field.weight());
             if (field.label()) {
                 labels.add(q);
             } else {
@@ -365,7 +374,9 @@ final class QueryFactory {
 
     /** The writing system of a query word group, for choosing which words are required. */
     enum Script {
-        HANGUL, LATIN, OTHER;
+        HANGUL,
+        LATIN,
+        OTHER;
 
         static Script of(List<UserQuery.Term> group) {
             String text = group.get(0).text();

@@ -35,8 +35,9 @@ final class RankedSearch {
      * @param startNanos when the search started ({@link System#nanoTime}), for the time it took
      * @throws SearchCancelledException if {@code options} cancel it
      */
-    SearchResults search(IndexSearcher shared, String rawQuery, int page, int size, SearchOptions options,
-                         long startNanos) throws IOException {
+    SearchResults search(
+            IndexSearcher shared, String rawQuery, int page, int size, SearchOptions options, long startNanos)
+            throws IOException {
         UserQuery parsed = UserQuery.parse(rawQuery);
         IndexSearcher searcher = options.cancellable() ? Ranker.stoppable(shared, options.cancelled()) : shared;
         Ranker.Ranked ranked = ranker.rank(searcher, parsed, page, size, options);
@@ -69,9 +70,16 @@ final class RankedSearch {
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document d = stored.document(docs[i].doc, HIT_FIELDS);
-            String explanation = explain ? searcher.explain(ranked.query(), docs[i].doc).toString() : "";
-            hits.add(new SearchHit(d.get(Fields.URL), d.get(Fields.TITLE), snippetHtml[i], d.get(Fields.SITE),
-                    docs[i].score, List.of(d.getValues(Fields.TOPICS)), explanation));
+            String explanation =
+                    explain ? searcher.explain(ranked.query(), docs[i].doc).toString() : "";
+            hits.add(new SearchHit(
+                    d.get(Fields.URL),
+                    d.get(Fields.TITLE),
+                    snippetHtml[i],
+                    d.get(Fields.SITE),
+                    docs[i].score,
+                    List.of(d.getValues(Fields.TOPICS)),
+                    explanation));
         }
         return hits;
     }

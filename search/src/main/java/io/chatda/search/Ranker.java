@@ -37,8 +37,7 @@ final class Ranker {
         this.queries = queries;
     }
 
-    record Ranked(Query query, long total, List<ScoreDoc> page) {
-    }
+    record Ranked(Query query, long total, List<ScoreDoc> page) {}
 
     /**
      * A searcher of its own over the shared one's reader, whose collection loops stop once
@@ -100,8 +99,7 @@ final class Ranker {
         return new Ranked(query, top.totalHits.value, pageDocs);
     }
 
-    private record Matched(Query query, TopDocs top) {
-    }
+    private record Matched(Query query, TopDocs top) {}
 
     /**
      * The top documents of the full query at the most detail Lucene's clause limit allows: a query
@@ -146,7 +144,9 @@ final class Ranker {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         try {
             SortedDocValues sites = DocValues.getSorted(leaf.reader(), Fields.SITE);
-            return sites.advanceExact(doc - leaf.docBase) ? sites.lookupOrd(sites.ordValue()).utf8ToString() : "";
+            return sites.advanceExact(doc - leaf.docBase)
+                    ? sites.lookupOrd(sites.ordValue()).utf8ToString()
+                    : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

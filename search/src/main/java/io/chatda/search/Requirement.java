@@ -13,8 +13,7 @@ final class Requirement {
     /** A word on at least this share of the pages is common enough to be let go. */
     static final double COMMON_SHARE = 0.2;
 
-    private Requirement() {
-    }
+    private Requirement() {}
 
     /**
      * @param scripts the script of each word group
@@ -25,15 +24,19 @@ final class Requirement {
     static boolean[] required(List<QueryFactory.Script> scripts, List<Integer> pages, int docs) {
         int n = scripts.size();
         boolean[] required = new boolean[n];
-        long hangul = scripts.stream().filter(s -> s == QueryFactory.Script.HANGUL).count();
-        long latin = scripts.stream().filter(s -> s == QueryFactory.Script.LATIN).count();
+        long hangul =
+                scripts.stream().filter(s -> s == QueryFactory.Script.HANGUL).count();
+        long latin =
+                scripts.stream().filter(s -> s == QueryFactory.Script.LATIN).count();
         boolean mixed = hangul > 0 && latin > 0;
         int count = 0;
         for (int i = 0; i < n; i++) {
             QueryFactory.Script script = scripts.get(i);
             // with as many words of each script, all are required (strict) and relaxation covers the rest
-            boolean minority = mixed && (script == QueryFactory.Script.LATIN ? latin < hangul
-                    : script == QueryFactory.Script.HANGUL && hangul < latin);
+            boolean minority = mixed
+                    && (script == QueryFactory.Script.LATIN
+                            ? latin < hangul
+                            : script == QueryFactory.Script.HANGUL && hangul < latin);
             required[i] = !minority;
             count += required[i] ? 1 : 0;
         }

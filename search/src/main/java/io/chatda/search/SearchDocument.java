@@ -17,8 +17,16 @@ import java.util.Objects;
  *                 graph over the indexed pages gives each page its authority
  * @param html     the content as sanitised HTML, stored for the document view only (never searched), or empty
  */
-public record SearchDocument(String url, String title, List<String> headings, String body, String site,
-                             String language, List<String> topics, List<Link> links, String html) {
+public record SearchDocument(
+        String url,
+        String title,
+        List<String> headings,
+        String body,
+        String site,
+        String language,
+        List<String> topics,
+        List<Link> links,
+        String html) {
 
     /**
      * In a body, separates the main text from the text of link lists and navigation that follows it:
@@ -47,8 +55,15 @@ public record SearchDocument(String url, String title, List<String> headings, St
     }
 
     /** A document without a stored view. */
-    public SearchDocument(String url, String title, List<String> headings, String body, String site,
-                          String language, List<String> topics, List<Link> links) {
+    public SearchDocument(
+            String url,
+            String title,
+            List<String> headings,
+            String body,
+            String site,
+            String language,
+            List<String> topics,
+            List<Link> links) {
         this(url, title, headings, body, site, language, topics, links, "");
     }
 

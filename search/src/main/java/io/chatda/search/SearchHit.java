@@ -10,8 +10,14 @@ import java.util.List;
  * @param topics      the document's topics
  * @param explanation the score breakdown when the search asked for it, else empty
  */
-public record SearchHit(String url, String title, String snippetHtml, String site, float score,
-                        List<String> topics, String explanation) {
+public record SearchHit(
+        String url,
+        String title,
+        String snippetHtml,
+        String site,
+        float score,
+        List<String> topics,
+        String explanation) {
     public SearchHit {
         topics = List.copyOf(topics);
         explanation = explanation == null ? "" : explanation;

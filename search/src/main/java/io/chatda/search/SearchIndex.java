@@ -48,12 +48,17 @@ public final class SearchIndex implements Closeable {
     private final Searchers searchers;
     /** Null when opened read-only. */
     private final IndexUpdates updates;
+
     private final IndexWorkers workers;
     private final RankedSearch ranking;
     private final PageOutlines outlines;
 
-    private SearchIndex(Directory directory, TextAnalysis analysis, Searchers searchers, IndexUpdates updates,
-                        IndexWorkers workers) {
+    private SearchIndex(
+            Directory directory,
+            TextAnalysis analysis,
+            Searchers searchers,
+            IndexUpdates updates,
+            IndexWorkers workers) {
         this.directory = directory;
         this.analysis = analysis;
         this.searchers = searchers;
@@ -102,8 +107,8 @@ public final class SearchIndex implements Closeable {
         Searchers searchers = null;
         IndexWorkers workers = null;
         try {
-            writer = new IndexWriter(directory, IndexUpdates.writerConfig(analysis)
-                    .setIndexDeletionPolicy(commitHook.deletionPolicy()));
+            writer = new IndexWriter(
+                    directory, IndexUpdates.writerConfig(analysis).setIndexDeletionPolicy(commitHook.deletionPolicy()));
             searchers = Searchers.of(writer);
             workers = IndexWorkers.forWriting();
             // nori loads its dictionaries on first use (a few hundred ms): here, while the caller starts up
@@ -146,8 +151,8 @@ public final class SearchIndex implements Closeable {
                 if (!DirectoryReader.indexExists(directory)) {
                     throw new SearchIndexException("no index at " + dir, null);
                 }
-                return new SearchIndex(directory, analysis, Searchers.readOnly(directory, nanoTime), null,
-                        new IndexWorkers(0));
+                return new SearchIndex(
+                        directory, analysis, Searchers.readOnly(directory, nanoTime), null, new IndexWorkers(0));
             } catch (IOException | RuntimeException e) {
                 IOUtils.closeWhileHandlingException(directory);
                 throw e;
@@ -227,7 +232,9 @@ public final class SearchIndex implements Closeable {
     /** The metadata of the last commit (empty for a new index). */
     public Map<String, String> commitData() {
         if (updates == null) {
-            return searchers.read(searcher -> ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
+            return searchers.read(searcher -> ((DirectoryReader) searcher.getIndexReader())
+                    .getIndexCommit()
+                    .getUserData());
         }
         return updates.commitData();
     }
@@ -255,7 +262,8 @@ public final class SearchIndex implements Closeable {
      * entry would keep whole, the most pages first (for {@code chatda status}).
      */
     public List<DictionaryProposal> dictionaryProposals(int limit) {
-        return searchers.read(searcher -> DictionaryProposals.find(searcher.getIndexReader(), analysis.perField(), limit));
+        return searchers.read(
+                searcher -> DictionaryProposals.find(searcher.getIndexReader(), analysis.perField(), limit));
     }
 
     /** Number of searchable documents. */

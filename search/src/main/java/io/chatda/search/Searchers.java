@@ -26,6 +26,7 @@ final class Searchers implements Closeable {
     private final SearcherManager manager;
     /** Null for a writing index, whose commits refresh. */
     private final LongSupplier nanoTime;
+
     private volatile long lastRefresh;
 
     private Searchers(SearcherManager manager, LongSupplier nanoTime) {

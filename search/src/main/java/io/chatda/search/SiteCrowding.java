@@ -14,8 +14,7 @@ import org.apache.lucene.search.ScoreDoc;
  */
 final class SiteCrowding {
 
-    private SiteCrowding() {
-    }
+    private SiteCrowding() {}
 
     static List<ScoreDoc> page(ScoreDoc[] ranked, IntFunction<String> siteOf, int page, int size, int perSite) {
         List<ScoreDoc> remaining = new ArrayList<>(List.of(ranked));

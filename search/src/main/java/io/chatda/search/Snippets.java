@@ -32,7 +32,8 @@ final class Snippets {
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < docs.length; i++) {
             if (snippets[i] == null) {
-                snippets[i] = lead(stored.document(docs[i].doc, Set.of(Fields.BODY)).get(Fields.BODY));
+                snippets[i] =
+                        lead(stored.document(docs[i].doc, Set.of(Fields.BODY)).get(Fields.BODY));
             }
         }
         return snippets;

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -22,17 +22,17 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
-import org.apache.lucene.analysis.ko.POS;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.dict.UserDictionary;
 import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
@@ -73,7 +73,10 @@ public final class TextAnalysis {
     private final Analyzer perField;
     private final Synonyms synonyms;
 
-    private TextAnalysis(UserDictionary dictionary, NormalizeCharMap techForKorean, NormalizeCharMap techForEnglish,
+    private TextAnalysis(
+            UserDictionary dictionary,
+            NormalizeCharMap techForKorean,
+            NormalizeCharMap techForEnglish,
             Synonyms synonyms) {
         this.korean = new KoreanChain(dictionary, techForKorean);
         this.english = new EnglishChain(techForEnglish);
@@ -123,14 +126,21 @@ public final class TextAnalysis {
                     lines.add(line.strip().toLowerCase(Locale.ROOT));
                 }
             } catch (IOException | UncheckedIOException e) {
-                throw new SearchIndexException("can't read user dictionary " + userDictionary + ": " + e.getMessage(), e);
+                throw new SearchIndexException(
+                        "can't read user dictionary " + userDictionary + ": " + e.getMessage(), e);
             }
         }
-        List<String> entries = lines.stream().filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(l -> l.replace("#", "sharp")).distinct().toList();
+        List<String> entries = lines.stream()
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.replace("#", "sharp"))
+                .distinct()
+                .toList();
         try {
             UserDictionary dictionary = UserDictionary.open(new StringReader(String.join("\n", entries)));
-            return new TextAnalysis(dictionary, techForKorean(builtInTerms()), techForEnglish(builtInTerms()),
+            return new TextAnalysis(
+                    dictionary,
+                    techForKorean(builtInTerms()),
+                    techForEnglish(builtInTerms()),
                     Synonyms.load(synonymFile));
         } catch (IOException | RuntimeException e) {
             throw new SearchIndexException("bad user dictionary " + userDictionary + ": " + e.getMessage(), e);
@@ -209,8 +219,11 @@ public final class TextAnalysis {
 
     private static List<String> builtInTerms() {
         try (var in = TextAnalysis.class.getResourceAsStream("tech-terms.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -268,8 +281,12 @@ public final class TextAnalysis {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary,
-                    KoreanTokenizer.DecompoundMode.MIXED, false, true);
+            Tokenizer tokenizer = new KoreanTokenizer(
+                    TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
+                    dictionary,
+                    KoreanTokenizer.DecompoundMode.MIXED,
+                    false,
+                    true);
             TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, STOP_TAGS);
             stream = new KoreanReadingFormFilter(stream);
             stream = new LowerCaseFilter(stream);
@@ -319,8 +336,7 @@ public final class TextAnalysis {
         }
     }
 
-    private static final Set<String> HANGUL_TYPES =
-            Set.of(StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL]);
+    private static final Set<String> HANGUL_TYPES = Set.of(StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL]);
 
     /** URL words: letters and digits runs, lower-cased ({@code /docs/gimp-tool-crop.html} → docs gimp tool crop html). */
     private static final class UrlChain extends TechWordsAnalyzer {

@@ -12,8 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class TitleKey {
 
-    private TitleKey() {
-    }
+    private TitleKey() {}
 
     /** The key of a title or query text; empty if it has no words. */
     static String of(Analyzer analyzer, String text) {

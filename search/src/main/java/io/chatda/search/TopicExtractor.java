@@ -21,8 +21,7 @@ import java.util.Map;
 public final class TopicExtractor {
 
     /** A topic of a document and its TF-IDF score. */
-    public record Topic(String phrase, double score) {
-    }
+    public record Topic(String phrase, double score) {}
 
     private static final int MAX_WORDS = 4;
     private static final int TITLE_BOOST = 3;
@@ -31,8 +30,7 @@ public final class TopicExtractor {
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Integer> words = new HashMap<>();
 
-    TopicExtractor() {
-    }
+    TopicExtractor() {}
 
     /**
      * Counts a document's phrases from its {@linkplain ContentRuns runs}: those of its title count
@@ -54,8 +52,7 @@ public final class TopicExtractor {
     }
 
     /** One document's phrases, each with {@code {count, words}}: see {@link #count}. */
-    record PhraseCounts(Map<String, int[]> tf) {
-    }
+    record PhraseCounts(Map<String, int[]> tf) {}
 
     /** {@link #add(String, String, String)} of phrases already counted. */
     void add(String id, PhraseCounts counted) {
@@ -96,7 +93,9 @@ public final class TopicExtractor {
                 if (chosen.size() == perDocument) {
                     break;
                 }
-                if (chosen.stream().noneMatch(c -> c.phrase().contains(t.phrase()) || t.phrase().contains(c.phrase()))) {
+                if (chosen.stream()
+                        .noneMatch(c ->
+                                c.phrase().contains(t.phrase()) || t.phrase().contains(c.phrase()))) {
                     chosen.add(t);
                 }
             }

@@ -17,8 +17,7 @@ import java.util.Locale;
 public record UserQuery(List<List<Term>> groups, List<Term> excluded, String site) {
 
     /** A word or a quoted phrase. */
-    public record Term(String text, boolean phrase) {
-    }
+    public record Term(String text, boolean phrase) {}
 
     public UserQuery {
         groups = groups.stream().map(List::copyOf).toList();

@@ -42,7 +42,8 @@ class AuthorityQueryTest {
                 StringBuilder body = new StringBuilder();
                 int n = 1 + random.nextInt(30);
                 for (int k = 0; k < n; k++) {
-                    body.append(WORDS[(int) Math.min(WORDS.length - 1, Math.abs(random.nextGaussian()) * 2)]).append(' ');
+                    body.append(WORDS[(int) Math.min(WORDS.length - 1, Math.abs(random.nextGaussian()) * 2)])
+                            .append(' ');
                 }
                 Document d = new Document();
                 d.add(new TextField("body", body.toString(), Field.Store.NO));
@@ -78,9 +79,10 @@ class AuthorityQueryTest {
     void skipsDocumentsThatCannotReachTheTopUnlikeFunctionScoreQuery() throws Exception {
         IndexSearcher searcher = new IndexSearcher(reader);
         for (Query text : texts()) {
-            TopDocs pruned = searcher.search(new AuthorityQuery(text, BOOST), new TopScoreDocCollectorManager(10, null, 10));
-            TopDocs full = searcher.search(FunctionScoreQuery.boostByValue(text, BOOST),
-                    new TopScoreDocCollectorManager(10, null, 10));
+            TopDocs pruned =
+                    searcher.search(new AuthorityQuery(text, BOOST), new TopScoreDocCollectorManager(10, null, 10));
+            TopDocs full = searcher.search(
+                    FunctionScoreQuery.boostByValue(text, BOOST), new TopScoreDocCollectorManager(10, null, 10));
             assertThat(full.totalHits.value).isEqualTo(searcher.count(text));
             assertThat(pruned.totalHits.relation).isEqualTo(TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
             assertThat(pruned.totalHits.value).as(text.toString()).isLessThan(full.totalHits.value);
@@ -100,10 +102,12 @@ class AuthorityQueryTest {
     private static Query[] texts() {
         Query kappaOmega = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term("body", "kappa")), Occur.SHOULD)
-                .add(new TermQuery(new Term("body", "omega")), Occur.SHOULD).build();
+                .add(new TermQuery(new Term("body", "omega")), Occur.SHOULD)
+                .build();
         Query alphaAndKappa = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term("body", "alpha")), Occur.MUST)
-                .add(kappaOmega, Occur.MUST).build();
+                .add(kappaOmega, Occur.MUST)
+                .build();
         return new Query[] {new TermQuery(new Term("body", "delta")), kappaOmega, alphaAndKappa};
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -33,8 +33,8 @@ class DocumentOutlineTest {
     void outlinesCarryTitleHeadingsSiteAndTopicsInIndexOrder() {
         try (SearchIndex index = SearchIndex.open(dir)) {
             index.upsert(new SearchDocument("u:1", TITLE, HEADINGS, BODY, "demo", "mixed"));
-            index.upsert(new SearchDocument("u:2", "페이지 교체", List.of(), "페이지 교체 알고리즘은 페이지를 고른다. 페이지 교체 비용.",
-                    "os", "ko"));
+            index.upsert(
+                    new SearchDocument("u:2", "페이지 교체", List.of(), "페이지 교체 알고리즘은 페이지를 고른다. 페이지 교체 비용.", "os", "ko"));
             index.commit(Map.of());
             List<DocumentOutline> outlines = index.outlines(3);
             assertThat(outlines).extracting(DocumentOutline::url).containsExactly("u:1", "u:2");
@@ -43,14 +43,17 @@ class DocumentOutlineTest {
             assertThat(first.headings()).isEqualTo(HEADINGS);
             assertThat(first.site()).isEqualTo("demo");
             assertThat(first.topics()).extracting(TopicExtractor.Topic::phrase).contains("교착상태", "deadlock");
-            assertThat(outlines.get(1).topics()).extracting(TopicExtractor.Topic::phrase).first().isEqualTo("페이지 교체");
+            assertThat(outlines.get(1).topics())
+                    .extracting(TopicExtractor.Topic::phrase)
+                    .first()
+                    .isEqualTo("페이지 교체");
         }
     }
 
     @Test
     void aDocumentWrittenBeforeRunsWereStoredGetsTheSameTopicsByAnalysis() throws Exception {
         try (FSDirectory directory = FSDirectory.open(dir);
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
             Document legacy = new Document();
             legacy.add(new StringField(Fields.URL, "u:old", Field.Store.YES));
             legacy.add(new StringField(Fields.SITE, "demo", Field.Store.YES));

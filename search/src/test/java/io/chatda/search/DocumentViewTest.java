@@ -15,16 +15,24 @@ class DocumentViewTest {
 
     @TempDir
     Path dir;
+
     private SearchIndex index;
 
     @BeforeEach
     void open() {
         index = SearchIndex.open(dir);
         String filler = "스케줄러는 준비 큐에서 다음 작업을 고른다. ".repeat(12);
-        index.upsert(new SearchDocument("file:///notes/callbacks.md", "콜백", List.of("관련 문서"),
-                "콜백은 나중에 호출되는 함수입니다. " + filler + "이벤트 루프가 콜백을 꺼내 실행합니다. " + filler
-                        + SearchDocument.LINK_LISTS + " 이벤트 루프 Promise와 async/await 이벤트 루프 정리 이벤트 루프 심화",
-                "demo", "ko", List.of(), List.of(), "<h1>콜백</h1><p>콜백은 나중에 호출되는 함수입니다.</p>"));
+        index.upsert(new SearchDocument(
+                "file:///notes/callbacks.md",
+                "콜백",
+                List.of("관련 문서"),
+                "콜백은 나중에 호출되는 함수입니다. " + filler + "이벤트 루프가 콜백을 꺼내 실행합니다. " + filler + SearchDocument.LINK_LISTS
+                        + " 이벤트 루프 Promise와 async/await 이벤트 루프 정리 이벤트 루프 심화",
+                "demo",
+                "ko",
+                List.of(),
+                List.of(),
+                "<h1>콜백</h1><p>콜백은 나중에 호출되는 함수입니다.</p>"));
         index.upsert(new SearchDocument("https://example.com/a", "A", List.of(), "plain text", "example.com", "en"));
         index.commit(Map.of());
     }
@@ -38,8 +46,11 @@ class DocumentViewTest {
     void snippetsComeFromTheTextBeforeTheLinkLists() {
         SearchHit hit = index.search("이벤트 루프", 1, 10).hits().get(0);
 
-        assertThat(hit.snippetHtml()).contains("<mark>이벤트</mark> <mark>루프</mark>").contains("꺼내 실행")
-                .doesNotContain("심화").doesNotContain(String.valueOf(SearchDocument.LINK_LISTS));
+        assertThat(hit.snippetHtml())
+                .contains("<mark>이벤트</mark> <mark>루프</mark>")
+                .contains("꺼내 실행")
+                .doesNotContain("심화")
+                .doesNotContain(String.valueOf(SearchDocument.LINK_LISTS));
     }
 
     @Test

@@ -9,14 +9,18 @@ class GlossesTest {
     @Test
     void koreanThenEnglishInParentheses() {
         assertThat(Glosses.find("교착상태 (Deadlock)는 멈춘 상태다. 세마포어(semaphore, 신호기)도 있다."))
-                .containsExactly(new Glosses.Gloss("교착상태", "deadlock"), new Glosses.Gloss("세마포어", "semaphore"),
+                .containsExactly(
+                        new Glosses.Gloss("교착상태", "deadlock"),
+                        new Glosses.Gloss("세마포어", "semaphore"),
                         new Glosses.Gloss("신호기", "semaphore"));
     }
 
     @Test
     void englishThenKoreanInParentheses() {
         assertThat(Glosses.find("Redis(레디스)는 빠르다. 잠금 (lock, 자물쇠)"))
-                .containsExactlyInAnyOrder(new Glosses.Gloss("레디스", "redis"), new Glosses.Gloss("잠금", "lock"),
+                .containsExactlyInAnyOrder(
+                        new Glosses.Gloss("레디스", "redis"),
+                        new Glosses.Gloss("잠금", "lock"),
                         new Glosses.Gloss("자물쇠", "lock"));
     }
 
@@ -28,8 +32,10 @@ class GlossesTest {
     @Test
     void termsAreStoredForBothDirectionsAndLookedUpByPrefix() {
         Glosses.Gloss gloss = new Glosses.Gloss("교착상태", "deadlock");
-        assertThat(Glosses.terms(gloss)).allSatisfy(t -> assertThat(t).satisfiesAnyOf(
-                x -> assertThat(x).startsWith(Glosses.prefix("교착상태")),
-                x -> assertThat(x).startsWith(Glosses.prefix("Deadlock"))));
+        assertThat(Glosses.terms(gloss))
+                .allSatisfy(t -> assertThat(t)
+                        .satisfiesAnyOf(
+                                x -> assertThat(x).startsWith(Glosses.prefix("교착상태")),
+                                x -> assertThat(x).startsWith(Glosses.prefix("Deadlock"))));
     }
 }

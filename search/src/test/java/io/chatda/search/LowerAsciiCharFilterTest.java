@@ -26,7 +26,9 @@ class LowerAsciiCharFilterTest {
                 out.append(buffer, 0, n);
             }
             StringBuilder expected = new StringBuilder();
-            text.chars().forEach(c -> expected.append(c < 128 ? String.valueOf((char) c).toLowerCase(Locale.ROOT) : String.valueOf((char) c)));
+            text.chars()
+                    .forEach(c -> expected.append(
+                            c < 128 ? String.valueOf((char) c).toLowerCase(Locale.ROOT) : String.valueOf((char) c)));
             assertThat(out.toString()).isEqualTo(expected.toString());
             assertThat(filter.correctOffset(out.length() / 2)).isEqualTo(out.length() / 2);
         }

@@ -19,7 +19,8 @@ class RequirementTest {
 
     @Test
     void asManyWordsOfEachScriptAreAllRequired() {
-        assertThat(Requirement.required(List.of(HANGUL, LATIN), List.of(5, 5), 100)).containsExactly(true, true);
+        assertThat(Requirement.required(List.of(HANGUL, LATIN), List.of(5, 5), 100))
+                .containsExactly(true, true);
     }
 
     @Test
@@ -28,6 +29,7 @@ class RequirementTest {
                 .containsExactly(true, false, true);
         assertThat(Requirement.required(List.of(HANGUL, HANGUL, HANGUL), List.of(3, 10, 7), 100))
                 .containsExactly(true, true, true);
-        assertThat(Requirement.required(List.of(HANGUL, HANGUL), List.of(3, 90), 100)).containsExactly(true, true);
+        assertThat(Requirement.required(List.of(HANGUL, HANGUL), List.of(3, 90), 100))
+                .containsExactly(true, true);
     }
 }

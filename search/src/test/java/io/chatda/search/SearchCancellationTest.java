@@ -20,13 +20,15 @@ class SearchCancellationTest {
 
     @TempDir
     static Path dir;
+
     static SearchIndex index;
 
     @BeforeAll
     static void index() {
         index = SearchIndex.open(dir);
         for (int i = 0; i < DOCS; i++) {
-            index.upsert(new SearchDocument("u:" + i, "page " + i, List.of(), "a deadlock story number " + i, "demo", "en"));
+            index.upsert(
+                    new SearchDocument("u:" + i, "page " + i, List.of(), "a deadlock story number " + i, "demo", "en"));
         }
         index.commit(Map.of());
     }
@@ -54,7 +56,9 @@ class SearchCancellationTest {
         SearchResults results = index.search("deadlock", 1, 10, SearchOptions.DEFAULT.withCancellation(never));
         assertThat(results.totalHits()).isEqualTo(DOCS);
         assertThat(results.hits()).hasSize(10);
-        assertThat(never.asked().get()).as("asked between windows of collected documents").isGreaterThan(3);
+        assertThat(never.asked().get())
+                .as("asked between windows of collected documents")
+                .isGreaterThan(3);
     }
 
     @Test

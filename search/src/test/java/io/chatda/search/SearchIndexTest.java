@@ -23,18 +23,28 @@ class SearchIndexTest {
 
     @TempDir
     Path dir;
+
     private SearchIndex index;
 
     @BeforeEach
     void open() {
         index = SearchIndex.open(dir);
-        index.upsert(new SearchDocument("u:deadlock", "교착상태 (Deadlock)", List.of("발생 조건"),
+        index.upsert(new SearchDocument(
+                "u:deadlock",
+                "교착상태 (Deadlock)",
+                List.of("발생 조건"),
                 "교착상태는 두 프로세스가 서로가 가진 자원을 기다리며 멈추는 상황이다. Deadlock needs four conditions.",
-                "demo", "mixed"));
-        index.upsert(new SearchDocument("u:gc", "가비지 컬렉션", List.of("세대별 수집"),
-                "가비지 컬렉터는 도달할 수 없는 객체를 회수한다. 교착상태와는 관계가 없다.", "demo", "ko"));
-        index.upsert(new SearchDocument("u:http2", "HTTP/2", List.of("Multiplexing"),
-                "HTTP/2 multiplexes <script>alert(1)</script> streams over one connection.", "other", "en"));
+                "demo",
+                "mixed"));
+        index.upsert(new SearchDocument(
+                "u:gc", "가비지 컬렉션", List.of("세대별 수집"), "가비지 컬렉터는 도달할 수 없는 객체를 회수한다. 교착상태와는 관계가 없다.", "demo", "ko"));
+        index.upsert(new SearchDocument(
+                "u:http2",
+                "HTTP/2",
+                List.of("Multiplexing"),
+                "HTTP/2 multiplexes <script>alert(1)</script> streams over one connection.",
+                "other",
+                "en"));
         index.commit(Map.of("corpus", "v1"));
     }
 
@@ -66,8 +76,10 @@ class SearchIndexTest {
 
     @Test
     void technicalWordsMatchOnlyWhole() {
-        index.upsert(new SearchDocument("u:cpp", "C++ templates", List.of(), "Templates in C++ are compiled.", "demo", "en"));
-        index.upsert(new SearchDocument("u:c", "C language", List.of(), "Pointers in C are plain addresses.", "demo", "en"));
+        index.upsert(new SearchDocument(
+                "u:cpp", "C++ templates", List.of(), "Templates in C++ are compiled.", "demo", "en"));
+        index.upsert(
+                new SearchDocument("u:c", "C language", List.of(), "Pointers in C are plain addresses.", "demo", "en"));
         index.commit(Map.of());
 
         assertThat(urls("C++")).containsExactly("u:cpp");
@@ -77,8 +89,8 @@ class SearchIndexTest {
 
     @Test
     void mixedKoreanEnglishQuery() {
-        index.upsert(new SearchDocument("u:py", "Python 자료구조", List.of(), "Python의 리스트와 딕셔너리는 dictionaries라고도 한다.",
-                "demo", "mixed"));
+        index.upsert(new SearchDocument(
+                "u:py", "Python 자료구조", List.of(), "Python의 리스트와 딕셔너리는 dictionaries라고도 한다.", "demo", "mixed"));
         index.commit(Map.of());
 
         assertThat(urls("python 자료구조")).containsExactly("u:py");
@@ -89,7 +101,10 @@ class SearchIndexTest {
     void snippetsEscapeDocumentMarkup() {
         SearchHit hit = index.search("multiplexes", 1, 10).hits().get(0);
 
-        assertThat(hit.snippetHtml()).contains("&lt;script&gt;").contains("<mark>").doesNotContain("<script>");
+        assertThat(hit.snippetHtml())
+                .contains("&lt;script&gt;")
+                .contains("<mark>")
+                .doesNotContain("<script>");
     }
 
     @Test
@@ -112,10 +127,27 @@ class SearchIndexTest {
 
     @Test
     void hostileInputNeverFails() {
-        for (String q : List.of("\"", "-", "site:", "AND OR NOT", "title:x^3 ~2 *:*", "((", "\\", "x".repeat(10_000),
-                "교착상태 ".repeat(2_000), "\"\"\"", "-\"", "site:::", "OR OR OR", "{!lucene} [a TO z]", "\u0000\uFFFF",
-                "\uD800", "a* ?b~ /regex/")) {
-            assertThat(index.search(q, 1, 10)).as(q.length() > 40 ? q.substring(0, 40) : q).isNotNull();
+        for (String q : List.of(
+                "\"",
+                "-",
+                "site:",
+                "AND OR NOT",
+                "title:x^3 ~2 *:*",
+                "((",
+                "\\",
+                "x".repeat(10_000),
+                "교착상태 ".repeat(2_000),
+                "\"\"\"",
+                "-\"",
+                "site:::",
+                "OR OR OR",
+                "{!lucene} [a TO z]",
+                "\u0000\uFFFF",
+                "\uD800",
+                "a* ?b~ /regex/")) {
+            assertThat(index.search(q, 1, 10))
+                    .as(q.length() > 40 ? q.substring(0, 40) : q)
+                    .isNotNull();
         }
         assertThat(urls("\"교착상태")).containsExactly("u:deadlock", "u:gc");
         assertThat(urls("deadlock AND")).first().isEqualTo("u:deadlock");
@@ -142,13 +174,22 @@ class SearchIndexTest {
 
         assertThat(urls("라운드 로빈")).containsExactly("u:b", "u:a");
         String explanation = index.search("라운드 로빈", 1, 1, new SearchOptions(true, SearchOptions.Ranking.FULL))
-                .hits().get(0).explanation();
+                .hits()
+                .get(0)
+                .explanation();
         assertThat(explanation).contains("authority factor");
     }
 
     @Test
     void inboundAnchorTextFindsThePage() {
-        index.upsert(new SearchDocument("u:home", "홈", List.of(), "시작", "demo", "ko", List.of(),
+        index.upsert(new SearchDocument(
+                "u:home",
+                "홈",
+                List.of(),
+                "시작",
+                "demo",
+                "ko",
+                List.of(),
                 List.of(new SearchDocument.Link("u:gc", "메모리 회수기"))));
         index.commit(Map.of());
 
@@ -175,7 +216,9 @@ class SearchIndexTest {
         first.forEach(h -> all.add(h.url()));
         second.forEach(h -> all.add(h.url()));
         assertThat(all).doesNotHaveDuplicates().hasSize(5);
-        assertThat(index.search("캐시 site:a", 1, 3).hits()).extracting(SearchHit::site).containsExactly("a", "a", "a");
+        assertThat(index.search("캐시 site:a", 1, 3).hits())
+                .extracting(SearchHit::site)
+                .containsExactly("a", "a", "a");
         assertThat(index.search("캐시", 3, 3).hits()).isEmpty();
     }
 
@@ -225,13 +268,22 @@ class SearchIndexTest {
     @Test
     void baselineRanksByBodyAlone() {
         SearchOptions baseline = new SearchOptions(false, SearchOptions.Ranking.BODY_BM25);
-        assertThat(index.search("가비지", 1, 10, baseline).hits()).extracting(SearchHit::url).containsExactly("u:gc");
+        assertThat(index.search("가비지", 1, 10, baseline).hits())
+                .extracting(SearchHit::url)
+                .containsExactly("u:gc");
         assertThat(index.search("multiplexing", 1, 10, baseline).hits()).isEmpty();
     }
 
     @Test
     void commitDataAndGraphSurviveReopen() {
-        index.upsert(new SearchDocument("u:home", "홈", List.of(), "시작", "demo", "ko", List.of(),
+        index.upsert(new SearchDocument(
+                "u:home",
+                "홈",
+                List.of(),
+                "시작",
+                "demo",
+                "ko",
+                List.of(),
                 List.of(new SearchDocument.Link("u:gc", "메모리 회수기"))));
         index.commit(Map.of("corpus", "v1"));
         index.close();
@@ -248,7 +300,10 @@ class SearchIndexTest {
     void readOnlyOpenSeesLaterCommitsOnceASecondHasPassedWithoutReopening() {
         AtomicLong nanos = new AtomicLong();
         try (SearchIndex reader = SearchIndex.openReadOnly(dir, TextAnalysis.standard(), nanos::get)) {
-            assertThat(reader.search("deadlock", 1, 10).hits()).extracting(SearchHit::url).first().isEqualTo("u:deadlock");
+            assertThat(reader.search("deadlock", 1, 10).hits())
+                    .extracting(SearchHit::url)
+                    .first()
+                    .isEqualTo("u:deadlock");
             assertThat(reader.commitData()).containsEntry("corpus", "v1");
             assertThatThrownBy(() -> reader.delete("u:gc")).isInstanceOf(IllegalStateException.class);
 
@@ -273,11 +328,14 @@ class SearchIndexTest {
         broken.upsert(new SearchDocument("u:x", "제목", List.of(), "본문", "demo", "ko"));
         failing.failWrites = true; // the writer's closing commit fails, then the directory's close
 
-        assertThatThrownBy(broken::close).isInstanceOf(SearchIndexException.class).satisfies(e -> {
-            assertThat(e.getCause()).hasMessage("disk full");
-            assertThat(e.getCause().getSuppressed()).extracting(Throwable::getMessage)
-                    .contains("directory close failed");
-        });
+        assertThatThrownBy(broken::close)
+                .isInstanceOf(SearchIndexException.class)
+                .satisfies(e -> {
+                    assertThat(e.getCause()).hasMessage("disk full");
+                    assertThat(e.getCause().getSuppressed())
+                            .extracting(Throwable::getMessage)
+                            .contains("directory close failed");
+                });
         assertThat(failing.closed).isTrue();
         try (SearchIndex reopened = SearchIndex.open(other)) { // the writer let go of its lock
             assertThat(reopened.size()).isZero();
@@ -324,6 +382,7 @@ class SearchIndexTest {
     @Test
     void readOnlyOpenOfAMissingIndexIsASpecificError(@TempDir Path empty) {
         assertThatThrownBy(() -> SearchIndex.openReadOnly(empty))
-                .isInstanceOf(SearchIndexException.class).hasMessageContaining("no index");
+                .isInstanceOf(SearchIndexException.class)
+                .hasMessageContaining("no index");
     }
 }

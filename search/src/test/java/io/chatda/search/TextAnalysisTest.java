@@ -60,7 +60,8 @@ class TextAnalysisTest {
 
     @Test
     void urlWordsSplitAtPunctuation() {
-        assertThat(analysis.analyze(PageDocuments.urlWords("https://docs.example.com/gimp-tool-crop.html")).get("url"))
+        assertThat(analysis.analyze(PageDocuments.urlWords("https://docs.example.com/gimp-tool-crop.html"))
+                        .get("url"))
                 .containsExactly("docs", "example", "com", "gimp", "tool", "crop", "html");
     }
 
@@ -73,7 +74,9 @@ class TextAnalysisTest {
         TextAnalysis custom = TextAnalysis.withUserDictionary(dict);
 
         assertThat(custom.analyze("빅데이터를 챗다에서").get("korean")).containsExactly("빅데이터", "챗다");
-        assertThat(TextAnalysis.withUserDictionary(dir.resolve("absent.txt")).analyze("C++").get("korean"))
+        assertThat(TextAnalysis.withUserDictionary(dir.resolve("absent.txt"))
+                        .analyze("C++")
+                        .get("korean"))
                 .containsExactly("c++");
     }
 
@@ -81,7 +84,8 @@ class TextAnalysisTest {
     void unreadableUserDictionaryIsASpecificError(@TempDir Path dir) throws Exception {
         Path dict = dir.resolve("userdict.txt");
         Files.write(dict, new byte[] {(byte) 0xff, (byte) 0xfe, 0});
-        assertThatThrownBy(() -> TextAnalysis.withUserDictionary(dict)).isInstanceOf(SearchIndexException.class)
+        assertThatThrownBy(() -> TextAnalysis.withUserDictionary(dict))
+                .isInstanceOf(SearchIndexException.class)
                 .hasMessageContaining("user dictionary");
     }
 }

@@ -23,7 +23,8 @@ class TopicExtractorTest {
     void koreanPhrasesLoseTheirParticles() {
         assertThat(phrases("교착상태가 생기면 교착상태를 푼다")).contains("교착상태").doesNotContain("교착상태가", "교착상태를");
         assertThat(phrases("검색 엔진은 빠르다")).contains("검색 엔진", "검색", "엔진");
-        assertThat(phrases("The search engine, and the index")).contains("search engine", "index")
+        assertThat(phrases("The search engine, and the index"))
+                .contains("search engine", "index")
                 .doesNotContain("engine index", "the");
     }
 
@@ -48,8 +49,14 @@ class TopicExtractorTest {
         add(topics, "b", "페이지 교체", "페이지 교체 알고리즘은 프로세스의 페이지를 고른다. 페이지 교체 비용.");
         add(topics, "c", "스케줄링", "스케줄링은 프로세스를 고른다. 스케줄링 정책.");
         Map<String, List<TopicExtractor.Topic>> result = topics.topics(3);
-        assertThat(result.get("a")).extracting(TopicExtractor.Topic::phrase).contains("교착상태").doesNotContain("프로세스");
-        assertThat(result.get("b")).extracting(TopicExtractor.Topic::phrase).first().isEqualTo("페이지 교체");
+        assertThat(result.get("a"))
+                .extracting(TopicExtractor.Topic::phrase)
+                .contains("교착상태")
+                .doesNotContain("프로세스");
+        assertThat(result.get("b"))
+                .extracting(TopicExtractor.Topic::phrase)
+                .first()
+                .isEqualTo("페이지 교체");
         assertThat(result.get("c")).extracting(TopicExtractor.Topic::phrase).containsExactly("스케줄링");
     }
 

@@ -12,10 +12,11 @@ class UserQueryTest {
     void wordsPhrasesExclusionsSiteAndOr() {
         UserQuery q = UserQuery.parse("교착상태 \"resource graph\" -가비지 site:Docs.Example.com a OR b");
 
-        assertThat(q.groups()).containsExactly(
-                List.of(new UserQuery.Term("교착상태", false)),
-                List.of(new UserQuery.Term("resource graph", true)),
-                List.of(new UserQuery.Term("a", false), new UserQuery.Term("b", false)));
+        assertThat(q.groups())
+                .containsExactly(
+                        List.of(new UserQuery.Term("교착상태", false)),
+                        List.of(new UserQuery.Term("resource graph", true)),
+                        List.of(new UserQuery.Term("a", false), new UserQuery.Term("b", false)));
         assertThat(q.excluded()).containsExactly(new UserQuery.Term("가비지", false));
         assertThat(q.site()).isEqualTo("docs.example.com");
     }
@@ -27,7 +28,8 @@ class UserQueryTest {
         assertThat(UserQuery.parse("-").groups()).containsExactly(List.of(new UserQuery.Term("-", false)));
         assertThat(UserQuery.parse("site:").groups()).containsExactly(List.of(new UserQuery.Term("site:", false)));
         assertThat(UserQuery.parse("OR x").groups()).containsExactly(List.of(new UserQuery.Term("x", false)));
-        assertThat(UserQuery.parse("title:x^3").groups()).containsExactly(List.of(new UserQuery.Term("title:x^3", false)));
+        assertThat(UserQuery.parse("title:x^3").groups())
+                .containsExactly(List.of(new UserQuery.Term("title:x^3", false)));
         assertThat(UserQuery.parse("   ").isEmpty()).isTrue();
     }
 

@@ -31,8 +31,12 @@ final class AccessLog implements AccessLogWriter {
     private final Bucket budget;
     private final Counter skipped;
 
-    AccessLog(ObjectMapper mapper, ClientIdentity identity, long linesPerSecond, MeterRegistry registry,
-              LongSupplier nanoTime) {
+    AccessLog(
+            ObjectMapper mapper,
+            ClientIdentity identity,
+            long linesPerSecond,
+            MeterRegistry registry,
+            LongSupplier nanoTime) {
         this.mapper = mapper;
         this.identity = identity;
         this.budget = Bucket.builder()
@@ -40,7 +44,8 @@ final class AccessLog implements AccessLogWriter {
                 .withCustomTimePrecision(LocalRateLimitStore.timeMeter(nanoTime))
                 .build();
         this.skipped = Counter.builder("chatda.access.log.skipped")
-                .description("access log lines not written because of sampling").register(registry);
+                .description("access log lines not written because of sampling")
+                .register(registry);
     }
 
     @Override
@@ -55,12 +60,18 @@ final class AccessLog implements AccessLogWriter {
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.ofEpochMilli(entry.requestStartTimeMillis()).toString());
-        line.put("client", entry.context() instanceof ServiceRequestContext ctx ? identity.of(ctx).getHostAddress() : null);
+        line.put(
+                "client",
+                entry.context() instanceof ServiceRequestContext ctx
+                        ? identity.of(ctx).getHostAddress()
+                        : null);
         line.put("method", entry.requestHeaders().method().name());
         line.put("path", entry.requestHeaders().path().split("\\?", 2)[0]);
         line.put("class", RequestClass.tagOf(entry.context()));
         line.put("status", status.code());
-        line.put("protocol", entry.sessionProtocol() == null ? null : entry.sessionProtocol().uriText());
+        line.put(
+                "protocol",
+                entry.sessionProtocol() == null ? null : entry.sessionProtocol().uriText());
         line.put("ms", entry.totalDurationNanos() / 1_000_000.0);
         line.put("bytes", entry.responseLength());
         if (entry.responseCause() != null) {

@@ -11,7 +11,6 @@ import io.chatda.server.core.BadRequestException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,13 @@ final class AdminApi {
     /** The JSON shape of a job. */
     record JobAnswer(long id, String status, String createdAt, String startedAt, String finishedAt, String message) {
         static JobAnswer of(JobStatus s) {
-            return new JobAnswer(s.id(), s.state().name().toLowerCase(Locale.ROOT), text(s.createdAt()),
-                    text(s.startedAt()), text(s.finishedAt()), s.message());
+            return new JobAnswer(
+                    s.id(),
+                    s.state().name().toLowerCase(Locale.ROOT),
+                    text(s.createdAt()),
+                    text(s.startedAt()),
+                    text(s.finishedAt()),
+                    s.message());
         }
 
         private static String text(Instant t) {
@@ -44,8 +48,7 @@ final class AdminApi {
     }
 
     /** The JSON shape of a submission's answer. */
-    record Submitted(long id, String status) {
-    }
+    record Submitted(long id, String status) {}
 
     private final CrawlJobs jobs;
     private final JsonResponses json;
@@ -65,13 +68,19 @@ final class AdminApi {
     }
 
     HttpService submit() {
-        return (ctx, req) -> HttpResponse.of(req.aggregate().thenApplyAsync(body -> {
-            CrawlRequest request = parse(body);
-            JobId id = jobs.submit(request);
-            String location = Routes.crawlJob(id.id());
-            HttpResponse ok = json.of(HttpStatus.ACCEPTED, json.bytes(new Submitted(id.id(), location)));
-            return ok.mapHeaders(h -> h.toBuilder().set(HttpHeaderNames.LOCATION, location).build());
-        }, ctx.blockingTaskExecutor()));
+        return (ctx, req) -> HttpResponse.of(req.aggregate()
+                .thenApplyAsync(
+                        body -> {
+                            CrawlRequest request = parse(body);
+                            JobId id = jobs.submit(request);
+                            String location = Routes.crawlJob(id.id());
+                            HttpResponse ok =
+                                    json.of(HttpStatus.ACCEPTED, json.bytes(new Submitted(id.id(), location)));
+                            return ok.mapHeaders(h -> h.toBuilder()
+                                    .set(HttpHeaderNames.LOCATION, location)
+                                    .build());
+                        },
+                        ctx.blockingTaskExecutor()));
     }
 
     HttpService status() {
@@ -83,31 +92,39 @@ final class AdminApi {
             } catch (NumberFormatException e) {
                 throw new BadRequestException("job id must be a number");
             }
-            return HttpResponse.of(CompletableFuture.supplyAsync(() -> jobs.status(id)
-                    .map(s -> json.ok(JobAnswer.of(s)))
-                    .orElseGet(() -> json.error(HttpStatus.NOT_FOUND, "no crawl job " + id).toHttpResponse()),
+            return HttpResponse.of(CompletableFuture.supplyAsync(
+                    () -> jobs.status(id)
+                            .map(s -> json.ok(JobAnswer.of(s)))
+                            .orElseGet(() -> json.error(HttpStatus.NOT_FOUND, "no crawl job " + id)
+                                    .toHttpResponse()),
                     ctx.blockingTaskExecutor()));
         };
     }
 
     /** {@code POST /api/admin/import {"paths": […], "site": "…"}}: 200 with what the import did. */
     HttpService importPaths(PathImports imports) {
-        return (ctx, req) -> HttpResponse.of(req.aggregate().thenApplyAsync(body -> {
-            JsonNode root = object(body, "{\"paths\": [\"/srv/docs\"], \"site\": \"docs\"}");
-            JsonNode pathsNode = root.get("paths");
-            if (pathsNode == null || !pathsNode.isArray() || pathsNode.isEmpty() || pathsNode.size() > MAX_SEEDS) {
-                throw new BadRequestException("paths must be a list of 1 to " + MAX_SEEDS + " paths");
-            }
-            List<String> paths = new ArrayList<>();
-            for (JsonNode path : pathsNode) {
-                if (!path.isTextual() || path.asText().isBlank()) {
-                    throw new BadRequestException("each path must be a non-empty string");
-                }
-                paths.add(path.asText());
-            }
-            String site = text(root, "site", "local");
-            return json.ok(imports.importPaths(paths, site));
-        }, ctx.blockingTaskExecutor()));
+        return (ctx, req) -> HttpResponse.of(req.aggregate()
+                .thenApplyAsync(
+                        body -> {
+                            JsonNode root = object(body, "{\"paths\": [\"/srv/docs\"], \"site\": \"docs\"}");
+                            JsonNode pathsNode = root.get("paths");
+                            if (pathsNode == null
+                                    || !pathsNode.isArray()
+                                    || pathsNode.isEmpty()
+                                    || pathsNode.size() > MAX_SEEDS) {
+                                throw new BadRequestException("paths must be a list of 1 to " + MAX_SEEDS + " paths");
+                            }
+                            List<String> paths = new ArrayList<>();
+                            for (JsonNode path : pathsNode) {
+                                if (!path.isTextual() || path.asText().isBlank()) {
+                                    throw new BadRequestException("each path must be a non-empty string");
+                                }
+                                paths.add(path.asText());
+                            }
+                            String site = text(root, "site", "local");
+                            return json.ok(imports.importPaths(paths, site));
+                        },
+                        ctx.blockingTaskExecutor()));
     }
 
     private JsonNode object(AggregatedHttpRequest body, String example) {
@@ -140,8 +157,8 @@ final class AdminApi {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("mode must be start, resume or refresh");
         }
-        return new CrawlRequest(seeds, mode, intField(root, "maxPages", 1000, 1, 1_000_000),
-                intField(root, "maxDepth", 5, 0, 100));
+        return new CrawlRequest(
+                seeds, mode, intField(root, "maxPages", 1000, 1, 1_000_000), intField(root, "maxDepth", 5, 0, 100));
     }
 
     private static String httpUrl(String text) {
@@ -178,5 +195,4 @@ final class AdminApi {
         }
         return node.asInt();
     }
-
 }

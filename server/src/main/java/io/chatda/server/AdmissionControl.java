@@ -33,6 +33,7 @@ final class AdmissionControl {
 
     /** While a class has shed within this window, every less important class is shed. */
     static final long PRESSURE_WINDOW_NANOS = 250_000_000L;
+
     static final int DEFAULT_URGENCY = 3;
     private static final io.netty.util.AsciiString PRIORITY = HttpHeaderNames.of("priority");
 
@@ -54,25 +55,39 @@ final class AdmissionControl {
     private final JsonResponses json;
     private final LongSupplier nanoTime;
 
-    AdmissionControl(Map<RequestClass, ConcurrencyLimit> limits, MeterRegistry registry, JsonResponses json,
-                     LongSupplier nanoTime) {
+    AdmissionControl(
+            Map<RequestClass, ConcurrencyLimit> limits,
+            MeterRegistry registry,
+            JsonResponses json,
+            LongSupplier nanoTime) {
         this.json = json;
         this.nanoTime = nanoTime;
         long now = nanoTime.getAsLong();
         for (RequestClass c : RequestClass.values()) {
-            SimpleLimiter<Void> limiter = SimpleLimiter.newBuilder().named(c.tag()).limit(limit(limits.get(c)))
-                    .nanoClock(nanoTime).build();
+            SimpleLimiter<Void> limiter = SimpleLimiter.newBuilder()
+                    .named(c.tag())
+                    .limit(limit(limits.get(c)))
+                    .nanoClock(nanoTime)
+                    .build();
             limiters.put(c, limiter);
             lastShed[c.ordinal()] = now - 2 * PRESSURE_WINDOW_NANOS;
-            Gauge.builder("chatda.admission.limit", limiter, SimpleLimiter::getLimit).tag("class", c.tag())
-                    .description("current concurrency limit of the class").register(registry);
-            Gauge.builder("chatda.admission.inflight", limiter, SimpleLimiter::getInflight).tag("class", c.tag())
-                    .description("requests of the class in flight").register(registry);
+            Gauge.builder("chatda.admission.limit", limiter, SimpleLimiter::getLimit)
+                    .tag("class", c.tag())
+                    .description("current concurrency limit of the class")
+                    .register(registry);
+            Gauge.builder("chatda.admission.inflight", limiter, SimpleLimiter::getInflight)
+                    .tag("class", c.tag())
+                    .description("requests of the class in flight")
+                    .register(registry);
             Map<ShedReason, Counter> counters = new EnumMap<>(ShedReason.class);
             for (ShedReason reason : ShedReason.values()) {
-                counters.put(reason, Counter.builder("chatda.admission.shed").tag("class", c.tag())
-                        .tag("reason", reason.tag()).description("requests answered 503 by admission control")
-                        .register(registry));
+                counters.put(
+                        reason,
+                        Counter.builder("chatda.admission.shed")
+                                .tag("class", c.tag())
+                                .tag("reason", reason.tag())
+                                .description("requests answered 503 by admission control")
+                                .register(registry));
             }
             shed.put(c, counters);
         }
@@ -151,7 +166,11 @@ final class AdmissionControl {
         }
         for (String member : priority.split(",")) {
             String m = member.strip();
-            if (m.length() == 3 && m.charAt(0) == 'u' && m.charAt(1) == '=' && m.charAt(2) >= '0' && m.charAt(2) <= '7') {
+            if (m.length() == 3
+                    && m.charAt(0) == 'u'
+                    && m.charAt(1) == '='
+                    && m.charAt(2) >= '0'
+                    && m.charAt(2) <= '7') {
                 return m.charAt(2) - '0';
             }
         }

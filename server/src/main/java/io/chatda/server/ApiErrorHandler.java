@@ -47,7 +47,8 @@ final class ApiErrorHandler implements ServerErrorHandler {
         if (tooLarge(cause)) {
             // one line, no stack trace: anyone can send a large body
             log.warn("request body over the limit of {}: {} {}", ctx.path(), ctx.method(), ctx.remoteAddress());
-            return json.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large").toHttpResponse();
+            return json.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large")
+                    .toHttpResponse();
         }
         if (clientWentAway(cause)) {
             // nobody is left to read the answer: not a server failure, so no 500 in the metrics
@@ -58,8 +59,13 @@ final class ApiErrorHandler implements ServerErrorHandler {
     }
 
     @Override
-    public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config, RequestHeaders headers,
-                                               HttpStatus status, String description, Throwable cause) {
+    public AggregatedHttpResponse renderStatus(
+            ServiceRequestContext ctx,
+            ServiceConfig config,
+            RequestHeaders headers,
+            HttpStatus status,
+            String description,
+            Throwable cause) {
         if (status == HttpStatus.NOT_FOUND && browser(headers)) {
             return notFoundPage.get();
         }

@@ -47,8 +47,11 @@ final class BearerToken {
                         log.error("bearer token check failed on {}", ctx.path(), cause);
                     }
                     var answer = json.error(HttpStatus.UNAUTHORIZED, "missing or wrong bearer token");
-                    return HttpResponse.of(answer.headers().toBuilder()
-                            .set(HttpHeaderNames.WWW_AUTHENTICATE, challenge).build(), answer.content());
+                    return HttpResponse.of(
+                            answer.headers().toBuilder()
+                                    .set(HttpHeaderNames.WWW_AUTHENTICATE, challenge)
+                                    .build(),
+                            answer.content());
                 })
                 .meterIdPrefix(new MeterIdPrefix(meterPrefix))
                 .newDecorator();

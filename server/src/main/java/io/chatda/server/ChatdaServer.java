@@ -85,8 +85,13 @@ public final class ChatdaServer implements AutoCloseable {
      * @param clock    wall time, for the served data's age
      * @param nanoTime monotonic time, for admission control and access log sampling
      */
-    private ChatdaServer(ServerSettings settings, ServedData data, Replication replication, RateLimitStore rateLimits,
-                         Clock clock, LongSupplier nanoTime) {
+    private ChatdaServer(
+            ServerSettings settings,
+            ServedData data,
+            Replication replication,
+            RateLimitStore rateLimits,
+            Clock clock,
+            LongSupplier nanoTime) {
         this.metrics = new ServerMetrics(data.generation(), data.metrics(), clock);
         this.shutdownGrace = settings.shutdownGrace();
         ObjectMapper mapper = new ObjectMapper();
@@ -98,7 +103,11 @@ public final class ChatdaServer implements AutoCloseable {
                 new AdmissionControl(settings.limits(), metrics.registry(), json, nanoTime),
                 new ClientRateLimiter(settings.rateLimits(), rateLimits, identity, metrics.registry(), json));
         this.searchExecutor = searchExecutor(settings);
-        WebPages web = new WebPages(data.search(), data.documents(), data.markup(), searchExecutor,
+        WebPages web = new WebPages(
+                data.search(),
+                data.documents(),
+                data.markup(),
+                searchExecutor,
                 ctx -> identity.of(ctx).getHostAddress());
 
         ServerBuilder sb = Server.builder();
@@ -114,8 +123,9 @@ public final class ChatdaServer implements AutoCloseable {
                 .requestTimeout(settings.requestTimeout())
                 .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownGrace())
                 .errorHandler(new ApiErrorHandler(json, web::notFound))
-                .accessLogWriter(new AccessLog(mapper, identity, ACCESS_LOG_LINES_PER_SECOND, metrics.registry(),
-                        nanoTime), true);
+                .accessLogWriter(
+                        new AccessLog(mapper, identity, ACCESS_LOG_LINES_PER_SECOND, metrics.registry(), nanoTime),
+                        true);
         apiRoutes(sb, settings, data, chain, json, mapper, identity);
         webRoutes(sb, web, chain);
         operationRoutes(sb, data, json);
@@ -124,28 +134,47 @@ public final class ChatdaServer implements AutoCloseable {
     }
 
     /** The JSON API; each route: class, per-client rate limit, the route's own checks, admission, the work. */
-    private void apiRoutes(ServerBuilder sb, ServerSettings settings, ServedData data, RouteChain chain,
-                           JsonResponses json, ObjectMapper mapper, ClientIdentity identity) {
-        Freshness searchFreshness = new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true);
-        sb.route().get(Routes.SEARCH).requestTimeout(settings.requestTimeout()).maxRequestLength(MAX_QUERY_BODY)
+    private void apiRoutes(
+            ServerBuilder sb,
+            ServerSettings settings,
+            ServedData data,
+            RouteChain chain,
+            JsonResponses json,
+            ObjectMapper mapper,
+            ClientIdentity identity) {
+        Freshness searchFreshness =
+                new Freshness("s", () -> data.generation().get().index(), SEARCH_MAX_AGE, true);
+        sb.route()
+                .get(Routes.SEARCH)
+                .requestTimeout(settings.requestTimeout())
+                .maxRequestLength(MAX_QUERY_BODY)
                 .decorator(chain.of(RequestClass.CRITICAL, replicas.generationHeader(), searchFreshness.decorator()))
                 .build(new SearchApi(data.search(), searchExecutor, json, metrics.registry(), identity));
         LongSupplier dictionary = () -> data.generation().get().dictionary();
         Freshness suggestFreshness = new Freshness("d", dictionary, SUGGEST_MAX_AGE, false);
-        sb.route().get(Routes.SUGGEST).requestTimeout(SUGGEST_TIMEOUT).maxRequestLength(MAX_QUERY_BODY)
-                .decorator(chain.of(RequestClass.SHEDDABLE, replicas.generationHeader(),
-                        suggestFreshness.notModifiedDecorator()))
+        sb.route()
+                .get(Routes.SUGGEST)
+                .requestTimeout(SUGGEST_TIMEOUT)
+                .maxRequestLength(MAX_QUERY_BODY)
+                .decorator(chain.of(
+                        RequestClass.SHEDDABLE, replicas.generationHeader(), suggestFreshness.notModifiedDecorator()))
                 .build(new SuggestApi(data.suggester(), dictionary, suggestFreshness, json, metrics.registry()));
         if (data.crawlJobs() != null && settings.adminToken() != null) {
             AdminApi admin = new AdminApi(data.crawlJobs(), settings.adminToken(), json, mapper);
-            sb.route().post(Routes.CRAWL).maxRequestLength(MAX_ADMIN_BODY)
+            sb.route()
+                    .post(Routes.CRAWL)
+                    .maxRequestLength(MAX_ADMIN_BODY)
                     .decorator(chain.of(RequestClass.BATCH, admin.authorization()))
                     .build(admin.submit());
-            sb.route().get(Routes.CRAWL_JOB).maxRequestLength(MAX_QUERY_BODY)
+            sb.route()
+                    .get(Routes.CRAWL_JOB)
+                    .maxRequestLength(MAX_QUERY_BODY)
                     .decorator(chain.of(RequestClass.BATCH, admin.authorization()))
                     .build(admin.status());
             if (data.imports() != null) {
-                sb.route().post(Routes.IMPORT).maxRequestLength(MAX_ADMIN_BODY)
+                sb.route()
+                        .post(Routes.IMPORT)
+                        .maxRequestLength(MAX_ADMIN_BODY)
                         .decorator(chain.of(RequestClass.BATCH, admin.authorization()))
                         .build(admin.importPaths(data.imports()));
             }
@@ -154,14 +183,24 @@ public final class ChatdaServer implements AutoCloseable {
 
     /** The web page's routes; the results page and the document view are admitted like the search API. */
     private static void webRoutes(ServerBuilder sb, WebPages web, RouteChain chain) {
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path(Routes.HOME).maxRequestLength(MAX_QUERY_BODY)
+        sb.route()
+                .methods(HttpMethod.GET, HttpMethod.HEAD)
+                .path(Routes.HOME)
+                .maxRequestLength(MAX_QUERY_BODY)
                 .build(web.home());
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).pathPrefix(Routes.ASSETS).maxRequestLength(MAX_QUERY_BODY)
+        sb.route()
+                .methods(HttpMethod.GET, HttpMethod.HEAD)
+                .pathPrefix(Routes.ASSETS)
+                .maxRequestLength(MAX_QUERY_BODY)
                 .build(web.assets());
-        sb.route().get(Routes.SEARCH_PAGE).maxRequestLength(MAX_QUERY_BODY)
+        sb.route()
+                .get(Routes.SEARCH_PAGE)
+                .maxRequestLength(MAX_QUERY_BODY)
                 .decorator(chain.of(RequestClass.CRITICAL))
                 .build(web.search());
-        sb.route().get(Routes.DOCUMENT_PAGE).maxRequestLength(MAX_QUERY_BODY)
+        sb.route()
+                .get(Routes.DOCUMENT_PAGE)
+                .maxRequestLength(MAX_QUERY_BODY)
                 .decorator(chain.of(RequestClass.CRITICAL))
                 .build(web.document());
     }
@@ -172,14 +211,23 @@ public final class ChatdaServer implements AutoCloseable {
      * checks answer 503 once shutdown has begun. Any other method is the router's JSON 405.
      */
     private void operationRoutes(ServerBuilder sb, ServedData data, JsonResponses json) {
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path(Routes.HEALTH).maxRequestLength(MAX_QUERY_BODY)
+        sb.route()
+                .methods(HttpMethod.GET, HttpMethod.HEAD)
+                .path(Routes.HEALTH)
+                .maxRequestLength(MAX_QUERY_BODY)
                 .build(healthCheck(json, Map.of("status", "up"), "shutting down"));
-        sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path(Routes.READY).maxRequestLength(MAX_QUERY_BODY)
-                .decorator((delegate, ctx, req) -> HttpResponse.of(delegate.serve(ctx, req).aggregate()
-                        .thenApply(answer -> readyAnswer(answer, data, json))))
-                .build(healthCheck(json, Map.of("status", "ready"),
+        sb.route()
+                .methods(HttpMethod.GET, HttpMethod.HEAD)
+                .path(Routes.READY)
+                .maxRequestLength(MAX_QUERY_BODY)
+                .decorator((delegate, ctx, req) -> HttpResponse.of(
+                        delegate.serve(ctx, req).aggregate().thenApply(answer -> readyAnswer(answer, data, json))))
+                .build(healthCheck(
+                        json,
+                        Map.of("status", "ready"),
                         "not ready: the dictionary is loading or the server is shutting down",
-                        replicas::ready, () -> data.suggester().get() != null,
+                        replicas::ready,
+                        () -> data.suggester().get() != null,
                         () -> data.readiness().notReadyBecause().isEmpty()));
         replicas.addRoutes(sb);
         sb.route().get(Routes.METRICS).maxRequestLength(MAX_QUERY_BODY).build(metrics.exposition());
@@ -192,22 +240,24 @@ public final class ChatdaServer implements AutoCloseable {
     private HttpResponse readyAnswer(AggregatedHttpResponse answer, ServedData data, JsonResponses json) {
         if (answer.status().equals(HttpStatus.OK)) {
             DataGeneration g = data.generation().get();
-            Map<String, Object> ready = new LinkedHashMap<>(Map.of("status", "ready", "indexGeneration", g.index(),
-                    "dictionaryGeneration", g.dictionary()));
+            Map<String, Object> ready = new LinkedHashMap<>(
+                    Map.of("status", "ready", "indexGeneration", g.index(), "dictionaryGeneration", g.dictionary()));
             replicas.generation().ifPresent(snapshot -> ready.put("snapshotGeneration", snapshot));
             return json.ok(ready);
         }
         if (!replicas.ready()) {
-            return json.unavailable("not ready: no index snapshot installed yet").toHttpResponse();
+            return json.unavailable("not ready: no index snapshot installed yet")
+                    .toHttpResponse();
         }
-        return data.readiness().notReadyBecause()
+        return data.readiness()
+                .notReadyBecause()
                 .map(reason -> json.unavailable("not ready: " + reason).toHttpResponse())
                 .orElseGet(answer::toHttpResponse);
     }
 
     /** Armeria's health check: {@code healthy} as JSON while every check passes, else a JSON 503 with Retry-After. */
-    private static HealthCheckService healthCheck(JsonResponses json, Map<String, String> healthy, String unhealthy,
-                                                  HealthChecker... checks) {
+    private static HealthCheckService healthCheck(
+            JsonResponses json, Map<String, String> healthy, String unhealthy, HealthChecker... checks) {
         return HealthCheckService.builder()
                 .checkers(checks)
                 .longPolling(0)
@@ -267,8 +317,10 @@ public final class ChatdaServer implements AutoCloseable {
         try {
             if (!searchExecutor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 // not interrupted: an interrupt inside Lucene can close the index's file channels
-                log.error("{} searches still running {} after shutdown; left to finish on their daemon threads",
-                        searchExecutor.getActiveCount(), shutdownGrace);
+                log.error(
+                        "{} searches still running {} after shutdown; left to finish on their daemon threads",
+                        searchExecutor.getActiveCount(),
+                        shutdownGrace);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -29,15 +29,23 @@ final class ClientRateLimiter {
 
     private final ClientIdentity identity;
 
-    ClientRateLimiter(Map<RequestClass, RateLimit> limits, RateLimitStore buckets, ClientIdentity identity,
-                      MeterRegistry registry, JsonResponses json) {
+    ClientRateLimiter(
+            Map<RequestClass, RateLimit> limits,
+            RateLimitStore buckets,
+            ClientIdentity identity,
+            MeterRegistry registry,
+            JsonResponses json) {
         this.limits = limits;
         this.buckets = buckets;
         this.identity = identity;
         this.json = json;
         for (RequestClass c : RequestClass.values()) {
-            limited.put(c, Counter.builder("chatda.ratelimit.rejected").tag("class", c.tag())
-                    .description("requests answered 429 by per-client rate limits").register(registry));
+            limited.put(
+                    c,
+                    Counter.builder("chatda.ratelimit.rejected")
+                            .tag("class", c.tag())
+                            .description("requests answered 429 by per-client rate limits")
+                            .register(registry));
         }
     }
 
@@ -53,16 +61,20 @@ final class ClientRateLimiter {
             return delegate.serve(ctx, req);
         }
         String key = c.tag() + ":" + identity.of(ctx).getHostAddress();
-        return HttpResponse.of(buckets.tryConsume(key, limit).thenApplyAsync(
-                probe -> answer(c, limit, probe, delegate, ctx, req), ctx.eventLoop()));
+        return HttpResponse.of(buckets.tryConsume(key, limit)
+                .thenApplyAsync(probe -> answer(c, limit, probe, delegate, ctx, req), ctx.eventLoop()));
     }
 
-    private HttpResponse answer(RequestClass c, RateLimit limit, ConsumptionProbe probe, HttpService delegate,
-                                ServiceRequestContext ctx, HttpRequest req) {
+    private HttpResponse answer(
+            RequestClass c,
+            RateLimit limit,
+            ConsumptionProbe probe,
+            HttpService delegate,
+            ServiceRequestContext ctx,
+            HttpRequest req) {
         long reset = seconds(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
-            ctx.mutateAdditionalResponseHeaders(h -> h
-                    .set(LIMIT, Long.toString(limit.burst()))
+            ctx.mutateAdditionalResponseHeaders(h -> h.set(LIMIT, Long.toString(limit.burst()))
                     .set(REMAINING, Long.toString(probe.getRemainingTokens()))
                     .set(RESET, Long.toString(reset)));
             try {

@@ -6,8 +6,7 @@ package io.chatda.server;
  */
 final class Closing {
 
-    private Closing() {
-    }
+    private Closing() {}
 
     /** Runs every step in order; throws the first failure (with the rest suppressed) once all have run. */
     static void all(Runnable... steps) {

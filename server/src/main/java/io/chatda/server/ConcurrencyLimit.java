@@ -9,7 +9,8 @@ public record ConcurrencyLimit(int initial, int min, int max, boolean adaptive) 
 
     public ConcurrencyLimit {
         if (min < 1 || initial < min || max < initial) {
-            throw new IllegalArgumentException("need 1 <= min <= initial <= max, got " + min + ", " + initial + ", " + max);
+            throw new IllegalArgumentException(
+                    "need 1 <= min <= initial <= max, got " + min + ", " + initial + ", " + max);
         }
     }
 

@@ -55,7 +55,8 @@ final class Freshness {
         if (ifNoneMatch != null) {
             String etag = etag(ctx.query());
             if (matches(ifNoneMatch, etag)) {
-                return HttpResponse.of(tag(ResponseHeaders.builder(HttpStatus.NOT_MODIFIED), etag).build());
+                return HttpResponse.of(tag(ResponseHeaders.builder(HttpStatus.NOT_MODIFIED), etag)
+                        .build());
             }
         }
         HttpResponse answer = delegate.serve(ctx, req);
@@ -63,7 +64,8 @@ final class Freshness {
             return answer;
         }
         String etag = etag(ctx.query());
-        return answer.mapHeaders(h -> h.status() != HttpStatus.OK ? h : tag(h.toBuilder(), etag).build());
+        return answer.mapHeaders(
+                h -> h.status() != HttpStatus.OK ? h : tag(h.toBuilder(), etag).build());
     }
 
     /** Sets {@code etag} (from {@link #etag(String)}) and this route's {@code Cache-Control} on {@code headers}. */

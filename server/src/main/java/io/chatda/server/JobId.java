@@ -1,5 +1,4 @@
 package io.chatda.server;
 
 /** The id of a queued crawl job. */
-public record JobId(long id) {
-}
+public record JobId(long id) {}

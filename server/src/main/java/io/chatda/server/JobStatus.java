@@ -7,9 +7,15 @@ import java.time.Instant;
  *
  * @param message the summary when done, the error when failed, the latest progress while running
  */
-public record JobStatus(long id, State state, Instant createdAt, Instant startedAt, Instant finishedAt,
-                        String message) {
+public record JobStatus(
+        long id, State state, Instant createdAt, Instant startedAt, Instant finishedAt, String message) {
 
     /** Where a job is in its life; the app maps the crawl store's states to these. */
-    public enum State { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
+    public enum State {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED,
+        CANCELLED
+    }
 }

@@ -59,7 +59,9 @@ final class JsonResponses {
     AggregatedHttpResponse unavailable(String message) {
         AggregatedHttpResponse answer = error(HttpStatus.SERVICE_UNAVAILABLE, message);
         return AggregatedHttpResponse.of(
-                answer.headers().toBuilder().set(HttpHeaderNames.RETRY_AFTER, Limits.RETRY_AFTER_SECONDS).build(),
+                answer.headers().toBuilder()
+                        .set(HttpHeaderNames.RETRY_AFTER, Limits.RETRY_AFTER_SECONDS)
+                        .build(),
                 answer.content());
     }
 

@@ -43,8 +43,12 @@ public final class LocalRateLimitStore implements RateLimitStore {
 
     /** The same as {@link #tryConsume} without the future, for callers on this process's own path. */
     public ConsumptionProbe consume(String key, RateLimit limit) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder().withCustomTimePrecision(time)
-                .addLimit(limit.bandwidth()).build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .withCustomTimePrecision(time)
+                        .addLimit(limit.bandwidth())
+                        .build());
         return bucket.tryConsumeAndReturnRemaining(1);
     }
 

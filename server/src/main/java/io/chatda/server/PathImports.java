@@ -9,8 +9,7 @@ import java.util.List;
 public interface PathImports {
 
     /** What an import did. */
-    record Imported(int files, int documents, int skipped, int refused) {
-    }
+    record Imported(int files, int documents, int skipped, int refused) {}
 
     /**
      * Imports the files and folders at {@code paths} under {@code site}, commits and rebuilds suggestions.

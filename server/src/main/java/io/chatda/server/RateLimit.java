@@ -26,7 +26,10 @@ public record RateLimit(long perSecond, long burst) {
 
     /** This limit as a Bucket4j bandwidth: {@code burst} tokens, refilled greedily at {@code perSecond}. */
     public Bandwidth bandwidth() {
-        return Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build();
+        return Bandwidth.builder()
+                .capacity(burst)
+                .refillGreedy(perSecond, Duration.ofSeconds(1))
+                .build();
     }
 
     /** A bucket configuration with this limit only, for buckets kept outside this process. */

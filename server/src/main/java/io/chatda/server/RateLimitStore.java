@@ -18,6 +18,5 @@ public interface RateLimitStore extends AutoCloseable {
     CompletableFuture<ConsumptionProbe> tryConsume(String key, RateLimit limit);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -14,7 +14,6 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.SimpleDecoratingHttpService;
-import io.chatda.server.core.BadRequestException;
 import io.chatda.replica.HeldFile;
 import io.chatda.replica.ServedSnapshot;
 import io.chatda.replica.SnapshotFile;
@@ -22,6 +21,7 @@ import io.chatda.replica.SnapshotGoneException;
 import io.chatda.replica.SnapshotManifest;
 import io.chatda.replica.SnapshotPublisher;
 import io.chatda.replica.UnknownSnapshotFileException;
+import io.chatda.server.core.BadRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -45,6 +45,7 @@ final class ReplicaApi {
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
     /** Longest time a file may take to send. */
     private static final Duration FILE_TIMEOUT = Duration.ofMinutes(10);
+
     private static final int FILE_BUFFER = 64 * 1024;
 
     private final Replication replication;
@@ -77,8 +78,7 @@ final class ReplicaApi {
         switch (replication.role()) {
             case INDEXER -> replication.publisher().bindTo(registry);
             case REPLICA -> replication.puller().bindTo(registry);
-            case STANDALONE -> {
-            }
+            case STANDALONE -> {}
         }
     }
 
@@ -105,11 +105,21 @@ final class ReplicaApi {
             return;
         }
         BearerToken token = new BearerToken(replication.token(), "chatda replica", json, "chatda.replica.auth");
-        sb.route().get(MANIFEST).maxRequestLength(0).requestTimeout(MAX_WAIT.plusSeconds(10))
-                .decorator(token.decorator()).build(manifest(replication.publisher()));
-        sb.route().get(FILE).maxRequestLength(0).requestTimeout(FILE_TIMEOUT)
-                .decorator(token.decorator()).build(file(replication.publisher()));
-        sb.serverListener(ServerListener.builder().whenStopping(s -> waiting.forEach(w -> w.complete(null))).build());
+        sb.route()
+                .get(MANIFEST)
+                .maxRequestLength(0)
+                .requestTimeout(MAX_WAIT.plusSeconds(10))
+                .decorator(token.decorator())
+                .build(manifest(replication.publisher()));
+        sb.route()
+                .get(FILE)
+                .maxRequestLength(0)
+                .requestTimeout(FILE_TIMEOUT)
+                .decorator(token.decorator())
+                .build(file(replication.publisher()));
+        sb.serverListener(ServerListener.builder()
+                .whenStopping(s -> waiting.forEach(w -> w.complete(null)))
+                .build());
     }
 
     /**
@@ -141,13 +151,18 @@ final class ReplicaApi {
     }
 
     private static HttpResponse manifestAnswer(SnapshotManifest manifest) {
-        return HttpResponse.of(ResponseHeaders.builder(HttpStatus.OK).contentType(MediaType.JSON_UTF_8)
-                .set(HttpHeaderNames.ETAG, etag(manifest)).set(HttpHeaderNames.CACHE_CONTROL, "no-cache").build(),
+        return HttpResponse.of(
+                ResponseHeaders.builder(HttpStatus.OK)
+                        .contentType(MediaType.JSON_UTF_8)
+                        .set(HttpHeaderNames.ETAG, etag(manifest))
+                        .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+                        .build(),
                 HttpData.wrap(manifest.toJson()));
     }
 
     private static HttpResponse notModified(SnapshotManifest manifest) {
-        return HttpResponse.of(ResponseHeaders.builder(HttpStatus.NOT_MODIFIED).set(HttpHeaderNames.ETAG, etag(manifest))
+        return HttpResponse.of(ResponseHeaders.builder(HttpStatus.NOT_MODIFIED)
+                .set(HttpHeaderNames.ETAG, etag(manifest))
                 .build());
     }
 
@@ -163,7 +178,9 @@ final class ReplicaApi {
                 if (t.regionMatches(true, 0, "wait=", 0, 5)) {
                     try {
                         long seconds = Long.parseLong(t.substring(5).strip());
-                        return seconds <= 0 ? Duration.ZERO : Duration.ofSeconds(Math.min(seconds, MAX_WAIT.toSeconds()));
+                        return seconds <= 0
+                                ? Duration.ZERO
+                                : Duration.ofSeconds(Math.min(seconds, MAX_WAIT.toSeconds()));
                     } catch (NumberFormatException e) {
                         return Duration.ZERO;
                     }
@@ -195,10 +212,16 @@ final class ReplicaApi {
                 return json.error(HttpStatus.NOT_FOUND, e.getMessage()).toHttpResponse();
             }
             ctx.log().whenComplete().thenRun(file::close);
-            ResponseHeaders headers = ResponseHeaders.builder(HttpStatus.OK).contentType(MediaType.OCTET_STREAM)
-                    .contentLength(file.entry().length()).build();
-            return HttpResponse.of(headers, StreamMessage.builder(file.path()).executor(ctx.blockingTaskExecutor())
-                    .bufferSize(FILE_BUFFER).build());
+            ResponseHeaders headers = ResponseHeaders.builder(HttpStatus.OK)
+                    .contentType(MediaType.OCTET_STREAM)
+                    .contentLength(file.entry().length())
+                    .build();
+            return HttpResponse.of(
+                    headers,
+                    StreamMessage.builder(file.path())
+                            .executor(ctx.blockingTaskExecutor())
+                            .bufferSize(FILE_BUFFER)
+                            .build());
         };
     }
 }

@@ -31,8 +31,11 @@ public record Replication(Role role, SnapshotPublisher publisher, String token, 
     public Replication {
         Objects.requireNonNull(role, "role");
         boolean indexer = role == Role.INDEXER;
-        if (indexer != (publisher != null) || indexer != (token != null) || (role == Role.REPLICA) != (puller != null)) {
-            throw new IllegalArgumentException("an indexer has a publisher and a token, a replica a puller, nothing else");
+        if (indexer != (publisher != null)
+                || indexer != (token != null)
+                || (role == Role.REPLICA) != (puller != null)) {
+            throw new IllegalArgumentException(
+                    "an indexer has a publisher and a token, a replica a puller, nothing else");
         }
         if (indexer && token.isBlank()) {
             throw new IllegalArgumentException("the replica token must not be blank");

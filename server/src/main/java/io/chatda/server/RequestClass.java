@@ -20,7 +20,8 @@ public enum RequestClass {
     /** The tag of requests outside admission control (pages' assets, health, metrics, unknown paths). */
     static final String NO_CLASS_TAG = "other";
 
-    private static final AttributeKey<RequestClass> ATTRIBUTE = AttributeKey.valueOf(RequestClass.class, "REQUEST_CLASS");
+    private static final AttributeKey<RequestClass> ATTRIBUTE =
+            AttributeKey.valueOf(RequestClass.class, "REQUEST_CLASS");
 
     /** The lowercase name used in metrics and logs. */
     String tag() {
@@ -41,7 +42,8 @@ public enum RequestClass {
     static RequestClass required(RequestContext ctx) {
         RequestClass c = of(ctx);
         if (c == null) {
-            throw new IllegalStateException("no request class on " + ctx.path() + ": its route must go through RouteChain");
+            throw new IllegalStateException(
+                    "no request class on " + ctx.path() + ": its route must go through RouteChain");
         }
         return c;
     }

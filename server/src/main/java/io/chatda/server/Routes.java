@@ -16,8 +16,7 @@ final class Routes {
     static final String SEARCH_PAGE = "/search";
     static final String DOCUMENT_PAGE = "/doc/{id}";
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** The address of crawl job {@code id}. */
     static String crawlJob(long id) {

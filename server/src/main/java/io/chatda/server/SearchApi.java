@@ -37,14 +37,24 @@ final class SearchApi implements HttpService {
      * The JSON shape of a result page; {@code didYouMean} is a corrected query or empty, {@code corrected}
      * says the results are for it because the query as typed found nothing.
      */
-    record Answer(String query, long total, int page, int size, double tookMs, List<Result> results,
-                  String didYouMean, boolean corrected) {
-    }
+    record Answer(
+            String query,
+            long total,
+            int page,
+            int size,
+            double tookMs,
+            List<Result> results,
+            String didYouMean,
+            boolean corrected) {}
 
     /** The JSON shape of one hit; {@code snippet} is escaped HTML with {@code <mark>} around matches. */
-    record Result(String url, String title, String snippet, String site, List<String> topics,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {
-    }
+    record Result(
+            String url,
+            String title,
+            String snippet,
+            String site,
+            List<String> topics,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {}
 
     private final SearchBackend index;
     private final Executor executor;
@@ -53,8 +63,12 @@ final class SearchApi implements HttpService {
     private final Counter stopped;
     private final ClientIdentity identity;
 
-    SearchApi(SearchBackend index, Executor executor, JsonResponses json, MeterRegistry registry,
-              ClientIdentity identity) {
+    SearchApi(
+            SearchBackend index,
+            Executor executor,
+            JsonResponses json,
+            MeterRegistry registry,
+            ClientIdentity identity) {
         this.index = index;
         this.identity = identity;
         this.executor = executor;
@@ -73,8 +87,8 @@ final class SearchApi implements HttpService {
         String q = QueryText.require(params);
         int page = params.intParam("page", 1, 1, Limits.MAX_PAGE);
         int size = params.intParam("size", Limits.DEFAULT_PAGE_SIZE, 1, SearchIndex.MAX_SIZE);
-        SearchOptions options = (explain(params.get("explain")) ? EXPLAINED : SearchOptions.DEFAULT)
-                .withCancellation(ctx::isCancelled);
+        SearchOptions options =
+                (explain(params.get("explain")) ? EXPLAINED : SearchOptions.DEFAULT).withCancellation(ctx::isCancelled);
         String client = identity.of(ctx).getHostAddress();
         CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
         try {
@@ -111,10 +125,22 @@ final class SearchApi implements HttpService {
 
     static Answer toAnswer(SearchResults r) {
         List<Result> results = r.hits().stream()
-                .map(h -> new Result(h.url(), h.title(), h.snippetHtml(), h.site(), h.topics(),
+                .map(h -> new Result(
+                        h.url(),
+                        h.title(),
+                        h.snippetHtml(),
+                        h.site(),
+                        h.topics(),
                         h.explanation().isEmpty() ? null : h.explanation()))
                 .toList();
-        return new Answer(r.query(), r.totalHits(), r.page(), r.size(), r.tookMicros() / 1000.0, results,
-                r.didYouMean(), r.corrected());
+        return new Answer(
+                r.query(),
+                r.totalHits(),
+                r.page(),
+                r.size(),
+                r.tookMicros() / 1000.0,
+                results,
+                r.didYouMean(),
+                r.corrected());
     }
 }

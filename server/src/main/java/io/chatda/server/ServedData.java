@@ -22,9 +22,16 @@ import java.util.function.Supplier;
  * @param readiness  what else {@code /ready} checks (the app's background workers)
  * @param imports    imports of the server's own files behind the admin token, or null for none
  */
-public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
-                         CrawlJobs crawlJobs, MeterBinder metrics, DocumentStore documents, DocumentMarkup markup,
-                         Readiness readiness, PathImports imports) {
+public record ServedData(
+        SearchBackend search,
+        Supplier<Suggester> suggester,
+        Supplier<DataGeneration> generation,
+        CrawlJobs crawlJobs,
+        MeterBinder metrics,
+        DocumentStore documents,
+        DocumentMarkup markup,
+        Readiness readiness,
+        PathImports imports) {
 
     public ServedData {
         Objects.requireNonNull(search, "search");
@@ -37,10 +44,21 @@ public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Su
     }
 
     /** Data without a document view. */
-    public ServedData(SearchBackend search, Supplier<Suggester> suggester, Supplier<DataGeneration> generation,
-                      CrawlJobs crawlJobs) {
-        this(search, suggester, generation, crawlJobs, registry -> { }, DocumentStore.NONE, DocumentMarkup.NONE,
-                Readiness.READY, null);
+    public ServedData(
+            SearchBackend search,
+            Supplier<Suggester> suggester,
+            Supplier<DataGeneration> generation,
+            CrawlJobs crawlJobs) {
+        this(
+                search,
+                suggester,
+                generation,
+                crawlJobs,
+                registry -> {},
+                DocumentStore.NONE,
+                DocumentMarkup.NONE,
+                Readiness.READY,
+                null);
     }
 
     /**
@@ -74,6 +92,7 @@ public record ServedData(SearchBackend search, Supplier<Suggester> suggester, Su
 
     /** The same data with imports of the server's own files behind the admin token. */
     public ServedData withImports(PathImports pathImports) {
-        return new ServedData(search, suggester, generation, crawlJobs, metrics, documents, markup, readiness, pathImports);
+        return new ServedData(
+                search, suggester, generation, crawlJobs, metrics, documents, markup, readiness, pathImports);
     }
 }

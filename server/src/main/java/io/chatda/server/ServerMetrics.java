@@ -62,15 +62,24 @@ final class ServerMetrics implements AutoCloseable {
     }
 
     private void generationGauges(Supplier<DataGeneration> generation, Clock clock) {
-        Gauge.builder("chatda.data.generation", () -> generation.get().index()).tag("data", "index")
-                .description("generation of the served data").register(registry);
-        Gauge.builder("chatda.data.generation", () -> generation.get().dictionary()).tag("data", "dictionary")
-                .description("generation of the served data").register(registry);
-        Gauge.builder("chatda.data.age", () -> ageSeconds(generation.get().indexUpdated(), clock)).tag("data", "index")
-                .baseUnit("seconds").description("time since the served data last changed").register(registry);
+        Gauge.builder("chatda.data.generation", () -> generation.get().index())
+                .tag("data", "index")
+                .description("generation of the served data")
+                .register(registry);
+        Gauge.builder("chatda.data.generation", () -> generation.get().dictionary())
+                .tag("data", "dictionary")
+                .description("generation of the served data")
+                .register(registry);
+        Gauge.builder("chatda.data.age", () -> ageSeconds(generation.get().indexUpdated(), clock))
+                .tag("data", "index")
+                .baseUnit("seconds")
+                .description("time since the served data last changed")
+                .register(registry);
         Gauge.builder("chatda.data.age", () -> ageSeconds(generation.get().dictionaryUpdated(), clock))
                 .tag("data", "dictionary")
-                .baseUnit("seconds").description("time since the served data last changed").register(registry);
+                .baseUnit("seconds")
+                .description("time since the served data last changed")
+                .register(registry);
     }
 
     private static double ageSeconds(Instant t, Clock clock) {
@@ -86,8 +95,10 @@ final class ServerMetrics implements AutoCloseable {
                     return DistributionStatisticConfig.builder()
                             .percentilesHistogram(true)
                             .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
-                            .maximumExpectedValue((double) Duration.ofSeconds(10).toNanos())
-                            .build().merge(config);
+                            .maximumExpectedValue(
+                                    (double) Duration.ofSeconds(10).toNanos())
+                            .build()
+                            .merge(config);
                 }
                 return config;
             }

@@ -21,9 +21,18 @@ import java.util.Objects;
  * @param trustedProxies  addresses or CIDRs whose {@code X-Forwarded-For} names the client; empty trusts nobody
  * @param adminToken      bearer token of the admin routes; null disables them
  */
-public record ServerSettings(int port, TlsSettings tls, Duration requestTimeout, Duration shutdownGrace,
-                             Duration idleTimeout, int maxConnections, int searchThreads, Map<RequestClass, ConcurrencyLimit> limits,
-                             Map<RequestClass, RateLimit> rateLimits, List<String> trustedProxies, String adminToken) {
+public record ServerSettings(
+        int port,
+        TlsSettings tls,
+        Duration requestTimeout,
+        Duration shutdownGrace,
+        Duration idleTimeout,
+        int maxConnections,
+        int searchThreads,
+        Map<RequestClass, ConcurrencyLimit> limits,
+        Map<RequestClass, RateLimit> rateLimits,
+        List<String> trustedProxies,
+        String adminToken) {
 
     public ServerSettings {
         Objects.requireNonNull(tls, "tls");
@@ -42,58 +51,153 @@ public record ServerSettings(int port, TlsSettings tls, Duration requestTimeout,
 
     /** Defaults for the given port: plain HTTP, adaptive limits, per-client rate limits, no admin routes. */
     public static ServerSettings onPort(int port) {
-        return new ServerSettings(port, TlsSettings.NONE, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 20_000, Math.max(2, Runtime.getRuntime().availableProcessors()),
-                Map.of(RequestClass.CRITICAL, ConcurrencyLimit.adaptive(16, 2, 256),
-                        RequestClass.SHEDDABLE, ConcurrencyLimit.adaptive(64, 8, 1024),
-                        RequestClass.BATCH, ConcurrencyLimit.fixed(4)),
-                Map.of(RequestClass.CRITICAL, new RateLimit(20, 40),
-                        RequestClass.SHEDDABLE, new RateLimit(50, 100),
-                        RequestClass.BATCH, new RateLimit(2, 10)),
-                List.of(), null);
+        return new ServerSettings(
+                port,
+                TlsSettings.NONE,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                20_000,
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                Map.of(
+                        RequestClass.CRITICAL,
+                        ConcurrencyLimit.adaptive(16, 2, 256),
+                        RequestClass.SHEDDABLE,
+                        ConcurrencyLimit.adaptive(64, 8, 1024),
+                        RequestClass.BATCH,
+                        ConcurrencyLimit.fixed(4)),
+                Map.of(
+                        RequestClass.CRITICAL,
+                        new RateLimit(20, 40),
+                        RequestClass.SHEDDABLE,
+                        new RateLimit(50, 100),
+                        RequestClass.BATCH,
+                        new RateLimit(2, 10)),
+                List.of(),
+                null);
     }
 
     public ServerSettings withTls(TlsSettings value) {
-        return new ServerSettings(port, value, requestTimeout, shutdownGrace, idleTimeout, maxConnections, searchThreads, limits,
-                rateLimits, trustedProxies, adminToken);
+        return new ServerSettings(
+                port,
+                value,
+                requestTimeout,
+                shutdownGrace,
+                idleTimeout,
+                maxConnections,
+                searchThreads,
+                limits,
+                rateLimits,
+                trustedProxies,
+                adminToken);
     }
 
     public ServerSettings withShutdownGrace(Duration value) {
-        return new ServerSettings(port, tls, requestTimeout, value, idleTimeout, maxConnections, searchThreads, limits,
-                rateLimits, trustedProxies, adminToken);
+        return new ServerSettings(
+                port,
+                tls,
+                requestTimeout,
+                value,
+                idleTimeout,
+                maxConnections,
+                searchThreads,
+                limits,
+                rateLimits,
+                trustedProxies,
+                adminToken);
     }
 
     public ServerSettings withLimit(RequestClass c, ConcurrencyLimit value) {
         var changed = new java.util.EnumMap<>(limits);
         changed.put(c, value);
-        return new ServerSettings(port, tls, requestTimeout, shutdownGrace, idleTimeout, maxConnections, searchThreads, changed,
-                rateLimits, trustedProxies, adminToken);
+        return new ServerSettings(
+                port,
+                tls,
+                requestTimeout,
+                shutdownGrace,
+                idleTimeout,
+                maxConnections,
+                searchThreads,
+                changed,
+                rateLimits,
+                trustedProxies,
+                adminToken);
     }
 
     public ServerSettings withRateLimit(RequestClass c, RateLimit value) {
         var changed = new java.util.EnumMap<>(rateLimits);
         changed.put(c, value);
-        return new ServerSettings(port, tls, requestTimeout, shutdownGrace, idleTimeout, maxConnections, searchThreads, limits,
-                changed, trustedProxies, adminToken);
+        return new ServerSettings(
+                port,
+                tls,
+                requestTimeout,
+                shutdownGrace,
+                idleTimeout,
+                maxConnections,
+                searchThreads,
+                limits,
+                changed,
+                trustedProxies,
+                adminToken);
     }
 
     public ServerSettings withTrustedProxies(List<String> value) {
-        return new ServerSettings(port, tls, requestTimeout, shutdownGrace, idleTimeout, maxConnections, searchThreads, limits,
-                rateLimits, value, adminToken);
+        return new ServerSettings(
+                port,
+                tls,
+                requestTimeout,
+                shutdownGrace,
+                idleTimeout,
+                maxConnections,
+                searchThreads,
+                limits,
+                rateLimits,
+                value,
+                adminToken);
     }
 
     public ServerSettings withAdminToken(String value) {
-        return new ServerSettings(port, tls, requestTimeout, shutdownGrace, idleTimeout, maxConnections, searchThreads, limits,
-                rateLimits, trustedProxies, value);
+        return new ServerSettings(
+                port,
+                tls,
+                requestTimeout,
+                shutdownGrace,
+                idleTimeout,
+                maxConnections,
+                searchThreads,
+                limits,
+                rateLimits,
+                trustedProxies,
+                value);
     }
 
     public ServerSettings withSearchThreads(int value) {
-        return new ServerSettings(port, tls, requestTimeout, shutdownGrace, idleTimeout, maxConnections, value, limits,
-                rateLimits, trustedProxies, adminToken);
+        return new ServerSettings(
+                port,
+                tls,
+                requestTimeout,
+                shutdownGrace,
+                idleTimeout,
+                maxConnections,
+                value,
+                limits,
+                rateLimits,
+                trustedProxies,
+                adminToken);
     }
 
     public ServerSettings withConnections(int maxConnections, Duration idleTimeout) {
-        return new ServerSettings(port, tls, requestTimeout, shutdownGrace, idleTimeout, maxConnections, searchThreads, limits,
-                rateLimits, trustedProxies, adminToken);
+        return new ServerSettings(
+                port,
+                tls,
+                requestTimeout,
+                shutdownGrace,
+                idleTimeout,
+                maxConnections,
+                searchThreads,
+                limits,
+                rateLimits,
+                trustedProxies,
+                adminToken);
     }
 }

@@ -38,23 +38,19 @@ final class SuggestApi implements HttpService {
     private static final int ENTRY_OVERHEAD = 400;
 
     /** The JSON shape of the answer. */
-    record Answer(String query, List<Item> suggestions) {
-    }
+    record Answer(String query, List<Item> suggestions) {}
 
     /**
      * One suggestion; {@code kind} is query, title, heading or topic; {@code match} how it matched (prefix,
      * word, choseong, layout, typo); {@code spans} the UTF-16 {@code [start, end)} ranges of {@code text} to
      * highlight.
      */
-    record Item(String text, String kind, String url, String match, List<int[]> spans) {
-    }
+    record Item(String text, String kind, String url, String match, List<int[]> spans) {}
 
-    private record Key(long generation, String query) {
-    }
+    private record Key(long generation, String query) {}
 
     /** A finished 200 answer; both parts are immutable, so one copy serves every request for it. */
-    private record Cached(ResponseHeaders headers, HttpData body) {
-    }
+    private record Cached(ResponseHeaders headers, HttpData body) {}
 
     private final Supplier<Suggester> suggester;
     private final LongSupplier generation;
@@ -62,7 +58,8 @@ final class SuggestApi implements HttpService {
     private final JsonResponses json;
     private final Cache<Key, Cached> answers = Caffeine.newBuilder()
             .maximumWeight(CACHE_BYTES)
-            .weigher((Key k, Cached v) -> ENTRY_OVERHEAD + 2 * k.query().length() + v.body().length())
+            .weigher((Key k, Cached v) ->
+                    ENTRY_OVERHEAD + 2 * k.query().length() + v.body().length())
             .recordStats()
             .build();
 
@@ -70,8 +67,12 @@ final class SuggestApi implements HttpService {
      * @param freshness the route's {@link Freshness}, whose {@code ETag} and {@code Cache-Control} go into
      *                  the cached headers (the route's decorator is then {@link Freshness#notModifiedDecorator()})
      */
-    SuggestApi(Supplier<Suggester> suggester, LongSupplier generation, Freshness freshness, JsonResponses json,
-               MeterRegistry registry) {
+    SuggestApi(
+            Supplier<Suggester> suggester,
+            LongSupplier generation,
+            Freshness freshness,
+            JsonResponses json,
+            MeterRegistry registry) {
         this.suggester = suggester;
         this.generation = generation;
         this.freshness = freshness;
@@ -92,14 +93,23 @@ final class SuggestApi implements HttpService {
         String q = QueryText.require(params);
         int limit = params.intParam("limit", Limits.DEFAULT_SUGGESTIONS, 1, Suggester.MAX_LIMIT);
         String site = params.get("site") == null ? "" : params.get("site").strip();
-        List<Item> items = suggester.get().suggest(q, limit, site).stream().map(SuggestApi::toItem).toList();
-        ResponseHeaders headers = freshness.tag(json.okHeaders(), freshness.etag(key.generation(), key.query())).build();
+        List<Item> items = suggester.get().suggest(q, limit, site).stream()
+                .map(SuggestApi::toItem)
+                .toList();
+        ResponseHeaders headers = freshness
+                .tag(json.okHeaders(), freshness.etag(key.generation(), key.query()))
+                .build();
         return new Cached(headers, HttpData.wrap(json.bytes(new Answer(q, items))));
     }
 
     private static Item toItem(Suggestion s) {
-        return new Item(s.text(), s.kind().name().toLowerCase(Locale.ROOT), s.url(),
+        return new Item(
+                s.text(),
+                s.kind().name().toLowerCase(Locale.ROOT),
+                s.url(),
                 s.match().name().toLowerCase(Locale.ROOT),
-                s.spans().stream().map(span -> new int[] {span.start(), span.end()}).toList());
+                s.spans().stream()
+                        .map(span -> new int[] {span.start(), span.end()})
+                        .toList());
     }
 }

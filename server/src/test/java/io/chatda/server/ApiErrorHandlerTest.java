@@ -14,16 +14,22 @@ import org.junit.jupiter.api.Test;
 class ApiErrorHandlerTest {
 
     private final ApiErrorHandler handler = new ApiErrorHandler(new JsonResponses(new ObjectMapper()), () -> null);
-    private final ServiceRequestContext ctx = ServiceRequestContext.of(HttpRequest.of(HttpMethod.GET, "/api/search?q=x"));
+    private final ServiceRequestContext ctx =
+            ServiceRequestContext.of(HttpRequest.of(HttpMethod.GET, "/api/search?q=x"));
 
     private int status(Throwable cause) {
-        return handler.onServiceException(ctx, cause).aggregate().join().status().code();
+        return handler.onServiceException(ctx, cause)
+                .aggregate()
+                .join()
+                .status()
+                .code();
     }
 
     @Test
     void aClientThatClosedTheConnectionIsNotAServerError() {
         assertThat(status(ClosedSessionException.get())).isEqualTo(499);
-        assertThat(status(new CompletionException(ClosedSessionException.get()))).isEqualTo(499);
+        assertThat(status(new CompletionException(ClosedSessionException.get())))
+                .isEqualTo(499);
     }
 
     @Test

@@ -29,6 +29,7 @@ class ChatdaServerTest {
 
     @TempDir
     static Path dir;
+
     private static SearchIndex index;
     private static ChatdaServer server;
     private static WebClient client;
@@ -36,11 +37,15 @@ class ChatdaServerTest {
     @BeforeAll
     static void start() {
         index = SearchIndex.open(dir);
-        index.upsert(new SearchDocument("file:///deadlock.md", "교착상태 (Deadlock)", List.of("발생 조건"),
+        index.upsert(new SearchDocument(
+                "file:///deadlock.md",
+                "교착상태 (Deadlock)",
+                List.of("발생 조건"),
                 "교착상태는 둘 이상의 프로세스가 서로의 자원을 기다리는 상태다. A deadlock never resolves itself.",
-                "demo", "mixed"));
-        index.upsert(new SearchDocument("file:///gc.md", "가비지 컬렉션", List.of(),
-                "가비지 컬렉션은 메모리를 회수한다. <script>alert(1)</script>", "demo", "ko"));
+                "demo",
+                "mixed"));
+        index.upsert(new SearchDocument(
+                "file:///gc.md", "가비지 컬렉션", List.of(), "가비지 컬렉션은 메모리를 회수한다. <script>alert(1)</script>", "demo", "ko"));
         index.commit(Map.of());
         Suggester suggester = CompletionIndex.build(List.of(
                 new SuggestEntry("교착상태 (Deadlock)", 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md"),
@@ -82,19 +87,30 @@ class ChatdaServerTest {
         assertThat(first.get("url").asText()).isEqualTo("file:///deadlock.md");
         assertThat(first.get("title").asText()).isEqualTo("교착상태 (Deadlock)");
         assertThat(first.get("snippet").asText()).contains("<mark>교착</mark>");
-        assertThat(json(get("/api/search?q=deadlock")).get("results").get(0).get("url").asText())
+        assertThat(json(get("/api/search?q=deadlock"))
+                        .get("results")
+                        .get(0)
+                        .get("url")
+                        .asText())
                 .isEqualTo("file:///deadlock.md");
     }
 
     @Test
     void explainTrueAddsEachHitsScoreBreakdown() throws Exception {
-        JsonNode explained = json(get("/api/search?q=deadlock&explain=true")).get("results").get(0);
+        JsonNode explained =
+                json(get("/api/search?q=deadlock&explain=true")).get("results").get(0);
         JsonNode plain = json(get("/api/search?q=deadlock")).get("results").get(0);
 
         assertThat(explained.get("url").asText()).isEqualTo("file:///deadlock.md");
-        assertThat(explained.get("explanation").asText()).contains("authority factor").contains("weight(");
+        assertThat(explained.get("explanation").asText())
+                .contains("authority factor")
+                .contains("weight(");
         assertThat(plain.has("explanation")).isFalse();
-        assertThat(json(get("/api/search?q=deadlock&explain=false")).get("results").get(0).has("explanation")).isFalse();
+        assertThat(json(get("/api/search?q=deadlock&explain=false"))
+                        .get("results")
+                        .get(0)
+                        .has("explanation"))
+                .isFalse();
     }
 
     @Test
@@ -115,9 +131,16 @@ class ChatdaServerTest {
 
     @Test
     void badInputIsA400JsonErrorAndTheServerKeepsServing() throws Exception {
-        for (String path : List.of("/api/search", "/api/search?q=", "/api/search?q=%20%20",
-                "/api/search?q=" + "a".repeat(10_000), "/api/search?q=%FF%FE",
-                "/api/suggest", "/api/search?q=x&size=999", "/api/search?q=x&page=abc", "/api/search?q=x&explain=maybe")) {
+        for (String path : List.of(
+                "/api/search",
+                "/api/search?q=",
+                "/api/search?q=%20%20",
+                "/api/search?q=" + "a".repeat(10_000),
+                "/api/search?q=%FF%FE",
+                "/api/suggest",
+                "/api/search?q=x&size=999",
+                "/api/search?q=x&page=abc",
+                "/api/search?q=x&explain=maybe")) {
             AggregatedHttpResponse res = get(path);
             assertThat(res.status().code()).as(path).isEqualTo(400);
             assertThat(json(res).get("error").asText()).as(path).isNotBlank().doesNotContain("Exception");

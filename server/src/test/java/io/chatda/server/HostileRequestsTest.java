@@ -31,6 +31,7 @@ class HostileRequestsTest {
 
     @TempDir
     static Path dir;
+
     private static SearchIndex index;
     private static ChatdaServer server;
     private static WebClient client;
@@ -52,10 +53,13 @@ class HostileRequestsTest {
             }
         };
         var suggester = CompletionIndex.build(List.of(new SuggestEntry("교착상태", 1, SuggestEntry.Kind.TITLE, "u")));
-        server = new ChatdaServer(ServerSettings.onPort(0).withAdminToken(TOKEN),
+        server = new ChatdaServer(
+                ServerSettings.onPort(0).withAdminToken(TOKEN),
                 ServedData.fixed(index, () -> suggester).withCrawlJobs(jobs));
         server.start();
-        client = WebClient.builder("h2c://127.0.0.1:" + server.port()).maxResponseLength(0).build();
+        client = WebClient.builder("h2c://127.0.0.1:" + server.port())
+                .maxResponseLength(0)
+                .build();
     }
 
     @AfterAll
@@ -65,7 +69,8 @@ class HostileRequestsTest {
     }
 
     private static AggregatedHttpResponse send(HttpMethod method, String path, String authorization, byte[] body) {
-        com.linecorp.armeria.common.RequestHeadersBuilder headers = RequestHeaders.builder(method, path).contentType(MediaType.JSON);
+        com.linecorp.armeria.common.RequestHeadersBuilder headers =
+                RequestHeaders.builder(method, path).contentType(MediaType.JSON);
         if (authorization != null) {
             headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
         }
@@ -81,7 +86,8 @@ class HostileRequestsTest {
                 AggregatedHttpResponse res = send(HttpMethod.POST, path, auth, big);
                 assertThat(res.status().code()).as(path + " " + auth).isIn(405, 413);
                 assertThat(res.contentType()).as(path).hasToString("application/json; charset=utf-8");
-                assertThat(JSON.readTree(res.contentUtf8()).get("error").asText()).isNotBlank();
+                assertThat(JSON.readTree(res.contentUtf8()).get("error").asText())
+                        .isNotBlank();
             }
         }
         AggregatedHttpResponse admin = send(HttpMethod.POST, "/api/admin/crawl", "Bearer " + TOKEN, big);
@@ -106,25 +112,39 @@ class HostileRequestsTest {
     void theBearerSchemeIsCaseInsensitive() {
         byte[] body = "{\"seeds\":[\"https://example.org/\"]}".getBytes(StandardCharsets.UTF_8);
         for (String scheme : List.of("Bearer", "bearer", "BEARER")) {
-            assertThat(send(HttpMethod.POST, "/api/admin/crawl", scheme + " " + TOKEN, body).status().code())
-                    .as(scheme).isEqualTo(202);
+            assertThat(send(HttpMethod.POST, "/api/admin/crawl", scheme + " " + TOKEN, body)
+                            .status()
+                            .code())
+                    .as(scheme)
+                    .isEqualTo(202);
         }
-        assertThat(send(HttpMethod.POST, "/api/admin/crawl", "Basic " + TOKEN, body).status().code()).isEqualTo(401);
-        assertThat(send(HttpMethod.POST, "/api/admin/crawl", "Bearer " + TOKEN.toLowerCase(), body).status().code())
+        assertThat(send(HttpMethod.POST, "/api/admin/crawl", "Basic " + TOKEN, body)
+                        .status()
+                        .code())
                 .isEqualTo(401);
-        assertThat(send(HttpMethod.POST, "/api/admin/crawl", "Bearer  " + TOKEN + "x", body).status().code())
+        assertThat(send(HttpMethod.POST, "/api/admin/crawl", "Bearer " + TOKEN.toLowerCase(), body)
+                        .status()
+                        .code())
+                .isEqualTo(401);
+        assertThat(send(HttpMethod.POST, "/api/admin/crawl", "Bearer  " + TOKEN + "x", body)
+                        .status()
+                        .code())
                 .isEqualTo(401);
     }
 
     @Test
     void rawBytesThatAreNotUtf8Are400() throws Exception {
-        for (byte[] raw : List.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc3, (byte) 0x28},
-                new byte[] {'a', (byte) 0xe0, (byte) 0xa4}, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})) {
+        for (byte[] raw : List.of(
+                new byte[] {(byte) 0xff},
+                new byte[] {(byte) 0xc3, (byte) 0x28},
+                new byte[] {'a', (byte) 0xe0, (byte) 0xa4},
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})) {
             String answer = rawHttp1("/api/search?q=", raw);
             assertThat(answer).as(java.util.Arrays.toString(raw)).startsWith("HTTP/1.1 400");
             assertThat(answer).contains("application/json");
         }
-        assertThat(rawHttp1("/api/search?q=", "교착".getBytes(StandardCharsets.UTF_8))).startsWith("HTTP/1.1 200");
+        assertThat(rawHttp1("/api/search?q=", "교착".getBytes(StandardCharsets.UTF_8)))
+                .startsWith("HTTP/1.1 200");
     }
 
     /** A GET whose query string carries these bytes unencoded, as curl sends them. */

@@ -49,13 +49,16 @@ class OverloadProtectionTest {
 
     @TempDir
     static Path dir;
+
     static SearchIndex index;
 
     /** Searches for "slow" wait at the gate; every query is recorded. */
     final List<String> searched = new CopyOnWriteArrayList<>();
+
     volatile Gate searchGate = new Gate();
     /** While set, searches wait here when Lucene's collection loop asks whether to stop. */
     volatile boolean holdInsideLucene;
+
     final Gate luceneGate = new Gate();
     final AtomicInteger luceneAsked = new AtomicInteger();
     final List<StackTraceElement[]> luceneAskedFrom = new CopyOnWriteArrayList<>();
@@ -65,14 +68,20 @@ class OverloadProtectionTest {
     final FakeCrawlJobs jobs = new FakeCrawlJobs();
     /** How far the server's monotonic time is ahead of the system's. */
     final AtomicLong skewNanos = new AtomicLong();
+
     ChatdaServer server;
     static final List<CompletableFuture<Void>> stopping = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void index() {
         index = SearchIndex.open(dir);
-        index.upsert(new SearchDocument("file:///deadlock.md", "교착상태 (Deadlock)", List.of(),
-                "교착상태는 둘 이상의 프로세스가 서로의 자원을 기다리는 상태다.", "demo", "ko"));
+        index.upsert(new SearchDocument(
+                "file:///deadlock.md",
+                "교착상태 (Deadlock)",
+                List.of(),
+                "교착상태는 둘 이상의 프로세스가 서로의 자원을 기다리는 상태다.",
+                "demo",
+                "ko"));
         index.commit(Map.of());
         index.search("warm up", 1, 1);
     }
@@ -98,7 +107,8 @@ class OverloadProtectionTest {
     }
 
     private static Suggester suggester(String title) {
-        return CompletionIndex.build(List.of(new SuggestEntry(title, 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md")));
+        return CompletionIndex.build(
+                List.of(new SuggestEntry(title, 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md")));
     }
 
     private WebClient start(UnaryOperator<ServerSettings> settings) {
@@ -106,22 +116,28 @@ class OverloadProtectionTest {
         for (RequestClass c : RequestClass.values()) {
             base = base.withRateLimit(c, RateLimit.OFF);
         }
-        ServedData data = new ServedData((q, page, size, options, client) -> {
-            searched.add(q);
-            if (q.contains("slow")) {
-                searchGate.pass();
-            }
-            if (holdInsideLucene) {
-                options = options.withCancellation(heldInCollection(options.cancelled()));
-            }
-            try {
-                return index.search(q, page, size, options);
-            } catch (RuntimeException e) {
-                searchFailures.add(e);
-                throw e;
-            }
-        }, suggester::get, generation::get, null).withCrawlJobs(jobs);
-        server = new ChatdaServer(settings.apply(base), data, Clock.systemUTC(), () -> System.nanoTime() + skewNanos.get());
+        ServedData data = new ServedData(
+                        (q, page, size, options, client) -> {
+                            searched.add(q);
+                            if (q.contains("slow")) {
+                                searchGate.pass();
+                            }
+                            if (holdInsideLucene) {
+                                options = options.withCancellation(heldInCollection(options.cancelled()));
+                            }
+                            try {
+                                return index.search(q, page, size, options);
+                            } catch (RuntimeException e) {
+                                searchFailures.add(e);
+                                throw e;
+                            }
+                        },
+                        suggester::get,
+                        generation::get,
+                        null)
+                .withCrawlJobs(jobs);
+        server = new ChatdaServer(
+                settings.apply(base), data, Clock.systemUTC(), () -> System.nanoTime() + skewNanos.get());
         server.start();
         return WebClient.of("h2c://127.0.0.1:" + server.port());
     }
@@ -146,7 +162,11 @@ class OverloadProtectionTest {
     }
 
     private static AggregatedHttpResponse get(WebClient client, String path, String header, String value) {
-        return client.execute(RequestHeaders.builder(HttpMethod.GET, path).set(header, value).build()).aggregate().join();
+        return client.execute(RequestHeaders.builder(HttpMethod.GET, path)
+                        .set(header, value)
+                        .build())
+                .aggregate()
+                .join();
     }
 
     private static String metrics(WebClient client) {
@@ -156,9 +176,11 @@ class OverloadProtectionTest {
     @Test
     void overItsLimitABatchRequestGets503WithRetryAfterWhileSearchPasses() throws Exception {
         WebClient client = start(s -> s.withLimit(RequestClass.BATCH, ConcurrencyLimit.fixed(1)));
-        CompletableFuture<AggregatedHttpResponse> held =
-                client.execute(RequestHeaders.builder(HttpMethod.GET, "/api/admin/crawl/42")
-                        .set("authorization", "Bearer s3cret").build()).aggregate();
+        CompletableFuture<AggregatedHttpResponse> held = client.execute(
+                        RequestHeaders.builder(HttpMethod.GET, "/api/admin/crawl/42")
+                                .set("authorization", "Bearer s3cret")
+                                .build())
+                .aggregate();
         jobs.gate.awaitEntered();
 
         AggregatedHttpResponse shed = get(client, "/api/admin/crawl/7", "authorization", "Bearer s3cret");
@@ -170,13 +192,15 @@ class OverloadProtectionTest {
 
         jobs.gate.release();
         assertThat(held.join().status().code()).isEqualTo(200);
-        assertThat(metrics(client)).containsPattern("chatda_admission_shed_total\\{class=\"batch\",reason=\"limit\"} 1.0");
+        assertThat(metrics(client))
+                .containsPattern("chatda_admission_shed_total\\{class=\"batch\",reason=\"limit\"} 1.0");
     }
 
     @Test
     void whileSearchIsBeingShedSuggestionsAreShedFirst() throws Exception {
         WebClient client = start(s -> s.withLimit(RequestClass.CRITICAL, ConcurrencyLimit.fixed(1)));
-        CompletableFuture<AggregatedHttpResponse> held = client.get("/api/search?q=slow").aggregate();
+        CompletableFuture<AggregatedHttpResponse> held =
+                client.get("/api/search?q=slow").aggregate();
         searchGate.awaitEntered();
 
         assertThat(get(client, "/api/search?q=deadlock").status().code()).isEqualTo(503);
@@ -194,11 +218,18 @@ class OverloadProtectionTest {
     @Test
     void lessUrgentRequestsAreShedBeforeOthersOfTheirClass() throws Exception {
         WebClient client = start(s -> s.withLimit(RequestClass.CRITICAL, ConcurrencyLimit.fixed(2)));
-        CompletableFuture<AggregatedHttpResponse> held = client.get("/api/search?q=slow").aggregate();
+        CompletableFuture<AggregatedHttpResponse> held =
+                client.get("/api/search?q=slow").aggregate();
         searchGate.awaitEntered();
 
-        assertThat(get(client, "/api/search?q=deadlock", "priority", "u=7").status().code()).isEqualTo(503);
-        assertThat(get(client, "/api/search?q=deadlock", "priority", "u=1, i").status().code()).isEqualTo(200);
+        assertThat(get(client, "/api/search?q=deadlock", "priority", "u=7")
+                        .status()
+                        .code())
+                .isEqualTo(503);
+        assertThat(get(client, "/api/search?q=deadlock", "priority", "u=1, i")
+                        .status()
+                        .code())
+                .isEqualTo(200);
         assertThat(get(client, "/api/search?q=deadlock").status().code()).isEqualTo(200);
         searchGate.release();
         held.join();
@@ -206,12 +237,19 @@ class OverloadProtectionTest {
 
     @Test
     void urgencyIsReadFromThePriorityHeader() {
-        assertThat(AdmissionControl.urgency(RequestHeaders.of(HttpMethod.GET, "/"))).isEqualTo(3);
-        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/").set("priority", "u=6").build()))
+        assertThat(AdmissionControl.urgency(RequestHeaders.of(HttpMethod.GET, "/")))
+                .isEqualTo(3);
+        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/")
+                        .set("priority", "u=6")
+                        .build()))
                 .isEqualTo(6);
-        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/").set("priority", "i, u=0").build()))
+        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/")
+                        .set("priority", "i, u=0")
+                        .build()))
                 .isEqualTo(0);
-        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/").set("priority", "u=9").build()))
+        assertThat(AdmissionControl.urgency(RequestHeaders.builder(HttpMethod.GET, "/")
+                        .set("priority", "u=9")
+                        .build()))
                 .isEqualTo(3);
     }
 
@@ -241,17 +279,34 @@ class OverloadProtectionTest {
         WebClient client = start(s -> s.withRateLimit(RequestClass.SHEDDABLE, new RateLimit(1, 1))
                 .withTrustedProxies(List.of("127.0.0.0/8")));
 
-        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7").status().code()).isEqualTo(200);
-        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7").status().code()).isEqualTo(429);
-        // a spoofed leftmost entry doesn't help: the proxy appended the real address
-        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "1.2.3.4, 203.0.113.7").status().code())
+        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7")
+                        .status()
+                        .code())
+                .isEqualTo(200);
+        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7")
+                        .status()
+                        .code())
                 .isEqualTo(429);
-        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.8").status().code()).isEqualTo(200);
+        // a spoofed leftmost entry doesn't help: the proxy appended the real address
+        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "1.2.3.4, 203.0.113.7")
+                        .status()
+                        .code())
+                .isEqualTo(429);
+        assertThat(get(client, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.8")
+                        .status()
+                        .code())
+                .isEqualTo(200);
         stopInBackground(server);
 
         WebClient direct = start(s -> s.withRateLimit(RequestClass.SHEDDABLE, new RateLimit(1, 1)));
-        assertThat(get(direct, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7").status().code()).isEqualTo(200);
-        assertThat(get(direct, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.8").status().code()).isEqualTo(429);
+        assertThat(get(direct, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.7")
+                        .status()
+                        .code())
+                .isEqualTo(200);
+        assertThat(get(direct, "/api/suggest?q=a", "x-forwarded-for", "203.0.113.8")
+                        .status()
+                        .code())
+                .isEqualTo(429);
     }
 
     @Test
@@ -267,10 +322,15 @@ class OverloadProtectionTest {
             assertThat(again.status().code()).as(path).isEqualTo(304);
             assertThat(again.content().isEmpty()).isTrue();
             assertThat(again.headers().get("etag")).isEqualTo(etag);
-            assertThat(get(client, path, "if-none-match", "\"other\"").status().code()).isEqualTo(200);
+            assertThat(get(client, path, "if-none-match", "\"other\"").status().code())
+                    .isEqualTo(200);
         }
         int searches = searched.size();
-        get(client, "/api/search?q=deadlock", "if-none-match", get(client, "/api/search?q=deadlock").headers().get("etag"));
+        get(
+                client,
+                "/api/search?q=deadlock",
+                "if-none-match",
+                get(client, "/api/search?q=deadlock").headers().get("etag"));
         assertThat(searched).hasSize(searches + 1);
 
         String oldTag = get(client, "/api/suggest?q=%EA%B5%90").headers().get("etag");
@@ -289,8 +349,10 @@ class OverloadProtectionTest {
 
     @Test
     void aSearchCancelledByItsClientNeverReachesTheIndex() throws Exception {
-        WebClient client = start(s -> s.withSearchThreads(1).withLimit(RequestClass.CRITICAL, ConcurrencyLimit.fixed(10)));
-        CompletableFuture<AggregatedHttpResponse> held = client.get("/api/search?q=slow").aggregate();
+        WebClient client =
+                start(s -> s.withSearchThreads(1).withLimit(RequestClass.CRITICAL, ConcurrencyLimit.fixed(10)));
+        CompletableFuture<AggregatedHttpResponse> held =
+                client.get("/api/search?q=slow").aggregate();
         searchGate.awaitEntered();
 
         HttpResponse doomed = client.get("/api/search?q=abandoned");
@@ -313,7 +375,8 @@ class OverloadProtectionTest {
         HttpResponse doomed = client.get("/api/search?q=deadlock");
         luceneGate.awaitEntered();
         // the search is in Lucene's collection loop, asking whether to go on
-        assertThat(luceneAskedFrom.get(0)).anyMatch(frame -> frame.getClassName().endsWith("BulkScorer"));
+        assertThat(luceneAskedFrom.get(0))
+                .anyMatch(frame -> frame.getClassName().endsWith("BulkScorer"));
 
         doomed.abort();
         awaitMetric(client, "chatda_admission_inflight{class=\"critical\"} 0.0");
@@ -355,7 +418,8 @@ class OverloadProtectionTest {
     void shutdownLetsInFlightRequestsFinish() throws Exception {
         WebClient client = start(s -> s);
         assertThat(get(client, "/ready").status().code()).isEqualTo(200);
-        CompletableFuture<AggregatedHttpResponse> held = client.get("/api/search?q=slow%20deadlock").aggregate();
+        CompletableFuture<AggregatedHttpResponse> held =
+                client.get("/api/search?q=slow%20deadlock").aggregate();
         searchGate.awaitEntered();
 
         ChatdaServer closing = server;
@@ -365,8 +429,14 @@ class OverloadProtectionTest {
         closer.join(300);
         assertThat(closer.isAlive()).as("close waits for the request in flight").isTrue();
         try (ClientFactory fresh = ClientFactory.builder().build()) {
-            AggregatedHttpResponse ready = get(WebClient.builder("http://127.0.0.1:" + closing.port()).factory(fresh).build(), "/ready");
-            assertThat(ready.status().code()).as("not ready while shutting down").isEqualTo(503);
+            AggregatedHttpResponse ready = get(
+                    WebClient.builder("http://127.0.0.1:" + closing.port())
+                            .factory(fresh)
+                            .build(),
+                    "/ready");
+            assertThat(ready.status().code())
+                    .as("not ready while shutting down")
+                    .isEqualTo(503);
             assertThat(ready.headers().get("retry-after")).isEqualTo("1");
         }
 
@@ -418,7 +488,8 @@ class OverloadProtectionTest {
     /** Waits until {@code thread} is inside a method called {@code method}. */
     private static void awaitFrame(Thread thread, String method) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (java.util.Arrays.stream(thread.getStackTrace()).noneMatch(f -> f.getMethodName().equals(method))) {
+        while (java.util.Arrays.stream(thread.getStackTrace())
+                .noneMatch(f -> f.getMethodName().equals(method))) {
             if (System.nanoTime() > deadline || !thread.isAlive()) {
                 throw new AssertionError(thread.getName() + " never reached " + method);
             }
@@ -430,7 +501,9 @@ class OverloadProtectionTest {
     void selfSignedTlsNegotiatesHttp2ByAlpnBesideCleartextOnTheSamePort() {
         start(s -> s.withTls(TlsSettings.selfSignedCertificate()));
         try (ClientFactory insecure = ClientFactory.insecure()) {
-            WebClient tls = WebClient.builder("https://127.0.0.1:" + server.port()).factory(insecure).build();
+            WebClient tls = WebClient.builder("https://127.0.0.1:" + server.port())
+                    .factory(insecure)
+                    .build();
             try (var captor = Clients.newContextCaptor()) {
                 AggregatedHttpResponse res = get(tls, "/api/search?q=deadlock");
                 ClientRequestContext ctx = captor.get();
@@ -438,7 +511,10 @@ class OverloadProtectionTest {
                 assertThat(ctx.log().whenComplete().join().sessionProtocol()).isEqualTo(SessionProtocol.H2);
             }
         }
-        assertThat(get(WebClient.of("h2c://127.0.0.1:" + server.port()), "/health").status().code()).isEqualTo(200);
+        assertThat(get(WebClient.of("h2c://127.0.0.1:" + server.port()), "/health")
+                        .status()
+                        .code())
+                .isEqualTo(200);
     }
 
     @Test
@@ -446,8 +522,13 @@ class OverloadProtectionTest {
         WebClient client = start(s -> s);
         String body = "{\"seeds\": [\"https://example.org/\"], \"maxPages\": 50}";
 
-        AggregatedHttpResponse anonymous = client.execute(RequestHeaders.builder(HttpMethod.POST, "/api/admin/crawl")
-                .contentType(MediaType.JSON_UTF_8).build(), body).aggregate().join();
+        AggregatedHttpResponse anonymous = client.execute(
+                        RequestHeaders.builder(HttpMethod.POST, "/api/admin/crawl")
+                                .contentType(MediaType.JSON_UTF_8)
+                                .build(),
+                        body)
+                .aggregate()
+                .join();
         assertThat(anonymous.status().code()).isEqualTo(401);
         assertThat(anonymous.headers().get("www-authenticate")).startsWith("Bearer");
         assertThat(jobs.submitted).isEmpty();
@@ -455,15 +536,26 @@ class OverloadProtectionTest {
         AggregatedHttpResponse accepted = post(client, body);
         assertThat(accepted.status().code()).isEqualTo(202);
         assertThat(accepted.headers().get("location")).isEqualTo("/api/admin/crawl/1");
-        assertThat(jobs.submitted).containsExactly(new CrawlRequest(List.of("https://example.org/"), CrawlRequest.Mode.START, 50, 5));
+        assertThat(jobs.submitted)
+                .containsExactly(new CrawlRequest(List.of("https://example.org/"), CrawlRequest.Mode.START, 50, 5));
 
         AggregatedHttpResponse status = get(client, "/api/admin/crawl/1", "authorization", "Bearer s3cret");
         assertThat(status.status().code()).isEqualTo(200);
         assertThat(status.contentUtf8()).contains("\"status\":\"queued\"").contains("\"id\":1");
-        assertThat(get(client, "/api/admin/crawl/99", "authorization", "Bearer s3cret").status().code()).isEqualTo(404);
-        assertThat(get(client, "/api/admin/crawl/1", "authorization", "Bearer wrong").status().code()).isEqualTo(401);
+        assertThat(get(client, "/api/admin/crawl/99", "authorization", "Bearer s3cret")
+                        .status()
+                        .code())
+                .isEqualTo(404);
+        assertThat(get(client, "/api/admin/crawl/1", "authorization", "Bearer wrong")
+                        .status()
+                        .code())
+                .isEqualTo(401);
 
-        for (String bad : List.of("not json", "{}", "{\"seeds\": [\"ftp://x/\"]}", "{\"seeds\": [\"https://x/\"], \"mode\": \"z\"}",
+        for (String bad : List.of(
+                "not json",
+                "{}",
+                "{\"seeds\": [\"ftp://x/\"]}",
+                "{\"seeds\": [\"https://x/\"], \"mode\": \"z\"}",
                 "{\"seeds\": [\"https://x/\"], \"maxPages\": -1}")) {
             AggregatedHttpResponse res = post(client, bad);
             assertThat(res.status().code()).as(bad).isEqualTo(400);
@@ -472,8 +564,14 @@ class OverloadProtectionTest {
     }
 
     private static AggregatedHttpResponse post(WebClient client, String body) {
-        return client.execute(RequestHeaders.builder(HttpMethod.POST, "/api/admin/crawl")
-                .contentType(MediaType.JSON_UTF_8).set("authorization", "Bearer s3cret").build(), body).aggregate().join();
+        return client.execute(
+                        RequestHeaders.builder(HttpMethod.POST, "/api/admin/crawl")
+                                .contentType(MediaType.JSON_UTF_8)
+                                .set("authorization", "Bearer s3cret")
+                                .build(),
+                        body)
+                .aggregate()
+                .join();
     }
 
     @Test
@@ -485,9 +583,11 @@ class OverloadProtectionTest {
 
         String text = metrics(client);
         // the web page's search is admitted as critical, and counted so
-        assertThat(text).containsPattern("chatda_http_requests_total\\{class=\"critical\",[^}]*result=\"success\","
-                + "service=\"io.chatda.server.web.SearchPage\"} 1.0");
-        assertThat(text).contains("chatda_admission_limit{class=\"critical\"}")
+        assertThat(text)
+                .containsPattern("chatda_http_requests_total\\{class=\"critical\",[^}]*result=\"success\","
+                        + "service=\"io.chatda.server.web.SearchPage\"} 1.0");
+        assertThat(text)
+                .contains("chatda_admission_limit{class=\"critical\"}")
                 .contains("chatda_admission_inflight{class=\"sheddable\"}")
                 .contains("chatda_data_generation{data=\"dictionary\"}")
                 .contains("chatda_data_age_seconds{data=\"index\"}")
@@ -516,7 +616,8 @@ class OverloadProtectionTest {
         public Optional<JobStatus> status(long id) {
             if (id == 42) {
                 gate.pass();
-                return Optional.of(new JobStatus(42, JobStatus.State.RUNNING, Instant.now(), Instant.now(), null, "10 pages"));
+                return Optional.of(
+                        new JobStatus(42, JobStatus.State.RUNNING, Instant.now(), Instant.now(), null, "10 pages"));
             }
             return Optional.ofNullable(jobs.get(id));
         }

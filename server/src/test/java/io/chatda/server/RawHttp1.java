@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 final class RawHttp1 {
 
-    private RawHttp1() {
-    }
+    private RawHttp1() {}
 
     /** The answer (status line, headers, body, as ISO-8859-1) to {@code GET <target> HTTP/1.1}. */
     static String get(int port, byte[] target) throws IOException {
@@ -53,7 +52,8 @@ final class RawHttp1 {
             return headers + new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
         int end = lower.indexOf("\r\n", at + 2);
-        int length = Integer.parseInt(headers.substring(at + "\r\ncontent-length:".length(), end).strip());
+        int length = Integer.parseInt(
+                headers.substring(at + "\r\ncontent-length:".length(), end).strip());
         return headers + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
     }
 }

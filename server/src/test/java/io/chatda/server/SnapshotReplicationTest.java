@@ -68,6 +68,7 @@ class SnapshotReplicationTest {
 
     @TempDir
     Path dir;
+
     private SnapshotPublisher publisher;
     private SearchIndex writer;
     private ChatdaServer indexer;
@@ -109,30 +110,50 @@ class SnapshotReplicationTest {
     @BeforeEach
     void start() throws IOException {
         Path indexer = dir.resolve("indexer");
-        publisher = new SnapshotPublisher(indexer.resolve("index"), indexer.resolve("suggest/dictionary.bin"),
-                indexer.resolve("replica"), new Retention(0, Duration.ZERO), CLOCK);
+        publisher = new SnapshotPublisher(
+                indexer.resolve("index"),
+                indexer.resolve("suggest/dictionary.bin"),
+                indexer.resolve("replica"),
+                new Retention(0, Duration.ZERO),
+                CLOCK);
         writer = SearchIndex.open(indexer.resolve("index"), TextAnalysis.standard(), publisher);
-        this.indexer = new ChatdaServer(ServerSettings.onPort(0), ServedData.fixed(writer, () -> null),
-                Replication.indexer(publisher, TOKEN));
+        this.indexer = new ChatdaServer(
+                ServerSettings.onPort(0), ServedData.fixed(writer, () -> null), Replication.indexer(publisher, TOKEN));
         this.indexer.start();
-        toIndexer = WebClient.builder("http://127.0.0.1:" + this.indexer.port()).factory(clients).build();
+        toIndexer = WebClient.builder("http://127.0.0.1:" + this.indexer.port())
+                .factory(clients)
+                .build();
 
         Path local = dir.resolve("replica");
         replica = new ReplicaData(local.resolve("index"));
-        puller = new SnapshotPuller(PullerSettings.of(URI.create("http://127.0.0.1:" + this.indexer.port()), TOKEN,
-                local.resolve("index"), local.resolve("suggest/dictionary.bin")).withLongPoll(Duration.ZERO)
-                .withPollInterval(Duration.ofMillis(10)).withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)),
-                replica, CLOCK);
+        puller = new SnapshotPuller(
+                PullerSettings.of(
+                                URI.create("http://127.0.0.1:" + this.indexer.port()),
+                                TOKEN,
+                                local.resolve("index"),
+                                local.resolve("suggest/dictionary.bin"))
+                        .withLongPoll(Duration.ZERO)
+                        .withPollInterval(Duration.ofMillis(10))
+                        .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)),
+                replica,
+                CLOCK);
     }
 
     /** The replica's server, for the tests that look at what it answers (a server takes seconds to stop). */
     private WebClient replicaServer() {
         DataGeneration fixed = DataGeneration.fixed();
-        replicaServer = new ChatdaServer(ServerSettings.onPort(0), new ServedData(
-                (query, page, size, options, client) -> replica.index.search(query, page, size, options),
-                () -> replica.suggester, () -> fixed, null), Replication.replica(puller));
+        replicaServer = new ChatdaServer(
+                ServerSettings.onPort(0),
+                new ServedData(
+                        (query, page, size, options, client) -> replica.index.search(query, page, size, options),
+                        () -> replica.suggester,
+                        () -> fixed,
+                        null),
+                Replication.replica(puller));
         replicaServer.start();
-        return WebClient.builder("http://127.0.0.1:" + replicaServer.port()).factory(clients).build();
+        return WebClient.builder("http://127.0.0.1:" + replicaServer.port())
+                .factory(clients)
+                .build();
     }
 
     @AfterEach
@@ -156,7 +177,8 @@ class SnapshotReplicationTest {
 
     private void saveDictionary(String... titles) throws IOException {
         List<SuggestEntry> entries = java.util.Arrays.stream(titles)
-                .map(t -> new SuggestEntry(t, 1, SuggestEntry.Kind.TITLE, "")).toList();
+                .map(t -> new SuggestEntry(t, 1, SuggestEntry.Kind.TITLE, ""))
+                .toList();
         DictionarySnapshot.save(CompletionIndex.build(entries), "test", dir.resolve("indexer/suggest/dictionary.bin"));
         publisher.publish();
     }
@@ -166,14 +188,16 @@ class SnapshotReplicationTest {
     }
 
     private static AggregatedHttpResponse get(WebClient client, String path, String token) {
-        RequestHeaders headers = token == null ? RequestHeaders.of(HttpMethod.GET, path)
+        RequestHeaders headers = token == null
+                ? RequestHeaders.of(HttpMethod.GET, path)
                 : RequestHeaders.of(HttpMethod.GET, path, HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
         return client.execute(headers).aggregate().join();
     }
 
     private static double metric(WebClient client, String nameAndLabels) {
         String scrape = client.get("/metrics").aggregate().join().contentUtf8();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(nameAndLabels) + " (\\S+)$").matcher(scrape);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(nameAndLabels) + " (\\S+)$")
+                .matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
@@ -200,8 +224,10 @@ class SnapshotReplicationTest {
         assertThat(suggest.headers().get(ReplicaApi.GENERATION_HEADER)).isEqualTo(Long.toString(generation));
         JsonNode ready = JSON.readTree(get(toReplica, "/ready", null).contentUtf8());
         assertThat(ready.get("snapshotGeneration").asLong()).isEqualTo(generation);
-        assertThat(metric(toReplica, "chatda_replica_generation{role=\"replica\"}")).isEqualTo(generation);
-        assertThat(metric(toIndexer, "chatda_replica_generation{role=\"indexer\"}")).isEqualTo(generation);
+        assertThat(metric(toReplica, "chatda_replica_generation{role=\"replica\"}"))
+                .isEqualTo(generation);
+        assertThat(metric(toIndexer, "chatda_replica_generation{role=\"indexer\"}"))
+                .isEqualTo(generation);
         assertThat(get(toIndexer, "/api/search?q=deadlock", null).headers().get(ReplicaApi.GENERATION_HEADER))
                 .isEqualTo(Long.toString(generation));
         assertThat(puller.pullOnce().status()).isEqualTo(PullOutcome.Status.UP_TO_DATE);
@@ -219,13 +245,15 @@ class SnapshotReplicationTest {
         writer.commit(Map.of());
         SnapshotManifest after = published();
         Set<String> had = before.files().stream().map(SnapshotFile::name).collect(Collectors.toSet());
-        List<SnapshotFile> added = after.files().stream().filter(f -> !had.contains(f.name())).toList();
+        List<SnapshotFile> added =
+                after.files().stream().filter(f -> !had.contains(f.name())).toList();
         PullOutcome second = puller.pullOnce();
 
         assertThat(second.status()).isEqualTo(PullOutcome.Status.INSTALLED);
         assertThat(added).hasSizeLessThan(after.files().size());
         assertThat(second.filesCopied()).isEqualTo(added.size());
-        assertThat(second.bytesCopied()).isEqualTo(added.stream().mapToLong(SnapshotFile::length).sum());
+        assertThat(second.bytesCopied())
+                .isEqualTo(added.stream().mapToLong(SnapshotFile::length).sum());
         assertThat(replica.hits("둘째")).isEqualTo(1);
         assertThat(replica.hits("처음")).isEqualTo(1);
         assertThat(puller.pullOnce().filesCopied()).isZero();
@@ -251,8 +279,11 @@ class SnapshotReplicationTest {
         assertThat(replica.hits("둘째")).isZero();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         puller.bindTo(registry);
-        assertThat(registry.get("chatda.replica.pull.failures").tag("reason", "checksum_mismatch").functionCounter()
-                .count()).isEqualTo(1);
+        assertThat(registry.get("chatda.replica.pull.failures")
+                        .tag("reason", "checksum_mismatch")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(1);
 
         writeByte(damaged, original);
         PullOutcome retried = puller.pullOnce();
@@ -308,37 +339,74 @@ class SnapshotReplicationTest {
 
         assertThat(get(toIndexer, "/replica/manifest", null).status().code()).isEqualTo(401);
         assertThat(get(toIndexer, "/replica/manifest", "wrong").status().code()).isEqualTo(401);
-        assertThat(get(toIndexer, "/replica/file/" + g + "/" + first.segmentsFile(), null).status().code()).isEqualTo(401);
+        assertThat(get(toIndexer, "/replica/file/" + g + "/" + first.segmentsFile(), null)
+                        .status()
+                        .code())
+                .isEqualTo(401);
         AggregatedHttpResponse manifest = get(toIndexer, "/replica/manifest", TOKEN);
         assertThat(SnapshotManifest.parse(manifest.content().array())).isEqualTo(first);
-        assertThat(get(toIndexer, "/replica/file/" + g + "/" + first.segmentsFile(), TOKEN).content().length())
+        assertThat(get(toIndexer, "/replica/file/" + g + "/" + first.segmentsFile(), TOKEN)
+                        .content()
+                        .length())
                 .isEqualTo(first.file(first.segmentsFile()).orElseThrow().length());
-        for (String name : List.of("..%2F..%2Fetc%2Fpasswd", "..", "%2e%2e", "write.lock", "..%2Findex%2F" + first.segmentsFile(),
-                "..%5C" + first.segmentsFile(), "x")) {
-            assertThat(get(toIndexer, "/replica/file/" + g + "/" + name, TOKEN).status().code()).as(name).isIn(400, 404);
+        for (String name : List.of(
+                "..%2F..%2Fetc%2Fpasswd",
+                "..",
+                "%2e%2e",
+                "write.lock",
+                "..%2Findex%2F" + first.segmentsFile(),
+                "..%5C" + first.segmentsFile(),
+                "x")) {
+            assertThat(get(toIndexer, "/replica/file/" + g + "/" + name, TOKEN)
+                            .status()
+                            .code())
+                    .as(name)
+                    .isIn(400, 404);
         }
-        assertThat(get(toIndexer, "/replica/file/abc/" + first.segmentsFile(), TOKEN).status().code()).isEqualTo(400);
-        assertThat(get(toIndexer, "/replica/file/" + (g + 1) + "/" + first.segmentsFile(), TOKEN).status().code())
+        assertThat(get(toIndexer, "/replica/file/abc/" + first.segmentsFile(), TOKEN)
+                        .status()
+                        .code())
+                .isEqualTo(400);
+        assertThat(get(toIndexer, "/replica/file/" + (g + 1) + "/" + first.segmentsFile(), TOKEN)
+                        .status()
+                        .code())
                 .isEqualTo(404);
 
         String etag = manifest.headers().get(HttpHeaderNames.ETAG);
-        RequestHeaders conditional = RequestHeaders.of(HttpMethod.GET, "/replica/manifest",
-                HttpHeaderNames.AUTHORIZATION, "Bearer " + TOKEN, HttpHeaderNames.IF_NONE_MATCH, etag);
-        assertThat(toIndexer.execute(conditional).aggregate().join().status().code()).isEqualTo(304);
+        RequestHeaders conditional = RequestHeaders.of(
+                HttpMethod.GET,
+                "/replica/manifest",
+                HttpHeaderNames.AUTHORIZATION,
+                "Bearer " + TOKEN,
+                HttpHeaderNames.IF_NONE_MATCH,
+                etag);
+        assertThat(toIndexer.execute(conditional).aggregate().join().status().code())
+                .isEqualTo(304);
         long start = System.nanoTime();
-        AggregatedHttpResponse nothingNew = toIndexer.execute(conditional.toBuilder()
-                .set(HttpHeaderNames.PREFER, "wait=1").build()).aggregate().join();
+        AggregatedHttpResponse nothingNew = toIndexer
+                .execute(conditional.toBuilder()
+                        .set(HttpHeaderNames.PREFER, "wait=1")
+                        .build())
+                .aggregate()
+                .join();
         assertThat(nothingNew.status().code()).isEqualTo(304);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-        CompletableFuture<AggregatedHttpResponse> longPoll = toIndexer.execute(conditional.toBuilder()
-                .set(HttpHeaderNames.PREFER, "wait=30").build()).aggregate();
+        CompletableFuture<AggregatedHttpResponse> longPoll = toIndexer
+                .execute(conditional.toBuilder()
+                        .set(HttpHeaderNames.PREFER, "wait=30")
+                        .build())
+                .aggregate();
         add("file:///b.md", "새 문서", "새 본문");
         writer.commit(Map.of());
         AggregatedHttpResponse answered = longPoll.get(10, TimeUnit.SECONDS);
         assertThat(answered.status().code()).isEqualTo(200);
-        assertThat(SnapshotManifest.parse(answered.content().array()).generation()).isEqualTo(g + 1);
+        assertThat(SnapshotManifest.parse(answered.content().array()).generation())
+                .isEqualTo(g + 1);
         // no replica was copying it and retention keeps none: the first generation is no longer held
-        assertThat(get(toIndexer, "/replica/file/" + g + "/" + first.segmentsFile(), TOKEN).status().code()).isEqualTo(410);
+        assertThat(get(toIndexer, "/replica/file/" + g + "/" + first.segmentsFile(), TOKEN)
+                        .status()
+                        .code())
+                .isEqualTo(410);
     }
 
     /** The largest file of the published commit that the replica hasn't got. */
@@ -346,7 +414,8 @@ class SnapshotReplicationTest {
         Path replicaIndex = dir.resolve("replica/index");
         SnapshotFile file = published().files().stream()
                 .filter(f -> !f.name().startsWith("segments") && !Files.exists(replicaIndex.resolve(f.name())))
-                .max(Comparator.comparingLong(SnapshotFile::length)).orElseThrow();
+                .max(Comparator.comparingLong(SnapshotFile::length))
+                .orElseThrow();
         return dir.resolve("indexer/index").resolve(file.name());
     }
 

@@ -10,8 +10,7 @@ public final class Programs {
 
     private static final List<String> SYSTEM_DIRS = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
 
-    private Programs() {
-    }
+    private Programs() {}
 
     /**
      * The program's path: on the PATH, or in the sbin directories Debian installs daemons to.

@@ -6,12 +6,10 @@ public interface QueryEvents {
     /** Events that go nowhere (a server that keeps no query log). */
     QueryEvents NONE = new QueryEvents() {
         @Override
-        public void search(String query, long hits, String client) {
-        }
+        public void search(String query, long hits, String client) {}
 
         @Override
-        public void pick(String text, String client) {
-        }
+        public void pick(String text, String client) {}
     };
 
     /** A first page of results for {@code query}, which had {@code hits} results, asked by {@code client}. */

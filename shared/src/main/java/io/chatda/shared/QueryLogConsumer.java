@@ -55,9 +55,12 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
     @Override
     public void bindTo(MeterRegistry registry) {
         FunctionCounter.builder("chatda.querylog.stream.consumed", consumed, AtomicLong::get)
-                .description("query-log events taken from the Redis stream into the query log").register(registry);
-        FunctionCounter.builder("chatda.background.failures", failures, AtomicLong::get).tag("task", "querylog-stream")
-                .description("background task runs that failed").register(registry);
+                .description("query-log events taken from the Redis stream into the query log")
+                .register(registry);
+        FunctionCounter.builder("chatda.background.failures", failures, AtomicLong::get)
+                .tag("task", "querylog-stream")
+                .description("background task runs that failed")
+                .register(registry);
     }
 
     /** Events handed to the query log. */
@@ -100,8 +103,11 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
 
     private void ensureGroup() {
         try {
-            redis.sync().xgroupCreate(XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"), GROUP,
-                    XGroupCreateArgs.Builder.mkstream());
+            redis.sync()
+                    .xgroupCreate(
+                            XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"),
+                            GROUP,
+                            XGroupCreateArgs.Builder.mkstream());
         } catch (RedisBusyException alreadyThere) {
             // BUSYGROUP: the group exists, as it does after the first start
         }
@@ -113,9 +119,13 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
         if (!pending) {
             args.block(BLOCK);
         }
-        List<StreamMessage<String, String>> batch = redis.sync().xreadgroup(Consumer.from(GROUP, name), args,
-                pending ? XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0")
-                        : XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY));
+        List<StreamMessage<String, String>> batch = redis.sync()
+                .xreadgroup(
+                        Consumer.from(GROUP, name),
+                        args,
+                        pending
+                                ? XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0")
+                                : XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY));
         for (StreamMessage<String, String> message : batch) {
             deliver(message.getBody());
             redis.sync().xack(QueryLogStream.KEY, GROUP, message.getId());

@@ -49,9 +49,11 @@ public final class QueryLogStream implements QueryEvents, MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         FunctionCounter.builder("chatda.querylog.stream.appended", appended, AtomicLong::get)
-                .description("query-log events appended to the Redis stream").register(registry);
+                .description("query-log events appended to the Redis stream")
+                .register(registry);
         FunctionCounter.builder("chatda.querylog.stream.dropped", dropped, AtomicLong::get)
-                .description("query-log events lost because Redis did not take them").register(registry);
+                .description("query-log events lost because Redis did not take them")
+                .register(registry);
     }
 
     /** Events Redis took. */
@@ -61,7 +63,8 @@ public final class QueryLogStream implements QueryEvents, MeterBinder {
 
     private void append(Map<String, String> event) {
         try {
-            redis.async().xadd(KEY, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), event)
+            redis.async()
+                    .xadd(KEY, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), event)
                     .whenComplete((id, error) -> (error == null ? appended : dropped).incrementAndGet());
         } catch (RuntimeException e) {
             dropped.incrementAndGet();

@@ -34,6 +34,7 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
 
     /** How long a replica uses its local buckets after Redis failed, before it tries Redis again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
     private static final String KEY_PREFIX = "chatda:ratelimit:";
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimitStore.class);
 
@@ -43,6 +44,7 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(1))
             .build();
+
     private final LocalRateLimitStore fallback;
     private final Clock clock;
     private final AtomicReference<Instant> redisDownUntil = new AtomicReference<>(Instant.MIN);
@@ -52,8 +54,8 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
     public RedisRateLimitStore(RedisConnection redis, LocalRateLimitStore fallback, Clock clock) {
         this.redisBuckets = Bucket4jLettuce.casBasedBuilder(redis.stringsToBytes())
                 .clientClock(new ClockTimeMeter(clock))
-                .expirationAfterWrite(ExpirationAfterWriteStrategy
-                        .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .requestTimeout(RedisConnection.COMMAND_TIMEOUT)
                 .build()
                 .asAsync();
@@ -68,15 +70,20 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
         }
         CompletableFuture<ConsumptionProbe> remote;
         try {
-            remote = proxies.get(key + "/" + limit, k -> redisBuckets.builder()
-                            .withOptimization(Optimizations.batching())
-                            .build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(limit.bucketConfiguration())))
+            remote = proxies.get(
+                            key + "/" + limit,
+                            k -> redisBuckets
+                                    .builder()
+                                    .withOptimization(Optimizations.batching())
+                                    .build(
+                                            KEY_PREFIX + key,
+                                            () -> CompletableFuture.completedFuture(limit.bucketConfiguration())))
                     .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             remote = CompletableFuture.failedFuture(e);
         }
-        return remote.handle((probe, error) -> error == null ? CompletableFuture.completedFuture(probe)
-                        : redisFailed(error, key, limit))
+        return remote.handle((probe, error) ->
+                        error == null ? CompletableFuture.completedFuture(probe) : redisFailed(error, key, limit))
                 .thenCompose(f -> f);
     }
 
@@ -93,9 +100,11 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         FunctionCounter.builder("chatda.ratelimit.redis.fallbacks", fallbacks, AtomicLong::get)
-                .description("rate-limit decisions made by local buckets because Redis was unreachable").register(registry);
+                .description("rate-limit decisions made by local buckets because Redis was unreachable")
+                .register(registry);
         FunctionCounter.builder("chatda.ratelimit.redis.failures", failures, AtomicLong::get)
-                .description("Redis rate-limit calls that failed or timed out").register(registry);
+                .description("Redis rate-limit calls that failed or timed out")
+                .register(registry);
     }
 
     /** Decisions made by local buckets because Redis was unreachable. */

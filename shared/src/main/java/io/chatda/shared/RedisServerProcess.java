@@ -33,8 +33,18 @@ public final class RedisServerProcess implements AutoCloseable {
      */
     public static RedisServerProcess start(int port, Path log) throws IOException {
         Path program = Programs.find("redis-server", "redis-server");
-        Process process = new ProcessBuilder(List.of(program.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"))
+        Process process = new ProcessBuilder(List.of(
+                        program.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--protected-mode",
+                        "yes"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Starts a real redis-server for a test on a free loopback port. */
 final class LocalRedis {
 
-    private LocalRedis() {
-    }
+    private LocalRedis() {}
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

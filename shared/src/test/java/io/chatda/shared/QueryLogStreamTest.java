@@ -36,7 +36,8 @@ class QueryLogStreamTest {
 
     @Test
     void eventsFromTwoReplicasReachTheIndexersQueryLogOnceEach() throws Exception {
-        try (RedisServerProcess redis = LocalRedis.start(dir); RedisConnection connection = RedisConnection.to(redis.uri())) {
+        try (RedisServerProcess redis = LocalRedis.start(dir);
+                RedisConnection connection = RedisConnection.to(redis.uri())) {
             var replicaA = new QueryLogStream(connection);
             var replicaB = new QueryLogStream(connection);
             var log = new Recorded();
@@ -48,8 +49,9 @@ class QueryLogStreamTest {
                 replicaB.search("redis", 0, "10.0.0.3");
                 await(() -> log.events.size() >= 3);
             }
-            assertThat(log.events).containsExactlyInAnyOrder(
-                    "search 검색 엔진 12 10.0.0.1", "pick 검색 10.0.0.2", "search redis 0 10.0.0.3");
+            assertThat(log.events)
+                    .containsExactlyInAnyOrder(
+                            "search 검색 엔진 12 10.0.0.1", "pick 검색 10.0.0.2", "search redis 0 10.0.0.3");
             assertThat(replicaA.appended()).isEqualTo(1);
             assertThat(consumer.consumed()).isEqualTo(3);
         }
@@ -57,17 +59,22 @@ class QueryLogStreamTest {
 
     @Test
     void whatWasReadButNotAcknowledgedBeforeACrashIsReadAgainAndAMalformedEntryIsSkipped() throws Exception {
-        try (RedisServerProcess redis = LocalRedis.start(dir); RedisConnection connection = RedisConnection.to(redis.uri())) {
+        try (RedisServerProcess redis = LocalRedis.start(dir);
+                RedisConnection connection = RedisConnection.to(redis.uri())) {
             var raw = connection.strings().sync();
-            raw.xgroupCreate(XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"), QueryLogConsumer.GROUP,
+            raw.xgroupCreate(
+                    XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"),
+                    QueryLogConsumer.GROUP,
                     XGroupCreateArgs.Builder.mkstream());
             var replica = new QueryLogStream(connection);
             replica.search("before crash", 3, "c1");
             raw.xadd(QueryLogStream.KEY, Map.of("kind", "search", "hits", "1"));
             await(() -> raw.xlen(QueryLogStream.KEY) == 2);
             // the indexer read both, then died before acknowledging them
-            assertThat(raw.xreadgroup(Consumer.from(QueryLogConsumer.GROUP, "indexer-0"),
-                    XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY))).hasSize(2);
+            assertThat(raw.xreadgroup(
+                            Consumer.from(QueryLogConsumer.GROUP, "indexer-0"),
+                            XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY)))
+                    .hasSize(2);
 
             var log = new Recorded();
             QueryLogConsumer consumer = new QueryLogConsumer(connection, log, "indexer-0");
@@ -78,7 +85,8 @@ class QueryLogStreamTest {
             }
             assertThat(log.events).containsExactly("search before crash 3 c1", "search after restart 5 c2");
             assertThat(consumer.failures()).as("the entry without text").isEqualTo(1);
-            assertThat(raw.xpending(QueryLogStream.KEY, QueryLogConsumer.GROUP).getCount()).isZero();
+            assertThat(raw.xpending(QueryLogStream.KEY, QueryLogConsumer.GROUP).getCount())
+                    .isZero();
         }
     }
 

@@ -22,18 +22,21 @@ class RedisRateLimitStoreTest {
 
     @Test
     void twoReplicasDrawFromOneBucket() throws Exception {
-        try (RedisServerProcess redis = LocalRedis.start(dir); RedisConnection connection = RedisConnection.to(redis.uri())) {
+        try (RedisServerProcess redis = LocalRedis.start(dir);
+                RedisConnection connection = RedisConnection.to(redis.uri())) {
             var a = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
             var b = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
 
             int admitted = 0;
             for (int i = 0; i < 30; i++) {
-                ConsumptionProbe probe = (i % 2 == 0 ? a : b).tryConsume("search:10.0.0.7", TEN).get();
+                ConsumptionProbe probe =
+                        (i % 2 == 0 ? a : b).tryConsume("search:10.0.0.7", TEN).get();
                 admitted += probe.isConsumed() ? 1 : 0;
             }
             assertThat(admitted).isEqualTo(10);
             assertThat(b.tryConsume("search:10.0.0.8", TEN).get().isConsumed())
-                    .as("another client has its own bucket").isTrue();
+                    .as("another client has its own bucket")
+                    .isTrue();
 
             clock.advance(Duration.ofMillis(500));
             int afterHalfASecond = 0;
@@ -51,7 +54,8 @@ class RedisRateLimitStoreTest {
         int port = redis.port();
         try (RedisConnection connection = RedisConnection.to(redis.uri())) {
             var store = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
-            assertThat(store.tryConsume("search:10.0.0.9", TEN).get().isConsumed()).isTrue();
+            assertThat(store.tryConsume("search:10.0.0.9", TEN).get().isConsumed())
+                    .isTrue();
 
             redis.close();
             int admitted = 0;

@@ -27,9 +27,13 @@ record Blocklist(List<String> phrases) {
         }
         try {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            return new Blocklist(text.lines().map(String::strip)
+            return new Blocklist(text.lines()
+                    .map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(TextNormalizer::normalize).filter(l -> !l.isEmpty()).distinct().toList());
+                    .map(TextNormalizer::normalize)
+                    .filter(l -> !l.isEmpty())
+                    .distinct()
+                    .toList());
         } catch (NoSuchFileException e) {
             return NONE;
         } catch (IOException e) {

@@ -45,7 +45,10 @@ final class ClientSupport {
     String encode() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < hashes.length; i++) {
-            b.append(i == 0 ? "" : ",").append(Long.toHexString(hashes[i])).append(':').append(counted[i]);
+            b.append(i == 0 ? "" : ",")
+                    .append(Long.toHexString(hashes[i]))
+                    .append(':')
+                    .append(counted[i]);
         }
         return b.toString();
     }

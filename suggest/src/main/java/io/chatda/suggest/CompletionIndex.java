@@ -38,6 +38,7 @@ public final class CompletionIndex implements Suggester {
     public static final int MAX_TEXT = 200;
     /** Typed text beyond this many characters is ignored. */
     public static final int MAX_TYPED = 100;
+
     static final int MIN_TYPO_UNITS = 4;
     private static final SuggestEntry.Kind[] KINDS = SuggestEntry.Kind.values();
     /** Bound on candidates examined per lookup, so a rare site or mixed choseong can't make one slow. */
@@ -52,6 +53,7 @@ public final class CompletionIndex implements Suggester {
     final byte[] choseong;
     /** The character each choseong unit comes from (a syllable or a lone consonant), parallel to {@link #choseong}. */
     final char[] choChars;
+
     final int[] choEnds;
     final float[] weights;
     final byte[] kinds;
@@ -67,12 +69,28 @@ public final class CompletionIndex implements Suggester {
     final SortedKeys byThirdSkipped;
     /** Vowels behind each choseong position, to test mixed input cheaply (derived, not saved). */
     final MixedChoseong mixedChoseong;
+
     private final Map<String, Integer> siteNumbers;
 
-    CompletionIndex(KeyCodec codec, byte[] texts, int[] textEnds, byte[] keys, int[] keyEnds, byte[] choseong,
-                    char[] choChars, int[] choEnds, float[] weights, byte[] kinds, char[] siteIds, String[] sites, String[] urls,
-                    SortedKeys byKey, SortedKeys byWord, SortedKeys byChoseong, SortedKeys bySecondSkipped,
-                    SortedKeys byThirdSkipped) {
+    CompletionIndex(
+            KeyCodec codec,
+            byte[] texts,
+            int[] textEnds,
+            byte[] keys,
+            int[] keyEnds,
+            byte[] choseong,
+            char[] choChars,
+            int[] choEnds,
+            float[] weights,
+            byte[] kinds,
+            char[] siteIds,
+            String[] sites,
+            String[] urls,
+            SortedKeys byKey,
+            SortedKeys byWord,
+            SortedKeys byChoseong,
+            SortedKeys bySecondSkipped,
+            SortedKeys byThirdSkipped) {
         this.codec = codec;
         this.n = weights.length;
         this.texts = texts;
@@ -119,11 +137,22 @@ public final class CompletionIndex implements Suggester {
 
     /** Heap bytes held by the dictionary's arrays and strings (excluding the shared key table). */
     public long memoryBytes() {
-        long bytes = arr(texts.length) + arr(4L * textEnds.length) + arr(keys.length) + arr(4L * keyEnds.length)
-                + arr(choseong.length) + arr(2L * choChars.length) + arr(4L * choEnds.length) + arr(4L * weights.length) + arr(kinds.length)
-                + arr(2L * siteIds.length) + arr(4L * urls.length)
-                + byKey.memoryBytes() + byWord.memoryBytes() + byChoseong.memoryBytes()
-                + bySecondSkipped.memoryBytes() + byThirdSkipped.memoryBytes()
+        long bytes = arr(texts.length)
+                + arr(4L * textEnds.length)
+                + arr(keys.length)
+                + arr(4L * keyEnds.length)
+                + arr(choseong.length)
+                + arr(2L * choChars.length)
+                + arr(4L * choEnds.length)
+                + arr(4L * weights.length)
+                + arr(kinds.length)
+                + arr(2L * siteIds.length)
+                + arr(4L * urls.length)
+                + byKey.memoryBytes()
+                + byWord.memoryBytes()
+                + byChoseong.memoryBytes()
+                + bySecondSkipped.memoryBytes()
+                + byThirdSkipped.memoryBytes()
                 + mixedChoseong.memoryBytes();
         for (String url : urls) {
             bytes += url == null ? 0 : 24 + arr(url.length());
@@ -133,7 +162,6 @@ public final class CompletionIndex implements Suggester {
         }
         return bytes;
     }
-
 
     private static long arr(long payload) {
         return 16 + (payload + 7) / 8 * 8;
@@ -172,8 +200,8 @@ public final class CompletionIndex implements Suggester {
         return Arrays.equals(keys, keyEnds[a], keyEnds[a + 1], keys, keyEnds[b], keyEnds[b + 1]);
     }
 
-    Suggestion toSuggestion(int id, double score, Suggestion.Match match, boolean onChoseong, int offset, int length,
-                            String text) {
+    Suggestion toSuggestion(
+            int id, double score, Suggestion.Match match, boolean onChoseong, int offset, int length, String text) {
         int from = -1;
         int to = -1;
         int at = 0;
@@ -195,8 +223,7 @@ public final class CompletionIndex implements Suggester {
         }
         List<Suggestion.Span> spans = from >= 0 ? List.of(new Suggestion.Span(from, to)) : List.of();
         String url = urls[id] == null ? "" : urls[id];
-        return new Suggestion(text, KINDS[kinds[id]], url, sites[siteIds[id]], score, match,
-                spans);
+        return new Suggestion(text, KINDS[kinds[id]], url, sites[siteIds[id]], score, match, spans);
     }
 
     /**
@@ -229,7 +256,8 @@ public final class CompletionIndex implements Suggester {
 
     /** Whether the hangul module's detector judges the input ({@code latin} or not) typed in the wrong mode. */
     static boolean mistyped(String typed, boolean latin) {
-        return latin ? KeyboardLayout.detectMistypedKorean(typed).mistyped()
+        return latin
+                ? KeyboardLayout.detectMistypedKorean(typed).mistyped()
                 : KeyboardLayout.detectMistypedEnglish(typed).mistyped();
     }
 }

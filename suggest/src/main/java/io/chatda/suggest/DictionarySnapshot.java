@@ -35,13 +35,27 @@ public final class DictionarySnapshot {
     public static final int FORMAT_VERSION = 1;
 
     /** What a snapshot holds. */
-    public record Loaded(CompletionIndex index, String fingerprint) {
-    }
+    public record Loaded(CompletionIndex index, String fingerprint) {}
 
     /** Fields of {@link CompletionIndex} written to the file. */
-    static final Set<String> SAVED_INDEX_FIELDS = Set.of("texts", "textEnds", "keys", "keyEnds", "choseong",
-            "choChars", "choEnds", "weights", "kinds", "siteIds", "sites", "urls", "byKey", "byWord", "byChoseong",
-            "bySecondSkipped", "byThirdSkipped");
+    static final Set<String> SAVED_INDEX_FIELDS = Set.of(
+            "texts",
+            "textEnds",
+            "keys",
+            "keyEnds",
+            "choseong",
+            "choChars",
+            "choEnds",
+            "weights",
+            "kinds",
+            "siteIds",
+            "sites",
+            "urls",
+            "byKey",
+            "byWord",
+            "byChoseong",
+            "bySecondSkipped",
+            "byThirdSkipped");
     /** Fields of {@link CompletionIndex} its constructor derives from the saved ones, or shared tables. */
     static final Set<String> DERIVED_INDEX_FIELDS = Set.of("codec", "n", "siteNumbers", "mixedChoseong");
     /** Fields of {@link SortedKeys} written to the file. */
@@ -59,8 +73,7 @@ public final class DictionarySnapshot {
     /** Hash of the code and tables that decide what an index holds; computed once, never changes. */
     private static final int ENGINE = engineHash();
 
-    private DictionarySnapshot() {
-    }
+    private DictionarySnapshot() {}
 
     /**
      * Writes {@code index} with {@code fingerprint} to {@code file} (its directory created if needed),
@@ -78,7 +91,8 @@ public final class DictionarySnapshot {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 Out out = new Out(channel);
                 out.raw(MAGIC);
                 out.putInt(FORMAT_VERSION);
@@ -97,8 +111,9 @@ public final class DictionarySnapshot {
                 out.strings(index.sites);
                 out.strings(index.urls);
                 // byChoseong indexes the choseong arena, the others the key arena (see IndexBuilder)
-                for (SortedKeys keys : new SortedKeys[] {index.byKey, index.byWord, index.byChoseong,
-                    index.bySecondSkipped, index.byThirdSkipped}) {
+                for (SortedKeys keys : new SortedKeys[] {
+                    index.byKey, index.byWord, index.byChoseong, index.bySecondSkipped, index.byThirdSkipped
+                }) {
                     out.ints(keys.start());
                     out.ints(keys.tree());
                 }
@@ -148,8 +163,8 @@ public final class DictionarySnapshot {
             In in = new In(channel, size - TRAILER);
             String fingerprint = header(in);
             if (body != size - TRAILER) {
-                throw new SnapshotFormatException(file + " is truncated or damaged: " + size + " bytes, its trailer says "
-                        + (body + TRAILER));
+                throw new SnapshotFormatException(
+                        file + " is truncated or damaged: " + size + " bytes, its trailer says " + (body + TRAILER));
             }
             CompletionIndex index;
             try {
@@ -174,7 +189,8 @@ public final class DictionarySnapshot {
         }
         int version = in.getInt();
         if (version != FORMAT_VERSION) {
-            throw new SnapshotFormatException("snapshot format " + version + ", this version reads format " + FORMAT_VERSION);
+            throw new SnapshotFormatException(
+                    "snapshot format " + version + ", this version reads format " + FORMAT_VERSION);
         }
         int engine = in.getInt();
         if (engine != ENGINE) {
@@ -202,15 +218,37 @@ public final class DictionarySnapshot {
         String[] sites = in.strings();
         String[] urls = in.strings();
         int n = weights.length;
-        check(textEnds.length == n + 1 && keyEnds.length == n + 1 && choEnds.length == n + 1 && kinds.length == n
-                && siteIds.length == n && urls.length == n && sites.length > 0 && choChars.length == choseong.length);
+        check(textEnds.length == n + 1
+                && keyEnds.length == n + 1
+                && choEnds.length == n + 1
+                && kinds.length == n
+                && siteIds.length == n
+                && urls.length == n
+                && sites.length > 0
+                && choChars.length == choseong.length);
         SortedKeys byKey = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.HEADED);
         SortedKeys byWord = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.HEADED);
         SortedKeys byChoseong = sortedKeys(in, choseong, choEnds, SortedKeys.Shape.PLAIN);
         SortedKeys bySecondSkipped = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.SKIP_SECOND);
         SortedKeys byThirdSkipped = sortedKeys(in, keys, keyEnds, SortedKeys.Shape.SKIP_THIRD);
-        return new CompletionIndex(KeyCodec.INSTANCE, texts, textEnds, keys, keyEnds, choseong, choChars, choEnds,
-                weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong, bySecondSkipped,
+        return new CompletionIndex(
+                KeyCodec.INSTANCE,
+                texts,
+                textEnds,
+                keys,
+                keyEnds,
+                choseong,
+                choChars,
+                choEnds,
+                weights,
+                kinds,
+                siteIds,
+                sites,
+                urls,
+                byKey,
+                byWord,
+                byChoseong,
+                bySecondSkipped,
                 byThirdSkipped);
     }
 
@@ -233,7 +271,12 @@ public final class DictionarySnapshot {
      */
     private static int engineHash() {
         CRC32 crc = new CRC32();
-        addBytecode(crc, CompletionIndex.class, IndexBuilder.class, SortedKeys.class, KeyCodec.class,
+        addBytecode(
+                crc,
+                CompletionIndex.class,
+                IndexBuilder.class,
+                SortedKeys.class,
+                KeyCodec.class,
                 DictionarySnapshot.class);
         KeyCodec codec = KeyCodec.INSTANCE;
         for (int c = 0; c <= 0xD7A3; c++) {
@@ -385,7 +428,8 @@ public final class DictionarySnapshot {
     /** Buffered little-endian reader of the first {@code length} bytes of a file, checksumming them. */
     private static final class In {
         private final FileChannel channel;
-        private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+        private final ByteBuffer buf =
+                ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN).limit(0);
         private final CRC32 crc = new CRC32();
         /** Bytes of the body not read from the channel yet. */
         private long left;

@@ -31,17 +31,13 @@ final class EventWriter {
         void run() throws IOException;
     }
 
-    private sealed interface Command permits Line, Work, Stop {
-    }
+    private sealed interface Command permits Line, Work, Stop {}
 
-    private record Line(String text) implements Command {
-    }
+    private record Line(String text) implements Command {}
 
-    private record Work(FileWork work, CompletableFuture<Void> done) implements Command {
-    }
+    private record Work(FileWork work, CompletableFuture<Void> done) implements Command {}
 
-    private record Stop() implements Command {
-    }
+    private record Stop() implements Command {}
 
     private final Path file;
     private final QueryLog.EventsOpener opener;
@@ -75,8 +71,10 @@ final class EventWriter {
         if (!room.tryAcquire()) {
             dropped.incrementAndGet();
             if (!dropping.getAndSet(true)) {
-                LOG.warn("the query log's writer is behind ({}); events are dropped from the file until it catches up"
-                        + " (they stay counted in memory)", file);
+                LOG.warn(
+                        "the query log's writer is behind ({}); events are dropped from the file until it catches up"
+                                + " (they stay counted in memory)",
+                        file);
             }
             return false;
         }

@@ -67,7 +67,8 @@ final class IndexBuilder {
             }
             int siteId = siteNumbers.computeIfAbsent(e.site(), s -> siteNumbers.size());
             String id = new String(key, StandardCharsets.ISO_8859_1) + '\u0000' + e.site();
-            merged.computeIfAbsent(id, k -> new Merged(key, e.site(), (char) siteId)).add(e, text);
+            merged.computeIfAbsent(id, k -> new Merged(key, e.site(), (char) siteId))
+                    .add(e, text);
         }
         if (siteNumbers.size() > Character.MAX_VALUE) {
             throw new IllegalArgumentException("too many sites: " + siteNumbers.size());
@@ -113,8 +114,24 @@ final class IndexBuilder {
         SortedKeys bySecondSkipped = skipSorted(keyArena, keyEnds, n, SortedKeys.Shape.SKIP_SECOND);
         SortedKeys byThirdSkipped = skipSorted(keyArena, keyEnds, n, SortedKeys.Shape.SKIP_THIRD);
         String[] sites = siteNumbers.keySet().toArray(String[]::new);
-        return new CompletionIndex(codec, texts.toByteArray(), textEnds, keyArena, keyEnds, choArena, choChars.toArray(),
-                choEnds, weights, kinds, siteIds, sites, urls, byKey, byWord, byChoseong, bySecondSkipped,
+        return new CompletionIndex(
+                codec,
+                texts.toByteArray(),
+                textEnds,
+                keyArena,
+                keyEnds,
+                choArena,
+                choChars.toArray(),
+                choEnds,
+                weights,
+                kinds,
+                siteIds,
+                sites,
+                urls,
+                byKey,
+                byWord,
+                byChoseong,
+                bySecondSkipped,
                 byThirdSkipped);
     }
 
@@ -163,8 +180,14 @@ final class IndexBuilder {
      * Appends the entry's key and choseong units and records where its later words start in the key
      * and where each Hangul word starts in the choseong (the first included).
      */
-    private void layOut(int id, String text, ByteArrayOutputStream keys, ByteArrayOutputStream cho, CharList choChars,
-                        IntPairs words, IntPairs choWords) {
+    private void layOut(
+            int id,
+            String text,
+            ByteArrayOutputStream keys,
+            ByteArrayOutputStream cho,
+            CharList choChars,
+            IntPairs words,
+            IntPairs choWords) {
         int keyStart = keys.size();
         int prevType = 0;
         for (int i = 0; i < text.length(); ) {
@@ -207,8 +230,9 @@ final class IndexBuilder {
             int start = ends[id];
             int first = KeyCodec.unitLength(arena[start]);
             boolean twoUnits = start + first < ends[id + 1];
-            if (twoUnits && (shape == SortedKeys.Shape.SKIP_SECOND
-                    || start + first + KeyCodec.unitLength(arena[start + first]) < ends[id + 1])) {
+            if (twoUnits
+                    && (shape == SortedKeys.Shape.SKIP_SECOND
+                            || start + first + KeyCodec.unitLength(arena[start + first]) < ends[id + 1])) {
                 ids[count++] = id;
             }
         }
@@ -221,8 +245,13 @@ final class IndexBuilder {
         }
         int[] sortedIds = ids;
         IntSorter.sortByPrefix(order, prefix, (a, b) -> {
-            int c = SortedKeys.compareSkipping(arena, ends[sortedIds[a]], ends[sortedIds[a] + 1], ends[sortedIds[b]],
-                    ends[sortedIds[b] + 1], shape);
+            int c = SortedKeys.compareSkipping(
+                    arena,
+                    ends[sortedIds[a]],
+                    ends[sortedIds[a] + 1],
+                    ends[sortedIds[b]],
+                    ends[sortedIds[b] + 1],
+                    shape);
             return c != 0 ? c : Integer.compare(sortedIds[a], sortedIds[b]);
         });
         int[] outIds = new int[count];

@@ -17,8 +17,7 @@ final class IntSorter {
 
     private static final int INSERTION = 24;
 
-    private IntSorter() {
-    }
+    private IntSorter() {}
 
     static void sort(int[] a, IntComparator cmp) {
         sort(a, 0, a.length, cmp);

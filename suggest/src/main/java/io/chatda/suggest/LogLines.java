@@ -17,8 +17,7 @@ import java.util.function.Predicate;
  */
 final class LogLines {
 
-    private LogLines() {
-    }
+    private LogLines() {}
 
     /**
      * Hands each complete, well-formed UTF-8 line of {@code file} (none if it doesn't exist) to {@code line},
@@ -41,7 +40,8 @@ final class LogLines {
                 continue;
             }
             try {
-                String text = utf8.decode(ByteBuffer.wrap(bytes, start, i - start)).toString();
+                String text =
+                        utf8.decode(ByteBuffer.wrap(bytes, start, i - start)).toString();
                 if (!text.isEmpty() && !line.test(text)) {
                     damaged++;
                 }

@@ -36,13 +36,30 @@ final class Lookup {
         /** For {@link #LISTED}: a min-heap of {@code id << 32 | position}, {@code hi} long, its top this range. */
         final long[] list;
 
-        Range(SortedKeys keys, int lo, int hi, int pos, int id, double score, Suggestion.Match match, int matchLength,
-              int mixed) {
+        Range(
+                SortedKeys keys,
+                int lo,
+                int hi,
+                int pos,
+                int id,
+                double score,
+                Suggestion.Match match,
+                int matchLength,
+                int mixed) {
             this(keys, lo, hi, pos, id, score, match, matchLength, mixed, null);
         }
 
-        Range(SortedKeys keys, int lo, int hi, int pos, int id, double score, Suggestion.Match match, int matchLength,
-              int mixed, long[] list) {
+        Range(
+                SortedKeys keys,
+                int lo,
+                int hi,
+                int pos,
+                int id,
+                double score,
+                Suggestion.Match match,
+                int matchLength,
+                int mixed,
+                long[] list) {
             this.keys = keys;
             this.lo = lo;
             this.hi = hi;
@@ -70,6 +87,7 @@ final class Lookup {
      * the length of the entry's own unit there.
      */
     private static final int SKIP_SUBSTITUTED = 4;
+
     private static final int SKIP_INSERTED = 5;
     /**
      * Mixed choseong ranges up to this size are scanned whole ({@link MixedChoseong}, about a
@@ -96,9 +114,8 @@ final class Lookup {
     private static final int TYPO_SCAN = 4096;
 
     /** An accepted answer, before it is turned into a {@link Suggestion}. */
-    private record Hit(int id, double score, boolean typo, Suggestion.Match match, boolean onChoseong, int offset,
-                       int length) {
-    }
+    private record Hit(
+            int id, double score, boolean typo, Suggestion.Match match, boolean onChoseong, int offset, int length) {}
 
     private final CompletionIndex index;
     private final String typed;
@@ -156,7 +173,8 @@ final class Lookup {
         // adding its ranges now ranks them as if they had been there from the start) or the input looks mistyped
         // (the k-th answer only rises while draining, so what was left in the heap still can't get in)
         boolean latin = CompletionIndex.hasLatin(typed);
-        if (latin != CompletionIndex.hasHangul(typed) && (hits.size() < limit || CompletionIndex.mistyped(typed, latin))) {
+        if (latin != CompletionIndex.hasHangul(typed)
+                && (hits.size() < limit || CompletionIndex.mistyped(typed, latin))) {
             byte[] converted = index.codec.key(CompletionIndex.otherLayout(typed, latin));
             if (converted.length > 0) {
                 add(index.byKey, converted, converted.length, Suggestion.Match.LAYOUT);
@@ -176,8 +194,8 @@ final class Lookup {
         // for all answers first lets those cache misses overlap instead of coming one answer at a time
         long touch = 0;
         for (Hit h : top) {
-            touch += index.textEnds[h.id] + index.kinds[h.id] + index.siteIds[h.id]
-                    + (index.urls[h.id] == null ? 0 : 1);
+            touch +=
+                    index.textEnds[h.id] + index.kinds[h.id] + index.siteIds[h.id] + (index.urls[h.id] == null ? 0 : 1);
         }
         for (Hit h : top) {
             touch += index.texts[index.textEnds[h.id]];
@@ -416,8 +434,8 @@ final class Lookup {
         if (size > 0) {
             int pos = (int) list[0];
             int id = (int) (list[0] >>> 32);
-            heap.add(new Range(keys, 0, size, pos, id, index.weights[id] * match.quality(), match, matchLength, LISTED,
-                    list));
+            heap.add(new Range(
+                    keys, 0, size, pos, id, index.weights[id] * match.quality(), match, matchLength, LISTED, list));
         }
     }
 
@@ -481,7 +499,12 @@ final class Lookup {
             return false;
         }
         for (int i = 0; i < ranges.length; i += 2) {
-            push(i < 6 ? index.byKey : index.byWord, ranges[i], ranges[i + 1], Suggestion.Match.CHOSEONG, len,
+            push(
+                    i < 6 ? index.byKey : index.byWord,
+                    ranges[i],
+                    ranges[i + 1],
+                    Suggestion.Match.CHOSEONG,
+                    len,
                     MIXED_KEY);
         }
         return true;
@@ -648,7 +671,10 @@ final class Lookup {
                 addSkipped(skip, key, key.length, SKIP_INSERTED);
                 continue;
             }
-            if (hi - lo <= TYPO_SCAN && bounds[i] == i && bounds[i + 1] == i + 1 && i < 7
+            if (hi - lo <= TYPO_SCAN
+                    && bounds[i] == i
+                    && bounds[i + 1] == i + 1
+                    && i < 7
                     && scanTypos(keys, lo, hi, i)) {
                 continue;
             }
@@ -724,7 +750,9 @@ final class Lookup {
                 if (unit == KeyCodec.WIDE) {
                     return false;
                 }
-                sub = unit != 0 && unit != typedUnit && (h & substituted) == (typedHead & substituted)
+                sub = unit != 0
+                        && unit != typedUnit
+                        && (h & substituted) == (typedHead & substituted)
                         && agreesPastHead(keys, p, 0);
                 ins = unit != 0 && (h & inserted) == insertedHead && agreesPastHead(keys, p, 1);
             }
@@ -784,7 +812,8 @@ final class Lookup {
     /** Whether the entry at {@code position} of {@link CompletionIndex#byKey}, as a typo, scores below a full answer. */
     private boolean belowTheAnswer(int position) {
         return hits.size() >= limit
-                && index.weights[index.byKey.id(position)] * Suggestion.Match.TYPO.quality() < hits.get(limit - 1).score;
+                && index.weights[index.byKey.id(position)] * Suggestion.Match.TYPO.quality()
+                        < hits.get(limit - 1).score;
     }
 
     /**

@@ -17,6 +17,7 @@ final class MixedChoseong {
 
     /** Characters per choseong position whose vowel is kept. */
     static final int POSITIONS = 3;
+
     private static final int SYLLABLE_FIRST = 0xAC00;
     private static final int VOWEL_FIRST = 0x314F;
     private static final int VOWELS = 21;

@@ -64,6 +64,7 @@ public final class QueryLog implements AutoCloseable {
     static final double FORGET_BELOW = 0.05;
     /** The client of searches recorded without one: the local user (the CLI). */
     public static final String LOCAL_CLIENT = "local";
+
     private static final Logger LOG = LoggerFactory.getLogger(QueryLog.class);
     private static final String COUNTS = "counts.tsv";
     private static final String EVENTS = "events.log";
@@ -132,9 +133,13 @@ public final class QueryLog implements AutoCloseable {
      * @throws IllegalArgumentException if {@code halfLife} is not positive
      */
     public static QueryLog open(Path dir, Duration halfLife, Clock clock, QueryPolicy policy) {
-        return open(dir, halfLife, clock, policy,
-                file -> Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND));
+        return open(
+                dir,
+                halfLife,
+                clock,
+                policy,
+                file -> Files.newBufferedWriter(
+                        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
     }
 
     static QueryLog open(Path dir, Duration halfLife, Clock clock, QueryPolicy policy, EventsOpener opener) {
@@ -146,8 +151,12 @@ public final class QueryLog implements AutoCloseable {
         if (halfLife.isNegative() || halfLife.isZero()) {
             throw new IllegalArgumentException("half-life must be positive: " + halfLife);
         }
-        QueryLog log = new QueryLog(dir, halfLife, Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(policy, "policy"), storage);
+        QueryLog log = new QueryLog(
+                dir,
+                halfLife,
+                Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(policy, "policy"),
+                storage);
         try {
             Files.createDirectories(dir);
             log.load();
@@ -223,7 +232,9 @@ public final class QueryLog implements AutoCloseable {
         List<SuggestEntry> out = new ArrayList<>(counts.size());
         counts.forEach((query, c) -> {
             double weight = Math.pow(2, c.log2 - nowLog2);
-            if (c.hits != 0 && weight >= FORGET_BELOW && c.clients.distinct() >= policy.minClients()
+            if (c.hits != 0
+                    && weight >= FORGET_BELOW
+                    && c.clients.distinct() >= policy.minClients()
                     && !blocked.matches(query)) {
                 out.add(new SuggestEntry(query, weight, SuggestEntry.Kind.QUERY, ""));
             }
@@ -275,7 +286,7 @@ public final class QueryLog implements AutoCloseable {
 
     /** Completes once every event recorded before the call has been written (or has failed). */
     CompletableFuture<Void> flushed() {
-        return writer.submit(() -> { });
+        return writer.submit(() -> {});
     }
 
     /**
@@ -296,13 +307,14 @@ public final class QueryLog implements AutoCloseable {
             closed = true;
         }
         if (!writer.close(CLOSE_DEADLINE)) {
-            throw new UncheckedIOException(new IOException("can't save query log in " + dir
-                    + ": its writer did not finish within " + CLOSE_DEADLINE));
+            throw new UncheckedIOException(new IOException(
+                    "can't save query log in " + dir + ": its writer did not finish within " + CLOSE_DEADLINE));
         }
         try {
             saved.join();
         } catch (CompletionException e) {
-            throw new UncheckedIOException("can't save query log in " + dir + ": " + e.getCause().getMessage(),
+            throw new UncheckedIOException(
+                    "can't save query log in " + dir + ": " + e.getCause().getMessage(),
                     e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
         }
     }
@@ -385,7 +397,9 @@ public final class QueryLog implements AutoCloseable {
         if (counts.size() > maxQueries) {
             List<String> weakest = counts.entrySet().stream()
                     .sorted(Comparator.comparingDouble(e -> e.getValue().log2))
-                    .limit(counts.size() - maxQueries).map(Map.Entry::getKey).toList();
+                    .limit(counts.size() - maxQueries)
+                    .map(Map.Entry::getKey)
+                    .toList();
             weakest.forEach(counts::remove);
         }
     }
@@ -393,7 +407,8 @@ public final class QueryLog implements AutoCloseable {
     /** The counts as lines of {@code counts.tsv}. */
     private List<String> countLines() {
         List<String> lines = new ArrayList<>(counts.size());
-        counts.forEach((query, c) -> lines.add(c.log2 + "\t" + c.hits + "\t" + query + "\t" + c.clients.encode() + "\n"));
+        counts.forEach(
+                (query, c) -> lines.add(c.log2 + "\t" + c.hits + "\t" + query + "\t" + c.clients.encode() + "\n"));
         return lines;
     }
 

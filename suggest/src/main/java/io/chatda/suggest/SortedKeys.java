@@ -38,6 +38,7 @@ final class SortedKeys {
     private final byte[] arena;
     /** End of each entry's key in the arena: entry e's key ends at {@code ends[e + 1]}. */
     private final int[] ends;
+
     private final int[] start;
     private final int[] tree;
     /**
@@ -53,9 +54,11 @@ final class SortedKeys {
     private final long[] samples;
     /** Keys per sampled head. */
     private static final int SAMPLE = 32;
+
     private final Shape shape;
     /** Keys per block of the range-minimum structure. */
     private static final int BLOCK = 32;
+
     private final int n;
 
     SortedKeys(byte[] arena, int[] ends, int[] start, int[] ids, Shape shape) {
@@ -159,7 +162,8 @@ final class SortedKeys {
         int aLen = aEnd - a - aShift;
         int bLen = bEnd - b - bShift;
         for (int i = 0; i < Math.min(aLen, bLen); i++) {
-            int d = (arena[a + i + (i >= aFirst ? aShift : 0)] & 0xFF) - (arena[b + i + (i >= bFirst ? bShift : 0)] & 0xFF);
+            int d = (arena[a + i + (i >= aFirst ? aShift : 0)] & 0xFF)
+                    - (arena[b + i + (i >= bFirst ? bShift : 0)] & 0xFF);
             if (d != 0) {
                 return d;
             }
@@ -226,7 +230,8 @@ final class SortedKeys {
 
     /** Heap bytes of the arrays this structure holds itself (not the shared arena and ends). */
     long memoryBytes() {
-        return array(4L * tree.length) + (start == null ? 0 : array(4L * start.length))
+        return array(4L * tree.length)
+                + (start == null ? 0 : array(4L * start.length))
                 + (heads == null ? 0 : array(8L * heads.length) + array(8L * samples.length));
     }
 
@@ -388,7 +393,9 @@ final class SortedKeys {
 
     /** One search step: the key at {@code position} against {@code q}, through the heads when {@code m > 0}. */
     private int compareAt(int position, byte[] q, int from, int qLen, int m, long mask, long qHead) {
-        return m > 0 ? compareWithHead(position, mask, qHead, m, q, from, qLen) : comparePrefix(position, q, from, qLen);
+        return m > 0
+                ? compareWithHead(position, mask, qHead, m, q, from, qLen)
+                : comparePrefix(position, q, from, qLen);
     }
 
     /** {@link #range(byte[], int, int, int, int)} over the whole array. */

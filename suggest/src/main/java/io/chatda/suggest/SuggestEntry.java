@@ -15,7 +15,10 @@ public record SuggestEntry(String text, double weight, Kind kind, String url, St
 
     /** Source of a suggestion, shown so users can tell a page title from a popular query. */
     public enum Kind {
-        TITLE, HEADING, TOPIC, QUERY,
+        TITLE,
+        HEADING,
+        TOPIC,
+        QUERY,
         /** A word of the collection ({@link Vocabulary}). */
         WORD,
         /** Two or three words that recur together in the collection ({@link Vocabulary}). */

@@ -13,12 +13,16 @@ import java.util.List;
  * @param match how it matched
  * @param spans the parts of {@code text} that matched, to highlight; UTF-16 ranges in text order
  */
-public record Suggestion(String text, SuggestEntry.Kind kind, String url, String site, double score, Match match,
-                         List<Span> spans) {
+public record Suggestion(
+        String text, SuggestEntry.Kind kind, String url, String site, double score, Match match, List<Span> spans) {
 
     /** How the typed text reached the entry, best first; the score multiplies the weight by {@link #quality}. */
     public enum Match {
-        PREFIX(1.0), WORD(0.8), CHOSEONG(0.6), LAYOUT(0.6), TYPO(0.4);
+        PREFIX(1.0),
+        WORD(0.8),
+        CHOSEONG(0.6),
+        LAYOUT(0.6),
+        TYPO(0.4);
 
         private final double quality;
 

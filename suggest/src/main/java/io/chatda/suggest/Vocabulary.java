@@ -42,8 +42,13 @@ public final class Vocabulary {
      * @param boilerplateShare  a phrase on more than this share of a site's documents (of at least 20) is boilerplate:
      *                          a repeated heading or link list, weighted down tenfold
      */
-    public record Settings(int maxWords, int maxPhrases, int maxCandidates, int maxWordCandidates, double minPmi,
-                           double boilerplateShare) {
+    public record Settings(
+            int maxWords,
+            int maxPhrases,
+            int maxCandidates,
+            int maxWordCandidates,
+            double minPmi,
+            double boilerplateShare) {
         public static final Settings DEFAULT = new Settings(500_000, 400_000, 600_000, 1_500_000, 0.7, 0.3);
     }
 
@@ -56,11 +61,12 @@ public final class Vocabulary {
 
     private static final char SITE_END = '\u0000';
     private static final char WORD_SEP = '\u0001';
-    private static final Set<String> STOP = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if",
-            "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
-            "these", "they", "this", "to", "was", "will", "with", "we", "you", "can", "from", "has", "have", "its", "our",
-            "so", "than", "when", "which", "while", "who", "what", "how", "do", "does", "also", "all", "one", "may",
-            "must", "should", "would", "could", "been", "were", "more", "most", "other", "some", "any", "each", "only");
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+            "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+            "will", "with", "we", "you", "can", "from", "has", "have", "its", "our", "so", "than", "when", "which",
+            "while", "who", "what", "how", "do", "does", "also", "all", "one", "may", "must", "should", "would",
+            "could", "been", "were", "more", "most", "other", "some", "any", "each", "only");
 
     private final Settings settings;
     private final Map<String, Word> words = new HashMap<>();
@@ -178,8 +184,8 @@ public final class Vocabulary {
             }
         }
         List<Term> wordTerms = new ArrayList<>(terms.values());
-        wordTerms.removeIf(t -> codePoints(t.key) < 2 || t.key.chars().skip(t.key.indexOf(SITE_END) + 1L)
-                .allMatch(Character::isDigit));
+        wordTerms.removeIf(t -> codePoints(t.key) < 2
+                || t.key.chars().skip(t.key.indexOf(SITE_END) + 1L).allMatch(Character::isDigit));
         Map<String, Term> phraseTerms = new HashMap<>();
         for (Map.Entry<String, int[]> e : phrases.entrySet()) {
             Term t = phrase(e.getKey(), resolved);
@@ -192,7 +198,8 @@ public final class Vocabulary {
         List<Term> phraseList = new ArrayList<>(phraseTerms.values());
         phraseList.removeIf(t -> t.words > 2 && t.pmi < settings.minPmi()); // any two words in a row: the next word
         Comparator<Term> byDocuments = Comparator.comparingInt((Term t) -> -t.documents)
-                .thenComparing((Term t) -> -t.pmi).thenComparing(t -> t.key);
+                .thenComparing((Term t) -> -t.pmi)
+                .thenComparing(t -> t.key);
         wordTerms.sort(byDocuments);
         phraseList.sort(byDocuments);
         List<SuggestEntry> entries = new ArrayList<>();
@@ -203,7 +210,8 @@ public final class Vocabulary {
         }
         for (Term t : phraseList.subList(0, Math.min(settings.maxPhrases(), phraseList.size()))) {
             int siteDocuments = documentsPerSite.get(site(t.key))[0];
-            double factor = siteDocuments >= 20 && t.documents > settings.boilerplateShare() * siteDocuments ? 0.1
+            double factor = siteDocuments >= 20 && t.documents > settings.boilerplateShare() * siteDocuments
+                    ? 0.1
                     : t.pmi < settings.minPmi() ? 0.5 : 1;
             entries.add(entry(t, PHRASE_WEIGHT, SuggestEntry.Kind.PHRASE, factor));
             keys.add(t.key);
@@ -276,7 +284,8 @@ public final class Vocabulary {
     private String strip(String site, String word, Map<String, Integer> endingsPerStem) {
         for (String stem : KoreanEndings.stems(word)) {
             String stemKey = site + stem;
-            if (KoreanEndings.certain(word, stem) || words.containsKey(stemKey)
+            if (KoreanEndings.certain(word, stem)
+                    || words.containsKey(stemKey)
                     || endingsPerStem.getOrDefault(stemKey, 0) >= 2) {
                 return stemKey;
             }
@@ -293,7 +302,9 @@ public final class Vocabulary {
         String form = words.get(from).form;
         int length = stemKey.length() - stemKey.indexOf(SITE_END) - 1;
         String lower = from.substring(from.indexOf(SITE_END) + 1);
-        return form.length() == lower.length() ? form.substring(0, length) : stemKey.substring(stemKey.length() - length);
+        return form.length() == lower.length()
+                ? form.substring(0, length)
+                : stemKey.substring(stemKey.length() - length);
     }
 
     private static boolean isName(String key) {

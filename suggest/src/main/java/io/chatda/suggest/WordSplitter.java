@@ -15,8 +15,7 @@ final class WordSplitter {
     /** Longest word kept; longer runs (hashes, base64) are no words anyone types. */
     static final int MAX_WORD = 40;
 
-    private WordSplitter() {
-    }
+    private WordSplitter() {}
 
     /** Calls {@code segment} with each segment's words, in text order; a segment has at least one word. */
     static void segments(String text, Consumer<List<String>> segment) {
@@ -57,7 +56,9 @@ final class WordSplitter {
             int c = text.codePointAt(i);
             if (Character.isLetterOrDigit(c)) {
                 i += Character.charCount(c);
-            } else if ((c == '-' || c == '.' || c == '_') && i + 1 < n && Character.isLetterOrDigit(text.codePointAt(i + 1))
+            } else if ((c == '-' || c == '.' || c == '_')
+                    && i + 1 < n
+                    && Character.isLetterOrDigit(text.codePointAt(i + 1))
                     && i > start) {
                 i++;
             } else if ((c == '+' || c == '#') && isLatin(text.codePointBefore(i))) {

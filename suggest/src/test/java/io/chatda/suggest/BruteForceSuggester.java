@@ -23,13 +23,21 @@ import java.util.Set;
 final class BruteForceSuggester {
 
     /** One expected answer. */
-    record Answer(String text, SuggestEntry.Kind kind, String url, String site, double score, Suggestion.Match match) {
-    }
+    record Answer(String text, SuggestEntry.Kind kind, String url, String site, double score, Suggestion.Match match) {}
 
     /** An entry after merging: its key, the keys of its later words and its choseong from each Hangul word. */
-    private record Entry(int id, String text, double weight, SuggestEntry.Kind kind, String url, String site,
-                         String key, List<Integer> wordStarts, String choseong, String choChars, List<Integer> choStarts) {
-    }
+    private record Entry(
+            int id,
+            String text,
+            double weight,
+            SuggestEntry.Kind kind,
+            String url,
+            String site,
+            String key,
+            List<Integer> wordStarts,
+            String choseong,
+            String choChars,
+            List<Integer> choStarts) {}
 
     /** What an entry matched best, and whether that was a typo. */
     private record Candidate(Entry entry, double score, Suggestion.Match match) {
@@ -56,18 +64,32 @@ final class BruteForceSuggester {
                 continue;
             }
             sites.add(e.site());
-            byKeyAndSite.computeIfAbsent(key + '\u0000' + e.site(), k -> new ArrayList<>()).add(e);
+            byKeyAndSite
+                    .computeIfAbsent(key + '\u0000' + e.site(), k -> new ArrayList<>())
+                    .add(e);
         }
         List<Entry> merged = new ArrayList<>();
         for (List<SuggestEntry> same : byKeyAndSite.values()) {
             merged.add(merge(same));
         }
-        merged.sort(Comparator.comparingDouble(Entry::weight).reversed()
-                .thenComparing(Entry::key, UNIT_ORDER).thenComparing(Entry::site));
+        merged.sort(Comparator.comparingDouble(Entry::weight)
+                .reversed()
+                .thenComparing(Entry::key, UNIT_ORDER)
+                .thenComparing(Entry::site));
         for (int id = 0; id < merged.size(); id++) {
             Entry e = merged.get(id);
-            entries.add(new Entry(id, e.text, e.weight, e.kind, e.url, e.site, e.key, e.wordStarts, e.choseong,
-                    e.choChars, e.choStarts));
+            entries.add(new Entry(
+                    id,
+                    e.text,
+                    e.weight,
+                    e.kind,
+                    e.url,
+                    e.site,
+                    e.key,
+                    e.wordStarts,
+                    e.choseong,
+                    e.choChars,
+                    e.choStarts));
         }
     }
 
@@ -86,22 +108,35 @@ final class BruteForceSuggester {
             heaviest = e.weight() > heaviest.weight() ? e : heaviest;
         }
         String text = heaviest.text().strip().replaceAll(" +", " ");
-        return new Entry(-1, text, weight, kind, url, heaviest.site(), key(text), wordStarts(text), choseong(text, false),
-                choseong(text, true), choseongStarts(text));
+        return new Entry(
+                -1,
+                text,
+                weight,
+                kind,
+                url,
+                heaviest.site(),
+                key(text),
+                wordStarts(text),
+                choseong(text, false),
+                choseong(text, true),
+                choseongStarts(text));
     }
 
     /** Each matching entry with its best match, and whether the other keyboard layout was tried. */
-    private record Matches(Collection<Candidate> candidates, boolean layoutTried) {
-    }
+    private record Matches(Collection<Candidate> candidates, boolean layoutTried) {}
 
     /** The answer to {@code typed}, as {@link Suggester#suggest} documents it. */
     List<Answer> suggest(String typed, int limit, String site) {
-        return answers(matches(typed, limit, site).candidates, limit).stream().map(Candidate::answer).toList();
+        return answers(matches(typed, limit, site).candidates, limit).stream()
+                .map(Candidate::answer)
+                .toList();
     }
 
     /** Every entry {@code typed} matches, with its best match, in no particular order. */
     List<Answer> everyMatch(String typed, int limit, String site) {
-        return matches(typed, limit, site).candidates.stream().map(Candidate::answer).toList();
+        return matches(typed, limit, site).candidates.stream()
+                .map(Candidate::answer)
+                .toList();
     }
 
     /** Whether {@code typed} is also read in the other keyboard layout. */
@@ -111,7 +146,8 @@ final class BruteForceSuggester {
 
     /** Each matching entry with its best match ({@code limit} decides whether the layout mode is tried). */
     private Matches matches(String typed, int limit, String site) {
-        String text = typed.length() > CompletionIndex.MAX_TYPED ? typed.substring(0, CompletionIndex.MAX_TYPED) : typed;
+        String text =
+                typed.length() > CompletionIndex.MAX_TYPED ? typed.substring(0, CompletionIndex.MAX_TYPED) : typed;
         String key = key(text);
         if (key.isEmpty() || (!site.isEmpty() && !sites.contains(site))) {
             return new Matches(List.of(), false);
@@ -132,8 +168,12 @@ final class BruteForceSuggester {
             String converted = key(latin ? KeyboardLayout.toHangul(text) : KeyboardLayout.toQwerty(text));
             for (Entry e : entries) {
                 if (!converted.isEmpty() && (site.isEmpty() || e.site.equals(site))) {
-                    consider(best, e, Suggestion.Match.LAYOUT, e.key.startsWith(converted)
-                            || e.wordStarts.stream().anyMatch(p -> e.key.startsWith(converted, p)));
+                    consider(
+                            best,
+                            e,
+                            Suggestion.Match.LAYOUT,
+                            e.key.startsWith(converted)
+                                    || e.wordStarts.stream().anyMatch(p -> e.key.startsWith(converted, p)));
                 }
             }
         }
@@ -153,8 +193,10 @@ final class BruteForceSuggester {
      */
     private static List<Candidate> answers(Collection<Candidate> candidates, int limit) {
         List<Candidate> ranked = new ArrayList<>(candidates);
-        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparing(Candidate::typo).thenComparingInt(c -> c.entry.id));
+        ranked.sort(Comparator.comparingDouble(Candidate::score)
+                .reversed()
+                .thenComparing(Candidate::typo)
+                .thenComparingInt(c -> c.entry.id));
         Set<String> keys = new HashSet<>();
         List<Candidate> top = new ArrayList<>();
         for (Candidate c : ranked) {
@@ -232,7 +274,8 @@ final class BruteForceSuggester {
             boolean extraTyped = key.startsWith(head + rest);
             boolean substituted = key.length() > i && key.charAt(i) != typed.charAt(i) && key.startsWith(rest, i + 1);
             boolean missing = key.length() > i && key.startsWith(typed.substring(i), i + 1);
-            boolean swapped = i + 1 < m && typed.charAt(i) != typed.charAt(i + 1)
+            boolean swapped = i + 1 < m
+                    && typed.charAt(i) != typed.charAt(i + 1)
                     && key.startsWith(head + typed.charAt(i + 1) + typed.charAt(i) + typed.substring(i + 2));
             if (extraTyped || substituted || missing || swapped) {
                 return true;
@@ -242,7 +285,8 @@ final class BruteForceSuggester {
     }
 
     private static boolean mistyped(String text, boolean latin) {
-        return latin ? KeyboardLayout.detectMistypedKorean(text).mistyped()
+        return latin
+                ? KeyboardLayout.detectMistypedKorean(text).mistyped()
                 : KeyboardLayout.detectMistypedEnglish(text).mistyped();
     }
 
@@ -256,7 +300,8 @@ final class BruteForceSuggester {
     }
 
     private static String units(int codePoint) {
-        return Jamo.disassemble(TextNormalizer.normalize(Character.toString(codePoint))).replaceAll("\\s", "");
+        return Jamo.disassemble(TextNormalizer.normalize(Character.toString(codePoint)))
+                .replaceAll("\\s", "");
     }
 
     /**

@@ -31,6 +31,7 @@ class CompletionIndexReferenceTest {
 
     /** Syllables sharing initials, vowels and finals, with double initials (까) and compound finals (값, 밚). */
     private static final String SYLLABLES = "검색엔진거미고과괴반밚가각간값까나한국사상서버교착";
+
     private static final String LATIN = "aerstjkAE";
     private static final List<String> SEPARATORS = List.of(" ", " ", " ", "  ", "-", "(", ")", "");
     private static final List<String> SITES = List.of("", "", "", "a", "b");
@@ -39,27 +40,48 @@ class CompletionIndexReferenceTest {
 
     @Provide
     Arbitrary<List<SuggestEntry>> dictionaries() {
-        Arbitrary<String> hangul = Arbitraries.of(SYLLABLES.chars().mapToObj(c -> String.valueOf((char) c)).toList())
-                .list().ofMinSize(1).ofMaxSize(4).map(s -> String.join("", s));
-        Arbitrary<String> latin = Arbitraries.strings().withChars(LATIN).ofMinLength(1).ofMaxLength(6);
+        Arbitrary<String> hangul = Arbitraries.of(SYLLABLES
+                        .chars()
+                        .mapToObj(c -> String.valueOf((char) c))
+                        .toList())
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4)
+                .map(s -> String.join("", s));
+        Arbitrary<String> latin =
+                Arbitraries.strings().withChars(LATIN).ofMinLength(1).ofMaxLength(6);
         Arbitrary<String> jamo = Arbitraries.of("ㄱ", "ㅅ", "ㄳ", "ㅏ", "ㄱㅅ", "1", "24");
         Arbitrary<String> word = Arbitraries.frequencyOf(
-                Tuple.of(6, hangul), Tuple.of(4, latin), Tuple.of(1, jamo),
+                Tuple.of(6, hangul),
+                Tuple.of(4, latin),
+                Tuple.of(1, jamo),
                 Tuple.of(2, Combinators.combine(hangul, latin, hangul).as((a, b, c) -> a + b + c)));
-        Arbitrary<String> text = Combinators.combine(word.list().ofMinSize(1).ofMaxSize(3),
-                Arbitraries.of(SEPARATORS).list().ofSize(3)).as((words, gaps) -> {
+        Arbitrary<String> text = Combinators.combine(
+                        word.list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.of(SEPARATORS).list().ofSize(3))
+                .as((words, gaps) -> {
                     StringBuilder b = new StringBuilder(gaps.get(2).isBlank() ? gaps.get(2) : "");
                     for (int i = 0; i < words.size(); i++) {
                         b.append(i > 0 ? gaps.get(i - 1) : "").append(words.get(i));
                     }
                     return b.toString();
                 });
-        Arbitrary<SuggestEntry> entry = Combinators.combine(text, Arbitraries.integers().between(0, 12),
-                Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 3), Arbitraries.of(SITES))
-                .as((t, halves, kind, url, site) -> new SuggestEntry(t, halves / 2.0, kind,
-                        url == 0 ? "" : "https://example.org/" + url, kind == Kind.QUERY ? "" : site));
+        Arbitrary<SuggestEntry> entry = Combinators.combine(
+                        text,
+                        Arbitraries.integers().between(0, 12),
+                        Arbitraries.of(Kind.class),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.of(SITES))
+                .as((t, halves, kind, url, site) -> new SuggestEntry(
+                        t,
+                        halves / 2.0,
+                        kind,
+                        url == 0 ? "" : "https://example.org/" + url,
+                        kind == Kind.QUERY ? "" : site));
         // entries drawn again from the same dictionary merge (same key and site)
-        return entry.list().ofMinSize(1).ofMaxSize(24)
+        return entry.list()
+                .ofMinSize(1)
+                .ofMaxSize(24)
                 .flatMap(list -> Arbitraries.of(list).list().ofMaxSize(6).map(again -> {
                     List<SuggestEntry> all = new ArrayList<>(list);
                     all.addAll(again);
@@ -70,7 +92,8 @@ class CompletionIndexReferenceTest {
     @Provide
     Arbitrary<Typing> typings() {
         Arbitrary<Integer> any = Arbitraries.integers().between(0, 1000);
-        return Combinators.combine(Arbitraries.integers().between(0, 7), any, any, any).as(Typing::new);
+        return Combinators.combine(Arbitraries.integers().between(0, 7), any, any, any)
+                .as(Typing::new);
     }
 
     @Provide
@@ -79,10 +102,11 @@ class CompletionIndexReferenceTest {
     }
 
     @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
-    void theEngineAnswersAsTheBruteForceReference(@ForAll("dictionaries") List<SuggestEntry> entries,
-                                                  @ForAll("typings") Typing typing,
-                                                  @ForAll @IntRange(min = 1, max = Suggester.MAX_LIMIT) int limit,
-                                                  @ForAll("sites") String site) {
+    void theEngineAnswersAsTheBruteForceReference(
+            @ForAll("dictionaries") List<SuggestEntry> entries,
+            @ForAll("typings") Typing typing,
+            @ForAll @IntRange(min = 1, max = Suggester.MAX_LIMIT) int limit,
+            @ForAll("sites") String site) {
         String typed = typing.typed(entries);
         List<BruteForceSuggester.Answer> expected = new BruteForceSuggester(entries).suggest(typed, limit, site);
 
@@ -90,15 +114,18 @@ class CompletionIndexReferenceTest {
 
         assertThat(answers(actual)).as(describe(entries, typed, limit, site)).isEqualTo(expected);
         for (Suggestion s : actual) {
-            assertThat(s.spans()).allSatisfy(span -> assertThat(span.end()).isLessThanOrEqualTo(s.text().length()));
+            assertThat(s.spans())
+                    .allSatisfy(span ->
+                            assertThat(span.end()).isLessThanOrEqualTo(s.text().length()));
         }
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void aBoundOnCandidatesShortensTheAnswerButKeepsItRight(@ForAll("dictionaries") List<SuggestEntry> entries,
-                                                           @ForAll("typings") Typing typing,
-                                                           @ForAll @IntRange(min = 1, max = Suggester.MAX_LIMIT) int limit,
-                                                           @ForAll @IntRange(min = 1, max = 12) int maxPops) {
+    void aBoundOnCandidatesShortensTheAnswerButKeepsItRight(
+            @ForAll("dictionaries") List<SuggestEntry> entries,
+            @ForAll("typings") Typing typing,
+            @ForAll @IntRange(min = 1, max = Suggester.MAX_LIMIT) int limit,
+            @ForAll @IntRange(min = 1, max = 12) int maxPops) {
         String typed = typing.typed(entries);
         CompletionIndex index = CompletionIndex.build(entries);
         byte[] key = index.codec.key(typed);
@@ -119,8 +146,10 @@ class CompletionIndexReferenceTest {
             // the other layout's ranges come after the plain modes', typo ranges one after another: each
             // answer is still a match with its best score, and they are in order
             assertThat(reference.everyMatch(typed, limit, "")).as(why).containsAll(bounded);
-            assertThat(bounded).as(why).isSortedAccordingTo(
-                    Comparator.comparingDouble(BruteForceSuggester.Answer::score).reversed());
+            assertThat(bounded)
+                    .as(why)
+                    .isSortedAccordingTo(Comparator.comparingDouble(BruteForceSuggester.Answer::score)
+                            .reversed());
         }
     }
 
@@ -186,7 +215,8 @@ class CompletionIndexReferenceTest {
     private static String mixed(String text, int cut, int edit) {
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
-            if (isSyllable(text.charAt(i)) && (i == 0 || Choseong.of(text.substring(i - 1, i)).isEmpty())) {
+            if (isSyllable(text.charAt(i))
+                    && (i == 0 || Choseong.of(text.substring(i - 1, i)).isEmpty())) {
                 starts.add(i);
             }
         }
@@ -222,8 +252,10 @@ class CompletionIndexReferenceTest {
             case 0 -> keys.substring(0, at) + unit + keys.substring(at + 1);
             case 1 -> keys.substring(0, at) + keys.substring(at + 1);
             case 2 -> keys.substring(0, at) + unit + keys.substring(at);
-            default -> at + 1 < keys.length()
-                    ? keys.substring(0, at) + keys.charAt(at + 1) + keys.charAt(at) + keys.substring(at + 2) : keys;
+            default ->
+                at + 1 < keys.length()
+                        ? keys.substring(0, at) + keys.charAt(at + 1) + keys.charAt(at) + keys.substring(at + 2)
+                        : keys;
         };
     }
 }

@@ -49,7 +49,8 @@ class CompletionIndexTest {
         assertThat(texts(index.suggest("engine", 10))).containsExactly("search engine");
         List<Suggestion> s = index.suggest("엔진", 10);
         assertThat(texts(s)).contains("검색 엔진 최적화", "자바 검색 엔진");
-        Suggestion hit = s.stream().filter(x -> x.text().equals("자바 검색 엔진")).findFirst().orElseThrow();
+        Suggestion hit =
+                s.stream().filter(x -> x.text().equals("자바 검색 엔진")).findFirst().orElseThrow();
         assertThat(hit.match()).isEqualTo(Match.WORD);
         assertThat(hit.spans()).containsExactly(new Suggestion.Span(6, 8));
     }
@@ -68,8 +69,8 @@ class CompletionIndexTest {
 
     @Test
     void mixedChoseongChecksEveryTypedUnitAndSkipsNonHangulLikeChoseongDoes() {
-        CompletionIndex idx = CompletionIndex.build(List.of(e("검색엔진", 1), e("검색엔비", 2), e("한국IT산업", 1),
-                e("검사 엔진 시험", 1)));
+        CompletionIndex idx =
+                CompletionIndex.build(List.of(e("검색엔진", 1), e("검색엔비", 2), e("한국IT산업", 1), e("검사 엔진 시험", 1)));
         assertThat(texts(idx.suggest("검ㅅ엔ㅈ", 10))).containsExactlyInAnyOrder("검색엔진", "검사 엔진 시험");
         assertThat(texts(idx.suggest("검ㅅ엔ㅂ", 10))).containsExactly("검색엔비");
         // the choseong of 한국IT산업 is ㅎㄱㅅㅇ: Latin between syllables doesn't break a mixed match
@@ -112,14 +113,16 @@ class CompletionIndexTest {
 
     @Test
     void layoutCountsTheAnswersPlainMatchingFoundNotTheKeysItLookedAt() {
-        CompletionIndex sites = CompletionIndex.build(List.of(new SuggestEntry("rjtm", 1, Kind.WORD, "", "blog"),
-                new SuggestEntry("rjtp", 1, Kind.WORD, "", "blog"), new SuggestEntry("검색", 1, Kind.WORD, "", "docs")));
+        CompletionIndex sites = CompletionIndex.build(List.of(
+                new SuggestEntry("rjtm", 1, Kind.WORD, "", "blog"),
+                new SuggestEntry("rjtp", 1, Kind.WORD, "", "blog"),
+                new SuggestEntry("검색", 1, Kind.WORD, "", "docs")));
         // two keys start with rj, both on another site: on docs, plain matching found nothing
         assertThat(texts(sites.suggest("rj", 2, "docs"))).containsExactly("검색");
         assertThat(texts(sites.suggest("rj", 2, "blog"))).containsExactlyInAnyOrder("rjtm", "rjtp");
         // the other layout's matches come after the plain modes' yet take their place among equal scores
-        CompletionIndex ties = CompletionIndex.build(List.of(e("t", 0), e("ta", 0), e("ㅅ", 0), e("사", 0), e("색", 0),
-                e("색검", 0)));
+        CompletionIndex ties =
+                CompletionIndex.build(List.of(e("t", 0), e("ta", 0), e("ㅅ", 0), e("사", 0), e("색", 0), e("색검", 0)));
         assertThat(texts(ties.suggest("ㅅ", 5))).containsExactly("t", "ta", "ㅅ", "사", "색");
     }
 
@@ -136,8 +139,8 @@ class CompletionIndexTest {
     /** A wide unit (a character outside the tabled scripts) substituted or extra where the typed key has a letter. */
     @Test
     void typosWithAWideUnitAtTheEdit() {
-        CompletionIndex idx = CompletionIndex.build(List.of(e("abc中de", 1), e("abc中e", 1), e("abcxyz", 1),
-                e("abcdx", 1), e("ab中cde", 1)));
+        CompletionIndex idx = CompletionIndex.build(
+                List.of(e("abc中de", 1), e("abc中e", 1), e("abcxyz", 1), e("abcdx", 1), e("ab中cde", 1)));
         assertThat(texts(idx.suggest("abcde", 10))).containsExactlyInAnyOrder("abc中de", "abc中e", "ab中cde", "abcdx");
         assertThat(texts(idx.suggest("abc中xe", 10))).containsExactlyInAnyOrder("abc中de", "abc中e");
     }
@@ -145,23 +148,28 @@ class CompletionIndexTest {
     /** Typos before a wide unit of the typed key, in its first eight bytes or after them. */
     @Test
     void typosBeforeAWideUnitOfTheTypedKey() {
-        CompletionIndex idx = CompletionIndex.build(List.of(e("abcd中ef", 1), e("abce中e", 1), e("abcyx中e", 1),
-                e("abc中e", 1), e("abcd中xe", 1), e("abcdé", 1), e("abcd中", 1)));
-        assertThat(texts(idx.suggest("abcx中e", 10))).containsExactlyInAnyOrder("abcd中ef", "abce中e", "abcyx中e",
-                "abc中e");
-        CompletionIndex longer = CompletionIndex.build(List.of(e("abcdefgh中ij", 1), e("abcdefgh中ik", 1),
-                e("abcyxefgh中i", 1), e("abcdefgh中x", 1), e("abcdefgh丰i", 1)));
-        assertThat(texts(longer.suggest("abcxefgh中i", 10))).containsExactlyInAnyOrder("abcdefgh中ij", "abcdefgh中ik",
-                "abcyxefgh中i");
+        CompletionIndex idx = CompletionIndex.build(List.of(
+                e("abcd中ef", 1),
+                e("abce中e", 1),
+                e("abcyx中e", 1),
+                e("abc中e", 1),
+                e("abcd中xe", 1),
+                e("abcdé", 1),
+                e("abcd中", 1)));
+        assertThat(texts(idx.suggest("abcx中e", 10))).containsExactlyInAnyOrder("abcd中ef", "abce中e", "abcyx中e", "abc中e");
+        CompletionIndex longer = CompletionIndex.build(List.of(
+                e("abcdefgh中ij", 1), e("abcdefgh中ik", 1), e("abcyxefgh中i", 1), e("abcdefgh中x", 1), e("abcdefgh丰i", 1)));
+        assertThat(texts(longer.suggest("abcxefgh中i", 10)))
+                .containsExactlyInAnyOrder("abcdefgh中ij", "abcdefgh中ik", "abcyxefgh中i");
     }
 
     /** Typos in keys longer than the eight bytes the search reads first, agreeing or not after them. */
     @Test
     void typosInLongKeysAgreeToTheEnd() {
-        CompletionIndex idx = CompletionIndex.build(List.of(e("abcxefghijk", 1), e("abcdxefghij", 1),
-                e("abcxefghiz", 1), e("abcdxefghz", 1), e("abcdefghij", 1)));
-        assertThat(texts(idx.suggest("abcdefghij", 10))).containsExactlyInAnyOrder("abcdefghij", "abcxefghijk",
-                "abcdxefghij");
+        CompletionIndex idx = CompletionIndex.build(List.of(
+                e("abcxefghijk", 1), e("abcdxefghij", 1), e("abcxefghiz", 1), e("abcdxefghz", 1), e("abcdefghij", 1)));
+        assertThat(texts(idx.suggest("abcdefghij", 10)))
+                .containsExactlyInAnyOrder("abcdefghij", "abcxefghijk", "abcdxefghij");
     }
 
     @Test
@@ -173,8 +181,8 @@ class CompletionIndexTest {
 
     @Test
     void scoreIsWeightTimesMatchQualityWithDeterministicTies() {
-        CompletionIndex idx = CompletionIndex.build(List.of(
-                e("data base", 10), e("database", 1), e("big data", 2), e("datum", 1), e("dataset", 1)));
+        CompletionIndex idx = CompletionIndex.build(
+                List.of(e("data base", 10), e("database", 1), e("big data", 2), e("datum", 1), e("dataset", 1)));
         List<Suggestion> s = idx.suggest("data", 10);
         // "data base" and "database" share a key: merged, weight 11, heavier text kept
         assertThat(texts(s)).containsExactly("data base", "big data", "dataset", "datum");
@@ -185,8 +193,8 @@ class CompletionIndexTest {
 
     @Test
     void exactPrefixBeatsWordStartBeatsChoseongBeatsTypoAtEqualWeight() {
-        CompletionIndex idx = CompletionIndex.build(List.of(e("ㄱㄴ", 1), e("가나", 1), e("abcd", 1), e("x abcd", 1),
-                e("abce", 1)));
+        CompletionIndex idx =
+                CompletionIndex.build(List.of(e("ㄱㄴ", 1), e("가나", 1), e("abcd", 1), e("x abcd", 1), e("abce", 1)));
         List<Suggestion> s = idx.suggest("abcd", 10);
         assertThat(s).extracting(Suggestion::match).containsExactly(Match.PREFIX, Match.WORD, Match.TYPO);
         assertThat(idx.suggest("ㄱㄴ", 10)).extracting(Suggestion::match).containsExactly(Match.PREFIX, Match.CHOSEONG);
@@ -233,7 +241,8 @@ class CompletionIndexTest {
         for (int i = 1; i < s.size(); i++) {
             assertThat(s.get(i).score()).isLessThanOrEqualTo(s.get(i - 1).score());
         }
-        assertThat(s.stream().mapToDouble(Suggestion::score).min().orElseThrow()).isEqualTo(993.0);
+        assertThat(s.stream().mapToDouble(Suggestion::score).min().orElseThrow())
+                .isEqualTo(993.0);
     }
 
     @Test
@@ -244,7 +253,9 @@ class CompletionIndexTest {
                 new SuggestEntry("kernel panic", 3, Kind.TITLE, "b:/p", "b.example"),
                 e("kernel module", 9)));
         assertThat(texts(idx.suggest("ker", 10))).containsExactly("kernel module", "kernel panic", "kernel");
-        assertThat(idx.suggest("ker", 10, "a.example")).extracting(Suggestion::url).containsExactly("a:/k");
+        assertThat(idx.suggest("ker", 10, "a.example"))
+                .extracting(Suggestion::url)
+                .containsExactly("a:/k");
         assertThat(texts(idx.suggest("ker", 10, "b.example"))).containsExactly("kernel panic", "kernel");
         assertThat(idx.suggest("ker", 10, "nowhere")).isEmpty();
     }
@@ -265,7 +276,8 @@ class CompletionIndexTest {
     void anEntryTwoEditsReachShowsTheLongerMatchAtAnyLimit() {
         CompletionIndex idx = CompletionIndex.build(List.of(e("sodded", 5), e("solder", 1), e("solo", 2)));
         for (int limit : new int[] {1, 2, 3, 10}) {
-            assertThat(idx.suggest("sold", limit)).as("limit %d", limit)
+            assertThat(idx.suggest("sold", limit))
+                    .as("limit %d", limit)
                     .filteredOn(s -> s.text().equals("sodded"))
                     .singleElement()
                     .satisfies(s -> assertThat(s.spans()).containsExactly(new Suggestion.Span(0, 4)));

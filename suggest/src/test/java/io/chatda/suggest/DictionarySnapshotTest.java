@@ -27,8 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
 class DictionarySnapshotTest {
 
     private static final String SYLLABLES = "가나다라마바사아자차카타파하검색엔진교착상태데이터베스서버네트워크프로그램개발자운영체제값넓읽";
-    private static final String[] ENGLISH = {"search", "engine", "seattle", "season", "database", "deadlock", "server",
-        "network", "program", "kernel", "keyboard", "query", "quick", "java", "lucene", "index", "suggest"};
+    private static final String[] ENGLISH = {
+        "search",
+        "engine",
+        "seattle",
+        "season",
+        "database",
+        "deadlock",
+        "server",
+        "network",
+        "program",
+        "kernel",
+        "keyboard",
+        "query",
+        "quick",
+        "java",
+        "lucene",
+        "index",
+        "suggest"
+    };
     private static final String[] SITES = {"", "", "docs", "wiki", "blog"};
 
     @TempDir
@@ -68,12 +85,14 @@ class DictionarySnapshotTest {
             String[] words = target.split(" ");
             switch (i % 6) {
                 case 0 -> out.add(Jamo.assemble(keys.substring(0, 1 + random.nextInt(keys.length()))));
-                case 1 -> out.add(words[words.length - 1].substring(0, 1 + random.nextInt(words[words.length - 1].length())));
+                case 1 ->
+                    out.add(words[words.length - 1].substring(0, 1 + random.nextInt(words[words.length - 1].length())));
                 case 2 -> {
                     String cho = Choseong.of(target).replace(" ", "");
                     out.add(cho.isEmpty() ? target : cho.substring(0, 1 + random.nextInt(cho.length())));
                     if (target.length() > 2) {
-                        out.add(target.charAt(0) + Choseong.of(target.substring(1)).replace(" ", ""));
+                        out.add(target.charAt(0)
+                                + Choseong.of(target.substring(1)).replace(" ", ""));
                     }
                 }
                 case 3 -> {
@@ -84,8 +103,8 @@ class DictionarySnapshotTest {
                 case 4 -> {
                     if (keys.length() >= 5) {
                         int at = 1 + random.nextInt(keys.length() - 1);
-                        out.add(Jamo.assemble(keys.substring(0, at) + (random.nextBoolean() ? "ㅇ" : "x")
-                                + keys.substring(at + 1)));
+                        out.add(Jamo.assemble(
+                                keys.substring(0, at) + (random.nextBoolean() ? "ㅇ" : "x") + keys.substring(at + 1)));
                         out.add(Jamo.assemble(keys.substring(0, at) + keys.substring(at + 1)));
                     }
                 }
@@ -117,16 +136,23 @@ class DictionarySnapshotTest {
             for (String site : List.of("", "docs", "wiki", "nowhere")) {
                 for (int limit : new int[] {1, 10, 20}) {
                     List<Suggestion> expected = built.suggest(q, limit, site);
-                    assertThat(copy.suggest(q, limit, site)).as("%s | %s | %d", q, site, limit).isEqualTo(expected);
+                    assertThat(copy.suggest(q, limit, site))
+                            .as("%s | %s | %d", q, site, limit)
+                            .isEqualTo(expected);
                     expected.forEach(s -> modesSeen.add(s.match()));
                     answered += expected.isEmpty() ? 0 : 1;
                 }
             }
         }
-        assertThat(modesSeen).as("the queries exercise every matching mode").containsExactlyInAnyOrder(Suggestion.Match.values());
+        assertThat(modesSeen)
+                .as("the queries exercise every matching mode")
+                .containsExactlyInAnyOrder(Suggestion.Match.values());
         assertThat(answered).isGreaterThan(10_000);
-        assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString()).toList())
-                .as("no temporary file left behind").containsExactly("dictionary.bin");
+        assertThat(Files.list(file.getParent())
+                        .map(p -> p.getFileName().toString())
+                        .toList())
+                .as("no temporary file left behind")
+                .containsExactly("dictionary.bin");
     }
 
     @Test
@@ -135,12 +161,16 @@ class DictionarySnapshotTest {
         assertThat(indexFields).containsAll(DictionarySnapshot.SAVED_INDEX_FIELDS);
         indexFields.removeAll(DictionarySnapshot.SAVED_INDEX_FIELDS);
         indexFields.removeAll(DictionarySnapshot.DERIVED_INDEX_FIELDS);
-        assertThat(indexFields).as("CompletionIndex fields the snapshot neither saves nor derives").isEmpty();
+        assertThat(indexFields)
+                .as("CompletionIndex fields the snapshot neither saves nor derives")
+                .isEmpty();
         Set<String> keyFields = instanceFields(SortedKeys.class);
         assertThat(keyFields).containsAll(DictionarySnapshot.SAVED_KEYS_FIELDS);
         keyFields.removeAll(DictionarySnapshot.SAVED_KEYS_FIELDS);
         keyFields.removeAll(DictionarySnapshot.DERIVED_KEYS_FIELDS);
-        assertThat(keyFields).as("SortedKeys fields the snapshot neither saves nor derives").isEmpty();
+        assertThat(keyFields)
+                .as("SortedKeys fields the snapshot neither saves nor derives")
+                .isEmpty();
     }
 
     @Test
@@ -168,7 +198,8 @@ class DictionarySnapshotTest {
                 raf.seek(at);
                 raf.write(b ^ 0x10);
             }
-            assertThatThrownBy(() -> DictionarySnapshot.load(copy)).as("byte %d of %d", at, size)
+            assertThatThrownBy(() -> DictionarySnapshot.load(copy))
+                    .as("byte %d of %d", at, size)
                     .isInstanceOf(SnapshotFormatException.class);
         }
     }
@@ -181,7 +212,8 @@ class DictionarySnapshotTest {
         for (int length : new int[] {0, 3, 8, 20, bytes.length / 2, bytes.length - 1}) {
             Path cut = dir.resolve("cut-" + length + ".bin");
             Files.write(cut, Arrays.copyOf(bytes, length));
-            assertThatThrownBy(() -> DictionarySnapshot.load(cut)).as("%d of %d bytes", length, bytes.length)
+            assertThatThrownBy(() -> DictionarySnapshot.load(cut))
+                    .as("%d of %d bytes", length, bytes.length)
                     .isInstanceOf(SnapshotFormatException.class);
         }
         Path longer = dir.resolve("longer.bin");
@@ -197,13 +229,15 @@ class DictionarySnapshotTest {
         bytes[8] = (byte) (DictionarySnapshot.FORMAT_VERSION + 1); // the format version follows the 8-byte magic
         Path newer = dir.resolve("newer.bin");
         Files.write(newer, bytes);
-        assertThatThrownBy(() -> DictionarySnapshot.load(newer)).isInstanceOf(SnapshotFormatException.class)
+        assertThatThrownBy(() -> DictionarySnapshot.load(newer))
+                .isInstanceOf(SnapshotFormatException.class)
                 .hasMessageContaining("format");
         assertThatThrownBy(() -> DictionarySnapshot.readFingerprint(newer)).isInstanceOf(SnapshotFormatException.class);
         Path text = dir.resolve("text.bin");
         Files.writeString(text, "counts\t1\t2\n".repeat(100));
         assertThatThrownBy(() -> DictionarySnapshot.load(text)).isInstanceOf(SnapshotFormatException.class);
-        assertThatThrownBy(() -> DictionarySnapshot.load(dir.resolve("missing.bin"))).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> DictionarySnapshot.load(dir.resolve("missing.bin")))
+                .isInstanceOf(NoSuchFileException.class);
     }
 
     @Test
@@ -215,11 +249,15 @@ class DictionarySnapshotTest {
         DictionarySnapshot.Loaded loaded = DictionarySnapshot.load(file);
         assertThat(loaded.fingerprint()).isEqualTo("new");
         assertThat(loaded.index().size()).isEqualTo(1);
-        assertThat(loaded.index().suggest("ㄱㅅ", 10)).extracting(Suggestion::text).containsExactly("검색엔진");
+        assertThat(loaded.index().suggest("ㄱㅅ", 10))
+                .extracting(Suggestion::text)
+                .containsExactly("검색엔진");
     }
 
     private static Set<String> instanceFields(Class<?> type) {
-        return Arrays.stream(type.getDeclaredFields()).filter(f -> !Modifier.isStatic(f.getModifiers()))
-                .map(Field::getName).collect(Collectors.toSet());
+        return Arrays.stream(type.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .map(Field::getName)
+                .collect(Collectors.toSet());
     }
 }

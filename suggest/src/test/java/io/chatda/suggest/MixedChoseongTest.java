@@ -21,24 +21,38 @@ class MixedChoseongTest {
         assertThat(masks).hasSize(4);
         assertThat(masks[0]).isEqualTo(-1);
         for (String ok : List.of("고", "과", "괘", "괴", "곡")) {
-            assertThat(masks[2] >>> MixedChoseong.vowelCode(ok.charAt(0)) & 1).as(ok).isEqualTo(1);
-            assertThat(masks[3] >>> MixedChoseong.finalCode(ok.charAt(0)) & 1).as(ok).isEqualTo(1);
+            assertThat(masks[2] >>> MixedChoseong.vowelCode(ok.charAt(0)) & 1)
+                    .as(ok)
+                    .isEqualTo(1);
+            assertThat(masks[3] >>> MixedChoseong.finalCode(ok.charAt(0)) & 1)
+                    .as(ok)
+                    .isEqualTo(1);
         }
         for (String no : List.of("가", "구", "궈")) {
-            assertThat(masks[2] >>> MixedChoseong.vowelCode(no.charAt(0)) & 1).as(no).isZero();
+            assertThat(masks[2] >>> MixedChoseong.vowelCode(no.charAt(0)) & 1)
+                    .as(no)
+                    .isZero();
         }
         int[] withFinal = MixedChoseong.masks("ㅇ반".toCharArray(), KeyCodec.INSTANCE);
         for (String ok : List.of("반", "밚", "밙")) {
-            assertThat(withFinal[3] >>> MixedChoseong.finalCode(ok.charAt(0)) & 1).as(ok).isEqualTo(1);
+            assertThat(withFinal[3] >>> MixedChoseong.finalCode(ok.charAt(0)) & 1)
+                    .as(ok)
+                    .isEqualTo(1);
         }
         for (String no : List.of("바", "발", "밤")) {
-            assertThat(withFinal[3] >>> MixedChoseong.finalCode(no.charAt(0)) & 1).as(no).isZero();
+            assertThat(withFinal[3] >>> MixedChoseong.finalCode(no.charAt(0)) & 1)
+                    .as(no)
+                    .isZero();
         }
         int[] inner = MixedChoseong.masks("고ㅇ".toCharArray(), KeyCodec.INSTANCE);
-        assertThat(inner[0] >>> MixedChoseong.vowelCode('과') & 1).as("a finished syllable is that syllable").isZero();
-        assertThat(inner[1] >>> MixedChoseong.finalCode('곡') & 1).as("a finished syllable is that syllable").isZero();
-        CompletionIndex idx = CompletionIndex.build(List.of(new SuggestEntry("아과", 1, Kind.QUERY, ""),
-                new SuggestEntry("과일", 1, Kind.QUERY, "")));
+        assertThat(inner[0] >>> MixedChoseong.vowelCode('과') & 1)
+                .as("a finished syllable is that syllable")
+                .isZero();
+        assertThat(inner[1] >>> MixedChoseong.finalCode('곡') & 1)
+                .as("a finished syllable is that syllable")
+                .isZero();
+        CompletionIndex idx = CompletionIndex.build(
+                List.of(new SuggestEntry("아과", 1, Kind.QUERY, ""), new SuggestEntry("과일", 1, Kind.QUERY, "")));
         assertThat(texts(idx.suggest("ㅇ고", 10))).containsExactly("아과");
         assertThat(texts(idx.suggest("고ㅇ", 10))).isEmpty();
     }
@@ -61,15 +75,20 @@ class MixedChoseongTest {
             List<String> expected = entries.stream()
                     .filter(e -> startsWith(KeyCodec.INSTANCE.unitsOf(e.text().charAt(1)), prefix))
                     .collect(java.util.stream.Collectors.toMap(SuggestEntry::text, SuggestEntry::weight, Double::sum))
-                    .entrySet().stream()
+                    .entrySet()
+                    .stream()
                     .sorted(Comparator.comparing((java.util.Map.Entry<String, Double> e) -> -e.getValue())
                             .thenComparing(e -> KeyCodec.INSTANCE.key(e.getKey()), java.util.Arrays::compareUnsigned))
-                    .limit(20).map(java.util.Map.Entry::getKey).toList();
+                    .limit(20)
+                    .map(java.util.Map.Entry::getKey)
+                    .toList();
             assertThat(expected).as(typed).isNotEmpty();
             // inputs of four units also find typos, which may outrank some: the choseong matches
             // among the answer are the best ones, in order
             List<String> choseong = idx.suggest(typed, 20).stream()
-                    .filter(s -> s.match() == Suggestion.Match.CHOSEONG).map(Suggestion::text).toList();
+                    .filter(s -> s.match() == Suggestion.Match.CHOSEONG)
+                    .map(Suggestion::text)
+                    .toList();
             assertThat(choseong).as(typed).hasSizeGreaterThan(5);
             assertThat(choseong).as(typed).containsExactlyElementsOf(expected.subList(0, choseong.size()));
         }

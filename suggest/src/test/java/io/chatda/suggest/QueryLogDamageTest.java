@@ -56,13 +56,18 @@ class QueryLogDamageTest {
     @Test
     void aFullDiskNeverFailsARecordAndIsCounted() {
         // /dev/full answers every write with ENOSPC, as a full disk does
-        try (QueryLog log = QueryLog.open(dir, QueryLog.DEFAULT_HALF_LIFE, clock, QueryPolicy.personal(),
+        try (QueryLog log = QueryLog.open(
+                dir,
+                QueryLog.DEFAULT_HALF_LIFE,
+                clock,
+                QueryPolicy.personal(),
                 file -> Files.newBufferedWriter(Path.of("/dev/full"), StandardCharsets.UTF_8))) {
             assertThatCode(() -> {
-                log.recordSearch("raft", 3);
-                log.recordSearch("raft", 3);
-                log.recordPick("raft");
-            }).doesNotThrowAnyException();
+                        log.recordSearch("raft", 3);
+                        log.recordSearch("raft", 3);
+                        log.recordPick("raft");
+                    })
+                    .doesNotThrowAnyException();
             log.flushed().join();
             assertThat(log.failedWrites()).isEqualTo(3);
             assertThat(log.count("raft")).isCloseTo(3.0, within(1e-9)); // still counted in memory

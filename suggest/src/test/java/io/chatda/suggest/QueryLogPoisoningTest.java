@@ -28,7 +28,9 @@ class QueryLogPoisoningTest {
     private List<String> suggestions(QueryLog log, String prefix) {
         List<SuggestEntry> all = new ArrayList<>(TITLES);
         all.addAll(log.entries());
-        return CompletionIndex.build(all).suggest(prefix, 5).stream().map(Suggestion::text).toList();
+        return CompletionIndex.build(all).suggest(prefix, 5).stream()
+                .map(Suggestion::text)
+                .toList();
     }
 
     @Test
@@ -80,8 +82,7 @@ class QueryLogPoisoningTest {
 
     @Test
     void theSaltChangesDailySoTheSameClientCountsAgainTomorrow() {
-        try (QueryLog log = QueryLog.open(dir, QueryLog.DEFAULT_HALF_LIFE, clock,
-                new QueryPolicy(2, 3, null))) {
+        try (QueryLog log = QueryLog.open(dir, QueryLog.DEFAULT_HALF_LIFE, clock, new QueryPolicy(2, 3, null))) {
             log.recordSearch("raft", 5, "192.0.2.55");
             log.recordSearch("raft", 5, "192.0.2.55");
             assertThat(log.entries()).isEmpty();
@@ -95,8 +96,8 @@ class QueryLogPoisoningTest {
     void theOperatorsBlocklistRemovesQueriesContainingAPhrase() throws Exception {
         Path blocklist = dir.resolve("blocklist.txt");
         Files.writeString(blocklist, "# spam\nCasino\n", StandardCharsets.UTF_8);
-        try (QueryLog log = QueryLog.open(dir.resolve("log"), QueryLog.DEFAULT_HALF_LIFE, clock,
-                new QueryPolicy(1, 3, blocklist))) {
+        try (QueryLog log = QueryLog.open(
+                dir.resolve("log"), QueryLog.DEFAULT_HALF_LIFE, clock, new QueryPolicy(1, 3, blocklist))) {
             log.recordSearch("검색 casino bonus", 10, "a");
             log.recordSearch("검색 팁", 10, "a");
             long before = log.stateHash();

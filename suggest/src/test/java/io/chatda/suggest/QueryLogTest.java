@@ -85,8 +85,7 @@ class QueryLogTest {
                 new SuggestEntry("거미", 3, SuggestEntry.Kind.TITLE, "u:3"));
         try (QueryLog log = QueryLog.open(dir, QueryLog.DEFAULT_HALF_LIFE, clock)) {
             Suggester before = CompletionIndex.build(titles);
-            assertThat(before.suggest("검", 3)).extracting(Suggestion::text)
-                    .containsExactly("검색엔진", "검색 결과 순위", "거미");
+            assertThat(before.suggest("검", 3)).extracting(Suggestion::text).containsExactly("검색엔진", "검색 결과 순위", "거미");
             for (int i = 0; i < 5; i++) {
                 log.recordSearch("거미줄", 7);
                 log.recordSearch("검색 결과 순위", 7);
@@ -94,7 +93,8 @@ class QueryLogTest {
             List<SuggestEntry> all = new ArrayList<>(titles);
             all.addAll(log.entries());
             Suggester after = CompletionIndex.build(all);
-            assertThat(after.suggest("검", 4)).extracting(Suggestion::text)
+            assertThat(after.suggest("검", 4))
+                    .extracting(Suggestion::text)
                     .containsExactly("검색 결과 순위", "거미줄", "검색엔진", "거미");
             assertThat(after.suggest("검", 4).get(0).kind()).isEqualTo(SuggestEntry.Kind.TITLE);
             assertThat(after.suggest("검", 4).get(1).kind()).isEqualTo(SuggestEntry.Kind.QUERY);

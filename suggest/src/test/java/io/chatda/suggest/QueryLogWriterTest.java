@@ -23,8 +23,8 @@ class QueryLogWriterTest {
     private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
 
     private static QueryLog.EventsOpener appending() {
-        return file -> Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        return file -> Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private QueryLog open(QueryLog.Storage storage) {
@@ -46,12 +46,16 @@ class QueryLogWriterTest {
         };
         try (QueryLog log = open(new QueryLog.Storage(slowDisk, QueryLog.MAX_QUERIES, 4))) {
             log.recordSearch("q0", 1);
-            assertThat(writing.await(10, TimeUnit.SECONDS)).as("the writer holds the first line").isTrue();
+            assertThat(writing.await(10, TimeUnit.SECONDS))
+                    .as("the writer holds the first line")
+                    .isTrue();
             for (int i = 1; i <= 7; i++) {
                 log.recordSearch("q" + i, 1); // returns at once although the disk hangs
             }
             assertThat(log.droppedEvents()).as("4 wait, 3 dropped").isEqualTo(3);
-            assertThat(log.count("q7")).as("dropped from the file, still counted").isCloseTo(1.0, within(1e-9));
+            assertThat(log.count("q7"))
+                    .as("dropped from the file, still counted")
+                    .isCloseTo(1.0, within(1e-9));
             diskBack.countDown();
             log.flushed().join();
             assertThat(Files.readAllLines(dir.resolve("events.log"))).hasSize(5);
@@ -87,9 +91,13 @@ class QueryLogWriterTest {
             log.recordSearch("after", 1);
             log.flushed().join();
 
-            assertThat(Files.readAllLines(dir.resolve("counts.tsv"))).hasSize(3)
+            assertThat(Files.readAllLines(dir.resolve("counts.tsv")))
+                    .hasSize(3)
                     .allMatch(l -> l.contains("query 4") || l.contains("query 5") || l.contains("query 6"));
-            assertThat(Files.readAllLines(dir.resolve("events.log"))).singleElement().asString().endsWith("after");
+            assertThat(Files.readAllLines(dir.resolve("events.log")))
+                    .singleElement()
+                    .asString()
+                    .endsWith("after");
             assertThat(log.count("query 1")).as("forgotten in memory too").isZero();
             assertThat(log.entries()).hasSize(4);
         }

@@ -45,31 +45,37 @@ class SkipKeysTest {
         }
         CompletionIndex idx = CompletionIndex.build(entries);
         for (SortedKeys skip : List.of(idx.bySecondSkipped, idx.byThirdSkipped)) {
-        int unit = skip.shape().skipped();
-        for (int i = 0; i < 300; i++) {
-            byte[] q = KeyCodec.INSTANCE.key(randomText(random));
-            Set<Integer> expected = new HashSet<>();
-            for (int id = 0; id < idx.size(); id++) {
-                byte[] key = Arrays.copyOfRange(idx.keys, idx.keyEnds[id], idx.keyEnds[id + 1]);
-                if (KeyCodec.units(key) > unit) {
-                    byte[] s = without(key, unit);
-                    if (s.length >= q.length && Arrays.equals(s, 0, q.length, q, 0, q.length)) {
-                        expected.add(id);
+            int unit = skip.shape().skipped();
+            for (int i = 0; i < 300; i++) {
+                byte[] q = KeyCodec.INSTANCE.key(randomText(random));
+                Set<Integer> expected = new HashSet<>();
+                for (int id = 0; id < idx.size(); id++) {
+                    byte[] key = Arrays.copyOfRange(idx.keys, idx.keyEnds[id], idx.keyEnds[id + 1]);
+                    if (KeyCodec.units(key) > unit) {
+                        byte[] s = without(key, unit);
+                        if (s.length >= q.length && Arrays.equals(s, 0, q.length, q, 0, q.length)) {
+                            expected.add(id);
+                        }
                     }
                 }
+                int lo = skip.lowerBound(q, q.length, 0, skip.size());
+                int hi = skip.upperBound(q, q.length, lo, skip.size());
+                Set<Integer> found = new HashSet<>();
+                for (int p = lo; p < hi; p++) {
+                    found.add(skip.id(p));
+                }
+                assertThat(found)
+                        .as(new String(q, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .isEqualTo(expected);
+                if (hi > lo) {
+                    int best = skip.best(lo, hi);
+                    assertThat(skip.id(best))
+                            .isEqualTo(expected.stream()
+                                    .mapToInt(Integer::intValue)
+                                    .min()
+                                    .orElseThrow());
+                }
             }
-            int lo = skip.lowerBound(q, q.length, 0, skip.size());
-            int hi = skip.upperBound(q, q.length, lo, skip.size());
-            Set<Integer> found = new HashSet<>();
-            for (int p = lo; p < hi; p++) {
-                found.add(skip.id(p));
-            }
-            assertThat(found).as(new String(q, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(expected);
-            if (hi > lo) {
-                int best = skip.best(lo, hi);
-                assertThat(skip.id(best)).isEqualTo(expected.stream().mapToInt(Integer::intValue).min().orElseThrow());
-            }
-        }
         }
     }
 
@@ -79,8 +85,8 @@ class SkipKeysTest {
                 new SuggestEntry("search", 5, Kind.QUERY, ""),
                 new SuggestEntry("a漢bcd", 3, Kind.QUERY, ""),
                 new SuggestEntry("검색엔진", 4, Kind.QUERY, "")));
-        for (String typed : List.of("sxarch", "saearch", "sexrch", "seaarch", "axbcd", "abcd", "a字bc", "a漢xcd", "겁색엔",
-                "겅색엔")) {
+        for (String typed :
+                List.of("sxarch", "saearch", "sexrch", "seaarch", "axbcd", "abcd", "a字bc", "a漢xcd", "겁색엔", "겅색엔")) {
             List<Suggestion> s = idx.suggest(typed, 10);
             assertThat(s).as(typed).hasSize(1);
             assertThat(s.get(0).match()).as(typed).isEqualTo(Suggestion.Match.TYPO);
@@ -91,4 +97,3 @@ class SkipKeysTest {
         assertThat(idx.suggest("abcd", 10).get(0).spans()).containsExactly(new Suggestion.Span(0, 5));
     }
 }
-

@@ -38,7 +38,9 @@ class SnapshotSwapTest {
                 while (!stop.get()) {
                     try {
                         List<Suggestion> s = current.get().suggest("검ㅅ", 10);
-                        long alpha = s.stream().filter(x -> x.text().contains("alpha")).count();
+                        long alpha = s.stream()
+                                .filter(x -> x.text().contains("alpha"))
+                                .count();
                         if (s.size() != 10 || (alpha != 0 && alpha != 10)) {
                             problems.add("mixed or short: " + s);
                         }

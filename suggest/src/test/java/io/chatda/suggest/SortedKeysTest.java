@@ -32,8 +32,8 @@ class SortedKeysTest {
                 }
                 assertThat(keys.best(lo, hi)).as("n %d [%d, %d)", n, lo, hi).isEqualTo(expected);
             }
-            SortedKeys restored = SortedKeys.restore(new byte[1], new int[n + 1], new int[n], keys.tree(),
-                    SortedKeys.Shape.PLAIN);
+            SortedKeys restored =
+                    SortedKeys.restore(new byte[1], new int[n + 1], new int[n], keys.tree(), SortedKeys.Shape.PLAIN);
             assertThat(restored.best(0, n)).isEqualTo(keys.best(0, n));
         }
     }
@@ -64,7 +64,11 @@ class SortedKeysTest {
             System.arraycopy(keys[e], 0, arena, ends[e], keys[e].length);
         }
         Comparator<Integer> byKey = (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]);
-        int[] ids = IntStream.range(0, n).boxed().sorted(byKey).mapToInt(Integer::intValue).toArray();
+        int[] ids = IntStream.range(0, n)
+                .boxed()
+                .sorted(byKey)
+                .mapToInt(Integer::intValue)
+                .toArray();
         int[] start = Arrays.stream(ids).map(e -> ends[e]).toArray();
         SortedKeys sorted = new SortedKeys(arena, ends, start, ids, SortedKeys.Shape.HEADED);
         for (int t = 0; t < 20_000; t++) {

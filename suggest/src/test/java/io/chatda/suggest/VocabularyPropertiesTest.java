@@ -14,21 +14,25 @@ import net.jqwik.api.Provide;
 /** Whatever the texts, every word and phrase built from them is a string of them at word boundaries. */
 class VocabularyPropertiesTest {
 
-    private static final List<String> PIECES = List.of("교착상태", "예방", "멱등성", "직렬화", "객체지향", "프로그래밍", "마이크로",
-            "서비스", "레디스", "리디렉션", "thread", "pool", "Hash", "table", "c++", "node.js", "api", "데이터", "가", "를", "은",
-            "하는", "합니다", "의", "에서", "이", "으로", "적", "들", "하여");
+    private static final List<String> PIECES = List.of(
+            "교착상태", "예방", "멱등성", "직렬화", "객체지향", "프로그래밍", "마이크로", "서비스", "레디스", "리디렉션", "thread", "pool", "Hash",
+            "table", "c++", "node.js", "api", "데이터", "가", "를", "은", "하는", "합니다", "의", "에서", "이", "으로", "적", "들", "하여");
     private static final List<String> GAPS = List.of(" ", " ", " ", "", "", ". ", ", ", "(", ")", "\"", "-", "\n", "/");
 
     @Provide
     Arbitrary<List<String>> documents() {
-        Arbitrary<String> text = Arbitraries.integers().between(1, 25).flatMap(n -> Arbitraries.of(PIECES).list().ofSize(n)
-                .flatMap(pieces -> Arbitraries.of(GAPS).list().ofSize(n).map(gaps -> {
-                    StringBuilder b = new StringBuilder();
-                    for (int i = 0; i < pieces.size(); i++) {
-                        b.append(pieces.get(i)).append(gaps.get(i));
-                    }
-                    return b.toString();
-                })));
+        Arbitrary<String> text = Arbitraries.integers()
+                .between(1, 25)
+                .flatMap(n -> Arbitraries.of(PIECES)
+                        .list()
+                        .ofSize(n)
+                        .flatMap(pieces -> Arbitraries.of(GAPS).list().ofSize(n).map(gaps -> {
+                            StringBuilder b = new StringBuilder();
+                            for (int i = 0; i < pieces.size(); i++) {
+                                b.append(pieces.get(i)).append(gaps.get(i));
+                            }
+                            return b.toString();
+                        })));
         return text.list().ofMinSize(1).ofMaxSize(12);
     }
 
@@ -45,7 +49,8 @@ class VocabularyPropertiesTest {
         for (SuggestEntry e : v.build().entries()) {
             String s = e.text().toLowerCase(Locale.ROOT);
             assertThat(sources.stream().anyMatch(src -> occursAtBoundaries(src, s)))
-                    .as("%s from %s", e.text(), documents).isTrue();
+                    .as("%s from %s", e.text(), documents)
+                    .isTrue();
         }
     }
 
@@ -57,9 +62,11 @@ class VocabularyPropertiesTest {
         for (int at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
             int end = at + s.length();
             boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                    || KoreanEndings.isHangul(text.charAt(end)) && (KoreanEndings.isHangul(text.charAt(end - 1))
-                    || Character.isLetterOrDigit(text.charAt(end - 1)));
+            boolean endOk = end == text.length()
+                    || !Character.isLetterOrDigit(text.charAt(end))
+                    || KoreanEndings.isHangul(text.charAt(end))
+                            && (KoreanEndings.isHangul(text.charAt(end - 1))
+                                    || Character.isLetterOrDigit(text.charAt(end - 1)));
             if (startOk && endOk) {
                 return true;
             }

@@ -47,7 +47,10 @@ class VocabularyTest {
                 List.of("교착상태", "\"교착상태 예방\"을 설명합니다"),
                 List.of("thread pool 크기와 thread 수"),
                 List.of("hash table은 빠르다"),
-                List.of("회피와 예방"), List.of("lock"), List.of("table"), List.of("pool")));
+                List.of("회피와 예방"),
+                List.of("lock"),
+                List.of("table"),
+                List.of("pool")));
         assertThat(e).containsKeys("교착상태 예방", "thread pool", "hash table");
         assertThat(e.get("교착상태 예방").kind()).isEqualTo(Kind.PHRASE);
         assertThat(e).doesNotContainKeys("설명합니다", "예방\"을");
@@ -60,14 +63,14 @@ class VocabularyTest {
     @Test
     void phrasesDoNotStartInsideAWordOrCrossPunctuation() {
         Map<String, SuggestEntry> e = built(List.of(
-                List.of("객체지향 프로그래밍은 좋다. 객체지향 프로그래밍"),
-                List.of("지향점이 다르다, 프로그래밍 언어"), List.of("언어"), List.of("좋다")));
+                List.of("객체지향 프로그래밍은 좋다. 객체지향 프로그래밍"), List.of("지향점이 다르다, 프로그래밍 언어"), List.of("언어"), List.of("좋다")));
         assertThat(e).containsKey("객체지향 프로그래밍").doesNotContainKeys("지향 프로그래밍", "좋다 객체지향");
     }
 
     @Test
     void capitalisationFollowsTheCollection() {
-        Map<String, SuggestEntry> e = built(List.of(List.of("Thread safety. The thread pool"), List.of("Redis and Redis")));
+        Map<String, SuggestEntry> e =
+                built(List.of(List.of("Thread safety. The thread pool"), List.of("Redis and Redis")));
         assertThat(e).containsKeys("thread", "Redis").doesNotContainKeys("Thread", "redis", "the", "and");
     }
 
@@ -79,9 +82,11 @@ class VocabularyTest {
         }
         v.add("s", List.of("검색 엔진 검색 엔진"));
         v.add("s", List.of("검색 엔진"));
-        Map<String, SuggestEntry> e = v.build().entries().stream()
-                .collect(Collectors.toMap(SuggestEntry::text, Function.identity()));
-        assertThat(e.get("관련 문서") == null || e.get("관련 문서").weight() < e.get("검색 엔진").weight()).isTrue();
+        Map<String, SuggestEntry> e =
+                v.build().entries().stream().collect(Collectors.toMap(SuggestEntry::text, Function.identity()));
+        assertThat(e.get("관련 문서") == null
+                        || e.get("관련 문서").weight() < e.get("검색 엔진").weight())
+                .isTrue();
         assertThat(e).containsKey("검색 엔진");
     }
 
@@ -109,8 +114,8 @@ class VocabularyTest {
         for (int i = 0; i < 200; i++) {
             v.add("s", List.of("검색 엔진 word" + i + " 단어" + i + "를 thread pool"));
         }
-        Map<String, SuggestEntry> e = v.build().entries().stream()
-                .collect(Collectors.toMap(SuggestEntry::text, Function.identity()));
+        Map<String, SuggestEntry> e =
+                v.build().entries().stream().collect(Collectors.toMap(SuggestEntry::text, Function.identity()));
         assertThat(e).containsKeys("검색", "엔진", "검색 엔진", "thread pool");
         assertThat(e.size()).isLessThan(100);
     }

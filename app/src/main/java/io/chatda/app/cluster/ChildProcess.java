@@ -30,8 +30,8 @@ final class ChildProcess {
     }
 
     /** A chatda JVM running {@code Main} with {@code args}, on this JVM's java and class path. */
-    static ChildProcess chatda(String name, List<String> jvmOptions, List<String> args, Map<String, String> environment,
-                               Path log) {
+    static ChildProcess chatda(
+            String name, List<String> jvmOptions, List<String> args, Map<String, String> environment, Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -45,8 +45,7 @@ final class ChildProcess {
     ChildProcess start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
-        process = builder
-                .redirectErrorStream(true)
+        process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return this;

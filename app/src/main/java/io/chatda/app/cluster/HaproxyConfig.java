@@ -53,7 +53,11 @@ public record HaproxyConfig(int port, List<Integer> replicaPorts, String statsSo
                     default-server proto h2 check check-proto h1 inter %s fall 2 rise 1 maxconn 10000
                 """.formatted(statsSocket, port, CHECK_INTERVAL));
         for (int i = 0; i < replicaPorts.size(); i++) {
-            b.append("    server replica-").append(i + 1).append(" 127.0.0.1:").append(replicaPorts.get(i)).append('\n');
+            b.append("    server replica-")
+                    .append(i + 1)
+                    .append(" 127.0.0.1:")
+                    .append(replicaPorts.get(i))
+                    .append('\n');
         }
         return b.toString();
     }

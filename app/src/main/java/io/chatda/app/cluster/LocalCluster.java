@@ -37,6 +37,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** How long a start may take before the cluster gives up. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
     private static final Duration SUPERVISE_EVERY = Duration.ofMillis(500);
     private static final List<String> JVM = List.of("-Xmx1g", "-XX:+UseParallelGC");
     private static final Logger log = LoggerFactory.getLogger(LocalCluster.class);
@@ -58,9 +59,17 @@ public final class LocalCluster implements AutoCloseable {
     private final PrintWriter out;
     private volatile boolean closing;
 
-    private LocalCluster(Path root, int port, RedisServerProcess redis, ChildProcess indexer, int indexerPort,
-                         List<ChildProcess> replicas, List<Integer> replicaPorts, Map<String, String> secrets,
-                         ChildProcess haproxy, PrintWriter out) {
+    private LocalCluster(
+            Path root,
+            int port,
+            RedisServerProcess redis,
+            ChildProcess indexer,
+            int indexerPort,
+            List<ChildProcess> replicas,
+            List<Integer> replicaPorts,
+            Map<String, String> secrets,
+            ChildProcess haproxy,
+            PrintWriter out) {
         this.root = root;
         this.port = port;
         this.redis = redis;
@@ -91,29 +100,54 @@ public final class LocalCluster implements AutoCloseable {
         RedisServerProcess redis = RedisServerProcess.start(freePort(), root.resolve("logs/redis.log"));
         List<ChildProcess> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         // stopped or killed (SIGTERM) while starting: what has started is stopped too
-        Thread stopStarted = new Thread(() -> {
-            started.forEach(ChildProcess::stop);
-            redis.close();
-        }, "cluster-start-aborted");
+        Thread stopStarted = new Thread(
+                () -> {
+                    started.forEach(ChildProcess::stop);
+                    redis.close();
+                },
+                "cluster-start-aborted");
         Runtime.getRuntime().addShutdownHook(stopStarted);
         try {
-            ChildProcess indexer = ChildProcess.chatda("indexer", JVM, List.of("indexer",
-                    "--data", root.resolve("indexer").toString(), "--port", Integer.toString(indexerPort),
-                    "--redis", redis.uri(), "--allow-private-crawls", "--allow-path-imports"),
-                    secrets, root.resolve("logs/indexer.log")).start();
+            ChildProcess indexer = ChildProcess.chatda(
+                            "indexer",
+                            JVM,
+                            List.of(
+                                    "indexer",
+                                    "--data",
+                                    root.resolve("indexer").toString(),
+                                    "--port",
+                                    Integer.toString(indexerPort),
+                                    "--redis",
+                                    redis.uri(),
+                                    "--allow-private-crawls",
+                                    "--allow-path-imports"),
+                            secrets,
+                            root.resolve("logs/indexer.log"))
+                    .start();
             started.add(indexer);
             awaitReady(indexer, indexerPort);
             List<ChildProcess> replicas = new ArrayList<>();
             List<Integer> replicaPorts = new ArrayList<>();
             for (int i = 1; i <= replicaCount; i++) {
                 int p = freePort();
-                List<String> args = new ArrayList<>(List.of("serve", "--role", "query",
-                        "--data", root.resolve("replica-" + i).toString(), "--port", Integer.toString(p),
-                        "--indexer-url", "http://127.0.0.1:" + indexerPort, "--redis", redis.uri(),
-                        "--trusted-proxy", "127.0.0.1"));
+                List<String> args = new ArrayList<>(List.of(
+                        "serve",
+                        "--role",
+                        "query",
+                        "--data",
+                        root.resolve("replica-" + i).toString(),
+                        "--port",
+                        Integer.toString(p),
+                        "--indexer-url",
+                        "http://127.0.0.1:" + indexerPort,
+                        "--redis",
+                        redis.uri(),
+                        "--trusted-proxy",
+                        "127.0.0.1"));
                 args.addAll(serveOptions);
-                ChildProcess replica = ChildProcess.chatda("replica-" + i, JVM, args, secrets,
-                        root.resolve("logs/replica-" + i + ".log")).start();
+                ChildProcess replica = ChildProcess.chatda(
+                                "replica-" + i, JVM, args, secrets, root.resolve("logs/replica-" + i + ".log"))
+                        .start();
                 started.add(replica);
                 replicas.add(replica);
                 replicaPorts.add(p);
@@ -121,16 +155,25 @@ public final class LocalCluster implements AutoCloseable {
             for (int i = 0; i < replicas.size(); i++) {
                 awaitReady(replicas.get(i), replicaPorts.get(i));
             }
-            Path config = Files.writeString(root.resolve("haproxy.cfg"),
-                    new HaproxyConfig(lbPort, replicaPorts, root.resolve("haproxy.sock").toString()).render());
-            ChildProcess haproxy = new ChildProcess("haproxy",
-                    List.of(haproxyProgram.toString(), "-db", "-f", config.toString()), Map.of(),
-                    root.resolve("logs/haproxy.log")).start();
+            Path config = Files.writeString(
+                    root.resolve("haproxy.cfg"),
+                    new HaproxyConfig(
+                                    lbPort,
+                                    replicaPorts,
+                                    root.resolve("haproxy.sock").toString())
+                            .render());
+            ChildProcess haproxy = new ChildProcess(
+                            "haproxy",
+                            List.of(haproxyProgram.toString(), "-db", "-f", config.toString()),
+                            Map.of(),
+                            root.resolve("logs/haproxy.log"))
+                    .start();
             started.add(haproxy);
             awaitReady(haproxy, lbPort);
-            ClusterInfo.write(root, new ClusterInfo("http://127.0.0.1:" + lbPort, "http://127.0.0.1:" + indexerPort, token));
-            LocalCluster cluster = new LocalCluster(root, lbPort, redis, indexer, indexerPort, replicas, replicaPorts,
-                    secrets, haproxy, out);
+            ClusterInfo.write(
+                    root, new ClusterInfo("http://127.0.0.1:" + lbPort, "http://127.0.0.1:" + indexerPort, token));
+            LocalCluster cluster = new LocalCluster(
+                    root, lbPort, redis, indexer, indexerPort, replicas, replicaPorts, secrets, haproxy, out);
             cluster.supervise();
             Runtime.getRuntime().removeShutdownHook(stopStarted);
             return cluster;
@@ -198,13 +241,17 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void supervise() {
-        supervisor.scheduleWithFixedDelay(() -> {
-            try {
-                restartDeadReplicas();
-            } catch (RuntimeException e) {
-                log.error("cluster supervisor failed; trying again", e);
-            }
-        }, SUPERVISE_EVERY.toMillis(), SUPERVISE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        supervisor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        restartDeadReplicas();
+                    } catch (RuntimeException e) {
+                        log.error("cluster supervisor failed; trying again", e);
+                    }
+                },
+                SUPERVISE_EVERY.toMillis(),
+                SUPERVISE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void restartDeadReplicas() {
@@ -224,10 +271,13 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Waits until {@code /ready} (or, for HAProxy, any answer) is 200 at the process's port. */
     private static void awaitReady(ChildProcess process, int port) throws IOException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.alive()) {

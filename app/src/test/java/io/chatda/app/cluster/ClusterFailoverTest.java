@@ -34,18 +34,25 @@ class ClusterFailoverTest {
 
     @TempDir
     static Path dir;
+
     static LocalCluster cluster;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.start(ClusterTesting.freshDirectory("ClusterFailoverTest"), 3, 0, List.of("--rate-limit-search", "off"),
+        cluster = LocalCluster.start(
+                ClusterTesting.freshDirectory("ClusterFailoverTest"),
+                3,
+                0,
+                List.of("--rate-limit-search", "off"),
                 new PrintWriter(new StringWriter()));
         Path docs = Files.createDirectories(dir.resolve("docs"));
         Files.writeString(docs.resolve("deadlock.md"), "# 교착상태 (Deadlock)\n\n두 프로세스가 서로의 자원을 기다린다. redis 캐시.\n");
         assertThat(ClusterTesting.importPaths(cluster, docs).statusCode()).isEqualTo(200);
         for (int i = 1; i <= 3; i++) {
             int replica = i;
-            ClusterTesting.await("replica " + i + " serves the document", Duration.ofSeconds(10),
+            ClusterTesting.await(
+                    "replica " + i + " serves the document",
+                    Duration.ofSeconds(10),
                     () -> ClusterTesting.total(cluster.replicaUrl(replica), "redis") >= 1);
         }
     }
@@ -59,25 +66,40 @@ class ClusterFailoverTest {
 
     @Test
     void aReplicaKilledUnderLoadCostsNoRequestAndRejoins() throws Exception {
-        Process h2load = new ProcessBuilder("h2load", "-D", "12", "-c", "4", "-m", "4", "--warm-up-time=1",
-                cluster.url() + "/api/search?q=redis").redirectErrorStream(true).start();
+        Process h2load = new ProcessBuilder(
+                        "h2load",
+                        "-D",
+                        "12",
+                        "-c",
+                        "4",
+                        "-m",
+                        "4",
+                        "--warm-up-time=1",
+                        cluster.url() + "/api/search?q=redis")
+                .redirectErrorStream(true)
+                .start();
         Thread.sleep(5_000);
         long killed = cluster.replicaPid(2);
         ProcessHandle.of(killed).orElseThrow().destroyForcibly();
         String report = new String(h2load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(h2load.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        report.lines().filter(l -> l.startsWith("requests:") || l.startsWith("status codes:") || l.startsWith("finished in"))
+        report.lines()
+                .filter(l -> l.startsWith("requests:") || l.startsWith("status codes:") || l.startsWith("finished in"))
                 .forEach(l -> System.out.println("h2load with replica-2 killed: " + l));
 
         Matcher requests = Pattern.compile("requests: (\\d+) total, (\\d+) started, (\\d+) done, (\\d+) succeeded, "
-                + "(\\d+) failed, (\\d+) errored, (\\d+) timeout").matcher(report);
+                        + "(\\d+) failed, (\\d+) errored, (\\d+) timeout")
+                .matcher(report);
         assertThat(requests.find()).as(report).isTrue();
         assertThat(Long.parseLong(requests.group(4))).as(report).isGreaterThan(100);
         assertThat(requests.group(5) + " failed, " + requests.group(6) + " errored, " + requests.group(7) + " timeout")
-                .as(report).isEqualTo("0 failed, 0 errored, 0 timeout");
+                .as(report)
+                .isEqualTo("0 failed, 0 errored, 0 timeout");
         assertThat(report).as(report).contains(" 0 4xx, 0 5xx");
 
-        ClusterTesting.await("the killed replica is started again and back in the pool", Duration.ofSeconds(60),
+        ClusterTesting.await(
+                "the killed replica is started again and back in the pool",
+                Duration.ofSeconds(60),
                 () -> cluster.replicaPid(2) != killed && "UP".equals(serverStatus("replica-2")));
     }
 
@@ -90,21 +112,28 @@ class ClusterFailoverTest {
         long newest = 0;
         for (int i = 1; i <= 3; i++) {
             int replica = i;
-            ClusterTesting.await("replica " + i + " finds the new document", Duration.ofSeconds(5).minusNanos(
-                    System.nanoTime() - start), () -> ClusterTesting.total(cluster.replicaUrl(replica), "zyxquark") == 1);
+            ClusterTesting.await(
+                    "replica " + i + " finds the new document",
+                    Duration.ofSeconds(5).minusNanos(System.nanoTime() - start),
+                    () -> ClusterTesting.total(cluster.replicaUrl(replica), "zyxquark") == 1);
             newest = Math.max(newest, generation(cluster.replicaUrl(i), "zyxquark"));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         for (int i = 0; i < 30; i++) {
             HttpResponse<String> answer = ClusterTesting.search(cluster.url(), "zyxquark");
             assertThat(answer.body()).contains("\"total\":1");
-            assertThat(Long.parseLong(answer.headers().firstValue("x-chatda-generation").orElseThrow()))
-                    .as("no answer from an older generation").isGreaterThanOrEqualTo(newest);
+            assertThat(Long.parseLong(
+                            answer.headers().firstValue("x-chatda-generation").orElseThrow()))
+                    .as("no answer from an older generation")
+                    .isGreaterThanOrEqualTo(newest);
         }
     }
 
     private static long generation(String base, String query) throws IOException, InterruptedException {
-        return Long.parseLong(ClusterTesting.search(base, query).headers().firstValue("x-chatda-generation").orElseThrow());
+        return Long.parseLong(ClusterTesting.search(base, query)
+                .headers()
+                .firstValue("x-chatda-generation")
+                .orElseThrow());
     }
 
     /** A server's status in HAProxy's pool ("UP", "DOWN", …), from its stats socket. */

@@ -38,10 +38,12 @@ class ClusterJobsTest {
 
     @TempDir
     static Path dir;
+
     static LocalCluster cluster;
     static HttpServer site;
     static final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,7 +56,11 @@ class ClusterJobsTest {
             if (path.equals("/")) {
                 StringBuilder links = new StringBuilder("<html><head><title>job site</title></head><body>");
                 for (int i = 1; i <= PAGES; i++) {
-                    links.append("<p><a href=\"/p").append(i).append("\">page ").append(i).append("</a></p>");
+                    links.append("<p><a href=\"/p")
+                            .append(i)
+                            .append("\">page ")
+                            .append(i)
+                            .append("</a></p>");
                 }
                 body = links.append("</body></html>").toString();
             } else if (path.matches("/p\\d+")) {
@@ -65,13 +71,15 @@ class ClusterJobsTest {
                 body = "not here";
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", status == 200 ? "text/html; charset=utf-8" : "text/plain");
+            exchange.getResponseHeaders()
+                    .set("Content-Type", status == 200 ? "text/html; charset=utf-8" : "text/plain");
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
         site.start();
-        cluster = LocalCluster.start(ClusterTesting.freshDirectory("ClusterJobsTest"), 2, 0, List.of(), new PrintWriter(new StringWriter()));
+        cluster = LocalCluster.start(
+                ClusterTesting.freshDirectory("ClusterJobsTest"), 2, 0, List.of(), new PrintWriter(new StringWriter()));
     }
 
     @AfterAll
@@ -87,7 +95,8 @@ class ClusterJobsTest {
     @Test
     void aJobPostedToAReplicaRunsOnceAndResumesAfterTheIndexerIsKilled() throws Exception {
         String seed = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
-        HttpResponse<String> posted = admin(cluster.replicaUrl(1) + "/api/admin/crawl",
+        HttpResponse<String> posted = admin(
+                cluster.replicaUrl(1) + "/api/admin/crawl",
                 HttpRequest.BodyPublishers.ofString("{\"seeds\": [\"" + seed + "\"], \"maxPages\": 100}"));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
         Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(posted.body());
@@ -102,16 +111,27 @@ class ClusterJobsTest {
         int fetchedBeforeTheKill = pagesFetched();
         cluster.restartIndexer();
 
-        ClusterTesting.await("the job done", Duration.ofSeconds(90), Duration.ofSeconds(1), () -> admin(status, null).body().contains("\"done\""));
+        ClusterTesting.await(
+                "the job done",
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(1),
+                () -> admin(status, null).body().contains("\"done\""));
         for (int i = 1; i <= PAGES; i++) {
             int page = i;
-            ClusterTesting.await("page " + i + " found through the load balancer", Duration.ofSeconds(10),
+            ClusterTesting.await(
+                    "page " + i + " found through the load balancer",
+                    Duration.ofSeconds(10),
                     () -> ClusterTesting.total(cluster.url(), "jobword" + page + "x") == 1);
         }
-        assertThat(fetches.get("/").get()).as("resumed, not started over: the seed was fetched once; fetched before "
-                + "the kill: %d, fetches: %s", fetchedBeforeTheKill, fetches).isEqualTo(1);
-        assertThat(fetches.entrySet()).as("no page fetched more than twice (once more if in flight at the kill): %s",
-                fetches).allSatisfy(e -> assertThat(e.getValue().get()).isLessThanOrEqualTo(2));
+        assertThat(fetches.get("/").get())
+                .as(
+                        "resumed, not started over: the seed was fetched once; fetched before "
+                                + "the kill: %d, fetches: %s",
+                        fetchedBeforeTheKill, fetches)
+                .isEqualTo(1);
+        assertThat(fetches.entrySet())
+                .as("no page fetched more than twice (once more if in flight at the kill): %s", fetches)
+                .allSatisfy(e -> assertThat(e.getValue().get()).isLessThanOrEqualTo(2));
     }
 
     private static int pagesFetched() {
@@ -121,7 +141,8 @@ class ClusterJobsTest {
     private static HttpResponse<String> admin(String url, HttpRequest.BodyPublisher post)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + cluster.adminToken()).timeout(Duration.ofSeconds(15));
+                .header("Authorization", "Bearer " + cluster.adminToken())
+                .timeout(Duration.ofSeconds(15));
         if (post != null) {
             request.header("Content-Type", "application/json").POST(post);
         }

@@ -36,11 +36,16 @@ class ClusterRateLimitTest {
 
     @TempDir
     static Path dir;
+
     static LocalCluster cluster;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.start(ClusterTesting.freshDirectory("ClusterRateLimitTest"), 3, 0, List.of("--rate-limit-search", "10/10"),
+        cluster = LocalCluster.start(
+                ClusterTesting.freshDirectory("ClusterRateLimitTest"),
+                3,
+                0,
+                List.of("--rate-limit-search", "10/10"),
                 new PrintWriter(new StringWriter()));
     }
 
@@ -57,9 +62,11 @@ class ClusterRateLimitTest {
         Burst burst = burst("203.0.113.10");
         // the bucket refills one token per 100 ms: a burst that took longer may have earned more
         long refilled = burst.elapsed().toMillis() / 100;
-        assertThat(burst.statuses().get(200)).as("%s in %s; %s", burst.statuses(), burst.elapsed(), rateLimitMetrics())
+        assertThat(burst.statuses().get(200))
+                .as("%s in %s; %s", burst.statuses(), burst.elapsed(), rateLimitMetrics())
                 .isBetween(10L, 10L + refilled);
-        assertThat(burst.statuses().get(200) + burst.statuses().getOrDefault(429, 0L)).isEqualTo(30);
+        assertThat(burst.statuses().get(200) + burst.statuses().getOrDefault(429, 0L))
+                .isEqualTo(30);
     }
 
     @Test
@@ -69,7 +76,8 @@ class ClusterRateLimitTest {
         try {
             Burst burst = burst("203.0.113.20");
             assertThat(burst.statuses().keySet()).as("%s", burst.statuses()).isSubsetOf(200, 429);
-            assertThat(burst.statuses().getOrDefault(200, 0L)).as("%s", burst.statuses())
+            assertThat(burst.statuses().getOrDefault(200, 0L))
+                    .as("%s", burst.statuses())
                     .isBetween(10L, 30L + burst.elapsed().toMillis() / 100 * 3);
         } finally {
             cluster.startRedis();
@@ -80,25 +88,35 @@ class ClusterRateLimitTest {
     private static String rateLimitMetrics() {
         StringBuilder b = new StringBuilder();
         for (int i = 1; i <= cluster.replicaCount(); i++) {
-            AggregatedHttpResponse metrics = WebClient.of(cluster.replicaUrl(i)).get("/metrics").aggregate().join();
-            metrics.contentUtf8().lines().filter(l -> l.startsWith("chatda_ratelimit")).forEach(l -> b.append(l).append("; "));
+            AggregatedHttpResponse metrics = WebClient.of(cluster.replicaUrl(i))
+                    .get("/metrics")
+                    .aggregate()
+                    .join();
+            metrics.contentUtf8()
+                    .lines()
+                    .filter(l -> l.startsWith("chatda_ratelimit"))
+                    .forEach(l -> b.append(l).append("; "));
         }
         return b.toString();
     }
 
-    private record Burst(Map<Integer, Long> statuses, Duration elapsed) {
-    }
+    private record Burst(Map<Integer, Long> statuses, Duration elapsed) {}
 
     /** 30 searches of one client, all sent at once over one h2c connection to the load balancer. */
     private static Burst burst(String client) {
         WebClient web = WebClient.of("h2c://" + cluster.url().substring("http://".length()));
         RequestHeaders headers = RequestHeaders.builder(HttpMethod.GET, "/api/search?q=redis")
-                .set(HttpHeaderNames.X_FORWARDED_FOR, client).build();
-        web.execute(RequestHeaders.builder(HttpMethod.GET, "/health").build()).aggregate().join(); // connect first
+                .set(HttpHeaderNames.X_FORWARDED_FOR, client)
+                .build();
+        web.execute(RequestHeaders.builder(HttpMethod.GET, "/health").build())
+                .aggregate()
+                .join(); // connect first
         long start = System.nanoTime();
         List<CompletableFuture<AggregatedHttpResponse>> answers = IntStream.range(0, 30)
-                .mapToObj(i -> web.execute(headers).aggregate()).toList();
-        Map<Integer, Long> statuses = answers.stream().map(CompletableFuture::join)
+                .mapToObj(i -> web.execute(headers).aggregate())
+                .toList();
+        Map<Integer, Long> statuses = answers.stream()
+                .map(CompletableFuture::join)
                 .collect(Collectors.groupingBy(a -> a.status().code(), Collectors.counting()));
         return new Burst(statuses, Duration.ofNanos(System.nanoTime() - start));
     }

@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 /** What the cluster tests do over HTTP: import through the indexer, search, wait for a condition. */
 final class ClusterTesting {
 
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
 
-    private ClusterTesting() {
-    }
+    private ClusterTesting() {}
 
     interface Condition {
         boolean holds() throws Exception;
@@ -54,18 +55,23 @@ final class ClusterTesting {
         Path root = Path.of("target", "cluster-tests", name).toAbsolutePath();
         if (Files.exists(root)) {
             try (var walk = Files.walk(root)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         return Files.createDirectories(root);
     }
 
-    static HttpResponse<String> importPaths(LocalCluster cluster, Path folder) throws IOException, InterruptedException {
+    static HttpResponse<String> importPaths(LocalCluster cluster, Path folder)
+            throws IOException, InterruptedException {
         String body = "{\"paths\": [\"" + folder.toAbsolutePath() + "\"], \"site\": \"test\"}";
-        return http.send(HttpRequest.newBuilder(URI.create(cluster.indexerUrl() + "/api/admin/import"))
-                .header("Authorization", "Bearer " + cluster.adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(cluster.indexerUrl() + "/api/admin/import"))
+                        .header("Authorization", "Bearer " + cluster.adminToken())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> search(String base, String query) throws IOException, InterruptedException {
@@ -75,8 +81,9 @@ final class ClusterTesting {
     /** A search as client {@code forwardedFor} (empty: the socket's address), behind a trusted proxy. */
     static HttpResponse<String> search(String base, String query, String forwardedFor)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/search?q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10));
         if (!forwardedFor.isEmpty()) {
             request.header("X-Forwarded-For", forwardedFor);
         }

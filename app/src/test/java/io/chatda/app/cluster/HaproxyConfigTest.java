@@ -17,8 +17,11 @@ class HaproxyConfigTest {
     @Test
     void everyReplicaIsAServerCheckedOnReadyAndA503IsNeverRetried() {
         String text = new HaproxyConfig(8080, List.of(9001, 9002, 9003), "/tmp/h.sock").render();
-        assertThat(text).contains("bind 127.0.0.1:8080")
-                .contains("server replica-1 127.0.0.1:9001", "server replica-2 127.0.0.1:9002",
+        assertThat(text)
+                .contains("bind 127.0.0.1:8080")
+                .contains(
+                        "server replica-1 127.0.0.1:9001",
+                        "server replica-2 127.0.0.1:9002",
                         "server replica-3 127.0.0.1:9003")
                 .contains("http-check send meth GET uri /ready", "http-check expect status 200")
                 .contains("retry-on conn-failure empty-response junk-response");
@@ -35,9 +38,16 @@ class HaproxyConfigTest {
             Assumptions.abort(e.getMessage());
             return;
         }
-        Path file = Files.writeString(dir.resolve("haproxy.cfg"),
-                new HaproxyConfig(18080, List.of(19001, 19002), dir.resolve("h.sock").toString()).render());
-        Process check = new ProcessBuilder(haproxy.toString(), "-c", "-f", file.toString()).redirectErrorStream(true).start();
+        Path file = Files.writeString(
+                dir.resolve("haproxy.cfg"),
+                new HaproxyConfig(
+                                18080,
+                                List.of(19001, 19002),
+                                dir.resolve("h.sock").toString())
+                        .render());
+        Process check = new ProcessBuilder(haproxy.toString(), "-c", "-f", file.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(check.getInputStream().readAllBytes());
         assertThat(check.waitFor()).as(output).isZero();
     }

@@ -30,8 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FetchClients {
 
-    private FetchClients() {
-    }
+    private FetchClients() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
@@ -41,10 +40,13 @@ public final class FetchClients {
         if (!List.of("blocking", "async", "async-direct", "async-http1").contains(mode)) {
             throw new IllegalArgumentException("mode: blocking, async, async-direct or async-http1");
         }
-        HttpClient async = mode.startsWith("async") ? HttpClient.newBuilder()
-                .version(mode.equals("async-http1") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
-                .executor(mode.equals("async-direct") ? Runnable::run : io).build()
+        HttpClient async = mode.startsWith("async")
+                ? HttpClient.newBuilder()
+                        .version(mode.equals("async-http1") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .executor(mode.equals("async-direct") ? Runnable::run : io)
+                        .build()
                 : null;
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r);
@@ -63,17 +65,25 @@ public final class FetchClients {
         for (Future<?> f : fetches) {
             f.get();
         }
-        System.out.printf("%s: %d URLs, %d bytes, %.0f ms on %d threads%n", mode, urls.size(), bytes.get(),
-                (System.nanoTime() - start) / 1e6, threads);
+        System.out.printf(
+                "%s: %d URLs, %d bytes, %.0f ms on %d threads%n",
+                mode, urls.size(), bytes.get(), (System.nanoTime() - start) / 1e6, threads);
         workers.shutdown();
         io.shutdownNow();
         System.exit(0);
     }
 
     private static long viaAsync(HttpClient client, String url) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(20))
-                .header("User-Agent", "chatda-bench").header("Accept-Encoding", "gzip, deflate").build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get(40, TimeUnit.SECONDS).body().length;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .GET()
+                .timeout(Duration.ofSeconds(20))
+                .header("User-Agent", "chatda-bench")
+                .header("Accept-Encoding", "gzip, deflate")
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .get(40, TimeUnit.SECONDS)
+                .body()
+                .length;
     }
 
     private static long viaBlocking(String url) throws IOException {

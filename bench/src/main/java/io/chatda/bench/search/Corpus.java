@@ -13,8 +13,7 @@ import java.util.Map;
 /** Real pages for the search benchmarks: local folders read through chatda's own importer and extractor. */
 final class Corpus {
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /** Reads every page under {@code site=folder} arguments; the site name becomes the documents' site. */
     static List<SearchDocument> read(List<String> siteFolders) {
@@ -36,9 +35,12 @@ final class Corpus {
         for (String arg : corpusFolders) {
             raw.addAll(readFolder(arg, true));
         }
-        Map<String, String> suffixes = Titles.commonSuffixes(raw.stream().map(Page::doc).toList());
-        return raw.stream().map(p -> new Page(p.corpus(), p.key(),
-                Titles.clean(p.doc().title(), suffixes.get(p.corpus())), p.doc())).toList();
+        Map<String, String> suffixes =
+                Titles.commonSuffixes(raw.stream().map(Page::doc).toList());
+        return raw.stream()
+                .map(p ->
+                        new Page(p.corpus(), p.key(), Titles.clean(p.doc().title(), suffixes.get(p.corpus())), p.doc()))
+                .toList();
     }
 
     private static List<Page> readFolder(String arg, boolean skipUnderscored) {
@@ -49,7 +51,8 @@ final class Corpus {
         String prefix = root.toUri().toString();
         List<Page> pages = new ArrayList<>();
         for (Path file : importer.files(root)) {
-            if (skipUnderscored && underscored(root.relativize(file.toAbsolutePath().normalize()))) {
+            if (skipUnderscored
+                    && underscored(root.relativize(file.toAbsolutePath().normalize()))) {
                 continue;
             }
             try {
@@ -75,7 +78,16 @@ final class Corpus {
 
     /** The same conversion as the app's Indexer (crawl and search don't know each other). */
     static SearchDocument toSearch(SourceDocument d) {
-        return new SearchDocument(d.url(), d.title(), d.headings(), d.body(), d.site(), d.language(), List.of(),
-                d.links().stream().map(l -> new SearchDocument.Link(l.url(), l.anchorText())).toList());
+        return new SearchDocument(
+                d.url(),
+                d.title(),
+                d.headings(),
+                d.body(),
+                d.site(),
+                d.language(),
+                List.of(),
+                d.links().stream()
+                        .map(l -> new SearchDocument.Link(l.url(), l.anchorText()))
+                        .toList());
     }
 }

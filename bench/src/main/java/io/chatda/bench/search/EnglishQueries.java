@@ -27,10 +27,11 @@ import java.util.Set;
 final class EnglishQueries {
 
     /** English function words, which a Korean query leaves out. */
-    static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "of", "and", "or", "to", "in", "on", "for",
-            "with", "from", "by", "as", "at", "into", "is", "are", "be", "how", "what", "what’s", "what's", "your",
-            "its", "it", "this", "that", "about", "other", "some", "when", "if", "you", "not", "can", "do", "does",
-            "why", "which", "there", "has", "have", "will", "all", "more", "than", "via", "trying", "i", "my");
+    static final Set<String> FUNCTION_WORDS = Set.of(
+            "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "from", "by", "as", "at", "into",
+            "is", "are", "be", "how", "what", "what’s", "what's", "your", "its", "it", "this", "that", "about", "other",
+            "some", "when", "if", "you", "not", "can", "do", "does", "why", "which", "there", "has", "have", "will",
+            "all", "more", "than", "via", "trying", "i", "my");
 
     private final Lexicon lexicon;
 
@@ -70,7 +71,8 @@ final class EnglishQueries {
             return Optional.empty();
         }
         int from = body.length / 2 - 8 + random.nextInt(9);
-        return Optional.of(new EvalQuery(page, "body", String.join(" ", List.of(body).subList(from, from + 8)), ""));
+        return Optional.of(new EvalQuery(
+                page, "body", String.join(" ", List.of(body).subList(from, from + 8)), ""));
     }
 
     Optional<EvalQuery> loanword(Page page, Random random) {
@@ -108,8 +110,7 @@ final class EnglishQueries {
     }
 
     /** The Korean for the title words from {@code i}: {@code span} 2 for a listed two-word phrase; null if unmapped. */
-    private record Mapped(String korean, int span) {
-    }
+    private record Mapped(String korean, int span) {}
 
     private Mapped map(List<String> words, int i, Random random) {
         if (i + 1 < words.size()) {

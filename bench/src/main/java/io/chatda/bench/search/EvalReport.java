@@ -18,8 +18,8 @@ final class EvalReport {
 
     static final String ALL = "all";
     static final String MIXED_ABSENT = "mixed-absent";
-    static final List<String> KINDS = List.of("title-variant", "remembered", "mixed", MIXED_ABSENT,
-            "title", "partial", "body", "loanword");
+    static final List<String> KINDS =
+            List.of("title-variant", "remembered", "mixed", MIXED_ABSENT, "title", "partial", "body", "loanword");
     private static final List<String> HALVES = List.of(EvalQuery.TUNE, EvalQuery.HELD_OUT, ALL);
 
     /** Sums for one row. */
@@ -65,7 +65,8 @@ final class EvalReport {
 
     /** The markdown table: corpora in the order first seen, then {@code all}. */
     void print(PrintStream out) {
-        out.println("| corpus | kind | half | n | chatda MRR@10 | chatda S@1 | chatda zero | peer MRR@10 | peer S@1 | peer zero |");
+        out.println(
+                "| corpus | kind | half | n | chatda MRR@10 | chatda S@1 | chatda zero | peer MRR@10 | peer S@1 | peer zero |");
         out.println("|---|---|---|---|---|---|---|---|---|---|");
         List<String> order = new ArrayList<>(corpora);
         order.add(ALL);
@@ -89,8 +90,18 @@ final class EvalReport {
 
     private static String line(String corpus, String kind, String half, Row r) {
         double n = r.n;
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |",
-                corpus, kind, half, r.n, r.chatdaRr / n, r.chatdaFirst / n, r.chatdaZero / n,
-                r.peerRr / n, r.peerFirst / n, r.peerZero / n);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |",
+                corpus,
+                kind,
+                half,
+                r.n,
+                r.chatdaRr / n,
+                r.chatdaFirst / n,
+                r.chatdaZero / n,
+                r.peerRr / n,
+                r.peerFirst / n,
+                r.peerZero / n);
     }
 }

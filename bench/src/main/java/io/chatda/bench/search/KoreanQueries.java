@@ -146,7 +146,8 @@ final class KoreanQueries {
         List<String> picked = new ArrayList<>(salient);
         Collections.shuffle(picked, random);
         int n = Math.min(picked.size(), 2 + random.nextInt(2));
-        return Optional.of(new EvalQuery(page, "remembered", String.join(" ", picked.subList(0, n)), "salient " + salient));
+        return Optional.of(
+                new EvalQuery(page, "remembered", String.join(" ", picked.subList(0, n)), "salient " + salient));
     }
 
     /**
@@ -158,8 +159,10 @@ final class KoreanQueries {
         stems(page).forEach(s -> tf.merge(s, 1, Integer::sum));
         Set<String> v = vocab.get(page.corpus());
         String title = page.title().replace(" ", "");
-        List<String> titleStems = Titles.words(page.title()).stream().map(w -> KoreanWords.stem(w, v))
-                .filter(s -> KoreanWords.allHangul(s) && s.length() >= 2).toList();
+        List<String> titleStems = Titles.words(page.title()).stream()
+                .map(w -> KoreanWords.stem(w, v))
+                .filter(s -> KoreanWords.allHangul(s) && s.length() >= 2)
+                .toList();
         Map<String, Integer> df = docFreq.get(page.corpus());
         double n = corpusSizes.get(page.corpus());
         Map<String, Double> score = new HashMap<>();
@@ -171,10 +174,13 @@ final class KoreanQueries {
         });
         List<String> salient = new ArrayList<>();
         score.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .filter(w -> salient.stream().noneMatch(s -> s.contains(w) || w.contains(s)))
-                .limit(SALIENT).forEach(salient::add);
+                .limit(SALIENT)
+                .forEach(salient::add);
         return salient;
     }
 
@@ -184,8 +190,13 @@ final class KoreanQueries {
         List<String> stems = new ArrayList<>();
         for (String run : hangulRuns(page.doc().body())) {
             String s = KoreanWords.stem(run, v);
-            if (s.length() >= 2 && !KoreanWords.STOPWORDS.contains(s) && !KoreanWords.isSuffix(s) && !KoreanWords.STOPWORDS.contains(run)
-                    && !KoreanWords.looksVerbal(s) && !KoreanWords.particleLike(s) && KoreanWords.nounForms(s, v) >= 2) {
+            if (s.length() >= 2
+                    && !KoreanWords.STOPWORDS.contains(s)
+                    && !KoreanWords.isSuffix(s)
+                    && !KoreanWords.STOPWORDS.contains(run)
+                    && !KoreanWords.looksVerbal(s)
+                    && !KoreanWords.particleLike(s)
+                    && KoreanWords.nounForms(s, v) >= 2) {
                 stems.add(s);
             }
         }
@@ -221,8 +232,7 @@ final class KoreanQueries {
         return Optional.empty();
     }
 
-    private record Swap(int index, String from, String to) {
-    }
+    private record Swap(int index, String from, String to) {}
 
     /** The words that the terms list can switch: Korean (by stem) to English, English to Korean. */
     private List<Swap> swaps(List<String> words, Set<String> v, Random random) {
@@ -231,10 +241,13 @@ final class KoreanQueries {
             String w = words.get(i);
             int index = i;
             if (KoreanWords.allHangul(w)) {
-                lexicon.english(KoreanWords.stem(w, v)).filter(en -> !has(words, en, v))
+                lexicon.english(KoreanWords.stem(w, v))
+                        .filter(en -> !has(words, en, v))
                         .ifPresent(en -> swaps.add(new Swap(index, w, en)));
             } else if (ASCII_WORD.matcher(w).matches()) {
-                List<String> ko = lexicon.korean(w).stream().filter(k -> !has(words, k, v)).toList();
+                List<String> ko = lexicon.korean(w).stream()
+                        .filter(k -> !has(words, k, v))
+                        .toList();
                 if (!ko.isEmpty()) {
                     swaps.add(new Swap(i, w, ko.get(random.nextInt(ko.size()))));
                 }
@@ -245,7 +258,9 @@ final class KoreanQueries {
 
     /** Whether the query already has the word, ignoring case and particles. */
     private static boolean has(List<String> words, String word, Set<String> v) {
-        return words.stream().anyMatch(w -> w.equalsIgnoreCase(word) || KoreanWords.stem(w, v).equals(word));
+        return words.stream()
+                .anyMatch(
+                        w -> w.equalsIgnoreCase(word) || KoreanWords.stem(w, v).equals(word));
     }
 
     /** Whether a word occurs on the page: as a whole word for English, anywhere for Korean. */
@@ -254,6 +269,8 @@ final class KoreanQueries {
         if (KoreanWords.hasHangul(w)) {
             return page.text().contains(w);
         }
-        return Pattern.compile("(?<![a-z0-9])" + Pattern.quote(w) + "(?![a-z0-9])").matcher(page.text()).find();
+        return Pattern.compile("(?<![a-z0-9])" + Pattern.quote(w) + "(?![a-z0-9])")
+                .matcher(page.text())
+                .find();
     }
 }

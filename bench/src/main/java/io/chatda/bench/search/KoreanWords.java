@@ -17,29 +17,28 @@ final class KoreanWords {
 
     /** Particles, longest first. */
     static final List<String> PARTICLES = longestFirst(
-            "에서는", "으로는", "에게서", "으로서", "으로써", "이라고", "에서도", "까지는", "부터는", "에서의",
-            "에서", "에게", "으로", "께서", "까지", "부터", "처럼", "보다", "마다", "이나", "이며", "라고", "와의",
-            "과의", "에는", "에도", "로는", "로도", "와는", "과는", "이란", "란",
-            "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "만", "로");
+            "에서는", "으로는", "에게서", "으로서", "으로써", "이라고", "에서도", "까지는", "부터는", "에서의", "에서", "에게", "으로", "께서", "까지", "부터",
+            "처럼", "보다", "마다", "이나", "이며", "라고", "와의", "과의", "에는", "에도", "로는", "로도", "와는", "과는", "이란", "란", "은", "는",
+            "이", "가", "을", "를", "의", "에", "와", "과", "도", "만", "로");
     /** Endings after an action noun (설정합니다 → 설정, 사용할 → 사용), longest first. */
     static final List<String> ENDINGS = longestFirst(
-            "하십시오", "합니다", "됩니다", "하세요", "시킵니다", "하는", "하고", "하면", "하여", "해서", "하기",
-            "한다", "하지", "되는", "되어", "된다", "되면", "했다", "해야", "할", "한", "된", "해");
+            "하십시오", "합니다", "됩니다", "하세요", "시킵니다", "하는", "하고", "하면", "하여", "해서", "하기", "한다", "하지", "되는", "되어", "된다", "되면",
+            "했다", "해야", "할", "한", "된", "해");
     /** Verb and adjective endings that no noun has. */
-    private static final List<String> VERBAL_ENDINGS = List.of(
-            "하고", "되고", "있고", "없고", "지만", "어서", "아서", "으면", "려면", "으며", "면서", "는데", "도록");
+    private static final List<String> VERBAL_ENDINGS =
+            List.of("하고", "되고", "있고", "없고", "지만", "어서", "아서", "으면", "려면", "으며", "면서", "는데", "도록");
     /** Words too common or too vague to be remembered as what a page is about. */
     static final Set<String> STOPWORDS = Set.of(
-            "있습니다", "있는", "없는", "없습니다", "다른", "어떻게", "무엇", "모든", "같은", "경우", "때문", "이러한",
-            "그리고", "또는", "하지만", "따라서", "그러나", "이것", "그것", "여기", "사용", "가지", "통해", "대한",
-            "위한", "이런", "어떤", "여러", "경우에는", "그림", "참고", "다음", "이제", "만약", "예를", "또한",
-            "매우", "가장", "정도", "대부분", "하나", "우리", "여러분", "있으며", "있고", "합니다", "것입니다");
+            "있습니다", "있는", "없는", "없습니다", "다른", "어떻게", "무엇", "모든", "같은", "경우", "때문", "이러한", "그리고", "또는", "하지만", "따라서",
+            "그러나", "이것", "그것", "여기", "사용", "가지", "통해", "대한", "위한", "이런", "어떤", "여러", "경우에는", "그림", "참고", "다음", "이제",
+            "만약", "예를", "또한", "매우", "가장", "정도", "대부분", "하나", "우리", "여러분", "있으며", "있고", "합니다", "것입니다");
 
-    private KoreanWords() {
-    }
+    private KoreanWords() {}
 
     private static List<String> longestFirst(String... suffixes) {
-        return Stream.of(suffixes).sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return Stream.of(suffixes)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     static boolean isSyllable(char c) {
@@ -121,7 +120,10 @@ final class KoreanWords {
 
     /** Whether a word reads as a verb or adjective form (있습니다, 되나요, 만들려면), not a noun. */
     static boolean looksVerbal(String word) {
-        return word.endsWith("다") || word.endsWith("요") || word.endsWith("까") || word.endsWith("죠")
+        return word.endsWith("다")
+                || word.endsWith("요")
+                || word.endsWith("까")
+                || word.endsWith("죠")
                 || VERBAL_ENDINGS.stream().anyMatch(word::endsWith);
     }
 }

@@ -29,8 +29,7 @@ final class Lexicon {
     private final Set<String> actions = new HashSet<>();
     private final Set<String> koreanActions = new HashSet<>();
 
-    private Lexicon() {
-    }
+    private Lexicon() {}
 
     /** Reads both lists from the class path. */
     static Lexicon load() {
@@ -73,12 +72,18 @@ final class Lexicon {
     }
 
     private static List<String> alternatives(String text) {
-        return List.of(text.split("\\|")).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        return List.of(text.split("\\|")).stream()
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Hangul alternatives as written (a Latin part such as the B of B트리 keeps its case). */
     private static List<String> spellings(String text) {
-        return List.of(text.split("\\|")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return List.of(text.split("\\|")).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static List<String> lines(String resource) {

@@ -48,8 +48,7 @@ final class LucenePeer implements Closeable {
     private final IndexSearcher searcher;
 
     /** The ranked URLs of the first page and whether anything matched at all. */
-    record Result(List<String> urls, long totalHits) {
-    }
+    record Result(List<String> urls, long totalHits) {}
 
     /** Indexes the documents. */
     LucenePeer(List<SearchDocument> docs) {

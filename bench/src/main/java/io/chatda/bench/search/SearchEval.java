@@ -45,8 +45,7 @@ public final class SearchEval {
 
     private static final int K = 10;
 
-    private SearchEval() {
-    }
+    private SearchEval() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -59,15 +58,18 @@ public final class SearchEval {
         List<SearchDocument> docs = pages.stream().map(Page::doc).toList();
         Lexicon lexicon = Lexicon.load();
         List<EvalQuery> queries = queries(pages, lexicon, seed);
-        System.out.printf("%d pages, %d queries, %d term pairs; seed %d%n", pages.size(), queries.size(),
-                lexicon.termCount(), seed);
+        System.out.printf(
+                "%d pages, %d queries, %d term pairs; seed %d%n",
+                pages.size(), queries.size(), lexicon.termCount(), seed);
         printExamples(queries, Integer.parseInt(System.getenv().getOrDefault("EVAL_EXAMPLES", "0")));
-        try (SearchIndex index = SearchIndex.open(Path.of(args[0])); LucenePeer peer = timedPeer(docs)) {
+        try (SearchIndex index = SearchIndex.open(Path.of(args[0]));
+                LucenePeer peer = timedPeer(docs)) {
             long indexing = System.nanoTime();
             index.clear();
             docs.forEach(index::upsert);
             index.commit(Map.of());
-            System.out.printf("chatda: indexed %d pages in %.1f s%n", index.size(), (System.nanoTime() - indexing) / 1e9);
+            System.out.printf(
+                    "chatda: indexed %d pages in %.1f s%n", index.size(), (System.nanoTime() - indexing) / 1e9);
             EvalReport report = evaluate(index, peer, queries, System.getenv("EVAL_VERBOSE") != null);
             String dump = System.getenv("EVAL_DUMP");
             if (dump != null) {
@@ -115,12 +117,21 @@ public final class SearchEval {
         for (EvalQuery q : queries) {
             SearchResults chatda = index.search(q.text(), 1, K);
             LucenePeer.Result base = peer.search(q.text(), K);
-            int chatdaRank = rank(chatda.hits().stream().map(SearchHit::url).toList(), q.page().doc().url());
+            int chatdaRank = rank(
+                    chatda.hits().stream().map(SearchHit::url).toList(),
+                    q.page().doc().url());
             int peerRank = rank(base.urls(), q.page().doc().url());
             report.add(q, chatdaRank, chatda.hits().isEmpty(), peerRank, base.totalHits() == 0);
             if (verbose && chatdaRank != 1 && q.half().equals(EvalQuery.TUNE)) {
-                System.out.printf("  miss %s %-13s chatda=%d peer=%d  %s  -> %s  [%s]%n", q.page().corpus(), q.kind(),
-                        chatdaRank, peerRank, q.text(), q.page().title(), q.note());
+                System.out.printf(
+                        "  miss %s %-13s chatda=%d peer=%d  %s  -> %s  [%s]%n",
+                        q.page().corpus(),
+                        q.kind(),
+                        chatdaRank,
+                        peerRank,
+                        q.text(),
+                        q.page().title(),
+                        q.note());
             }
         }
         return report;
@@ -131,8 +142,9 @@ public final class SearchEval {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
             for (EvalQuery q : queries) {
                 SearchResults r = index.search(q.text(), 1, K);
-                out.printf("%s %s %s | total=%d didYouMean=%s corrected=%b%n", q.page().corpus(), q.kind(), q.text(),
-                        r.totalHits(), r.didYouMean(), r.corrected());
+                out.printf(
+                        "%s %s %s | total=%d didYouMean=%s corrected=%b%n",
+                        q.page().corpus(), q.kind(), q.text(), r.totalHits(), r.didYouMean(), r.corrected());
                 for (int i = 0; i < r.hits().size(); i++) {
                     SearchHit h = r.hits().get(i);
                     out.printf("  %d %s %s %s%n", i + 1, h.url(), Float.toString(h.score()), h.snippetHtml());
@@ -158,10 +170,13 @@ public final class SearchEval {
             System.out.printf("%nexamples: %s%n", kind);
             shuffled.stream()
                     .filter(q -> q.half().equals(EvalQuery.TUNE))
-                    .filter(q -> kind.equals(EvalReport.MIXED_ABSENT) ? q.absent() : q.kind().equals(kind))
+                    .filter(q -> kind.equals(EvalReport.MIXED_ABSENT)
+                            ? q.absent()
+                            : q.kind().equals(kind))
                     .limit(n)
-                    .forEach(q -> System.out.printf("  %-13s %s  -> %s  [%s]%n", q.page().corpus(), q.text(),
-                            q.page().title(), q.note()));
+                    .forEach(q -> System.out.printf(
+                            "  %-13s %s  -> %s  [%s]%n",
+                            q.page().corpus(), q.text(), q.page().title(), q.note()));
         }
         System.out.println();
     }

@@ -61,8 +61,10 @@ public final class SearchLatency {
             List<String> queries = queries(pages, random);
             run(index, queries, 1, WARMUP, SearchOptions.DEFAULT);
             run(index, queries, 1, WARMUP, BASELINE);
-            System.out.printf("load average before: %.1f%n", java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(
+                    "load average before: %.1f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
             System.out.println("| ranking | clients | searches | p50 ms | p99 ms | searches/s |");
             System.out.println("|---|---|---|---|---|---|");
             for (int clients : new int[] {1, 8}) {
@@ -72,7 +74,8 @@ public final class SearchLatency {
         }
     }
 
-    private static String run(SearchIndex index, List<String> queries, int clients, int total, SearchOptions options) throws Exception {
+    private static String run(SearchIndex index, List<String> queries, int clients, int total, SearchOptions options)
+            throws Exception {
         long[] nanos = new long[total];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -93,8 +96,14 @@ public final class SearchLatency {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         Arrays.sort(nanos);
-        return String.format(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.0f |", clients, total,
-                nanos[total / 2] / 1e6, nanos[(int) (total * 0.99)] / 1e6, total / seconds);
+        return String.format(
+                Locale.ROOT,
+                "| %d | %d | %.2f | %.2f | %.0f |",
+                clients,
+                total,
+                nanos[total / 2] / 1e6,
+                nanos[(int) (total * 0.99)] / 1e6,
+                total / seconds);
     }
 
     static SearchDocument variant(SearchDocument page, int copy, Random random) {
@@ -109,9 +118,17 @@ public final class SearchLatency {
             body.append(s).append(' ');
         }
         List<SearchDocument.Link> links = page.links().stream()
-                .map(l -> new SearchDocument.Link(l.url() + suffix, l.anchorText())).toList();
-        return new SearchDocument(page.url() + suffix, page.title(), page.headings(), body.toString().strip(),
-                page.site(), page.language(), page.topics(), links);
+                .map(l -> new SearchDocument.Link(l.url() + suffix, l.anchorText()))
+                .toList();
+        return new SearchDocument(
+                page.url() + suffix,
+                page.title(),
+                page.headings(),
+                body.toString().strip(),
+                page.site(),
+                page.language(),
+                page.topics(),
+                links);
     }
 
     private static List<String> queries(List<SearchDocument> pages, Random random) {

@@ -18,13 +18,13 @@ final class Titles {
     /** Punctuation around a word that nobody types in a search box. */
     private static final String EDGE_PUNCTUATION = "()[]{}“”\"'‘’«»:;,.?!…·";
 
-    private Titles() {
-    }
+    private Titles() {}
 
     /** The title without the site's suffix and leading section number. */
     static String clean(String title, String siteSuffix) {
         String t = siteSuffix != null && title.endsWith(siteSuffix)
-                ? title.substring(0, title.length() - siteSuffix.length()) : title;
+                ? title.substring(0, title.length() - siteSuffix.length())
+                : title;
         return NUMBERING.matcher(t.strip()).replaceFirst("").strip();
     }
 
@@ -60,12 +60,15 @@ final class Titles {
             sizes.merge(d.site(), 1, Integer::sum);
             int dash = Math.max(d.title().lastIndexOf(" — "), d.title().lastIndexOf(" - "));
             if (dash > 0) {
-                bySite.computeIfAbsent(d.site(), s -> new HashMap<>()).merge(d.title().substring(dash), 1, Integer::sum);
+                bySite.computeIfAbsent(d.site(), s -> new HashMap<>())
+                        .merge(d.title().substring(dash), 1, Integer::sum);
             }
         }
         Map<String, String> result = new HashMap<>();
-        bySite.forEach((site, suffixes) -> suffixes.entrySet().stream().max(Map.Entry.comparingByValue())
-                .filter(e -> e.getValue() * 2 > sizes.get(site)).ifPresent(e -> result.put(site, e.getKey())));
+        bySite.forEach((site, suffixes) -> suffixes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .filter(e -> e.getValue() * 2 > sizes.get(site))
+                .ifPresent(e -> result.put(site, e.getKey())));
         return result;
     }
 }

@@ -23,8 +23,7 @@ import java.util.function.ToLongFunction;
  */
 public final class SuggestAb {
 
-    private SuggestAb() {
-    }
+    private SuggestAb() {}
 
     /** One build's dictionary and query stream, loaded through its own class loader. */
     public static final class Side implements ToLongFunction<String> {
@@ -63,7 +62,8 @@ public final class SuggestAb {
                 }
             }
             ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-            Object side = loader.loadClass(Side.class.getName()).getConstructor().newInstance();
+            Object side =
+                    loader.loadClass(Side.class.getName()).getConstructor().newInstance();
             @SuppressWarnings("unchecked")
             ToLongFunction<String> timed = (ToLongFunction<String>) side;
             sides.add(timed);
@@ -87,10 +87,19 @@ public final class SuggestAb {
         }
         double[] means = new double[2];
         for (int v = 0; v < 2; v++) {
-            long[] all = Arrays.stream(nanos[v]).flatMapToLong(q -> Arrays.stream(q)).sorted().toArray();
+            long[] all = Arrays.stream(nanos[v])
+                    .flatMapToLong(q -> Arrays.stream(q))
+                    .sorted()
+                    .toArray();
             means[v] = Arrays.stream(all).average().orElse(0) / 1e3;
-            System.out.printf("%s %s: p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, mean %.1f µs%n",
-                    v == 0 ? "A" : "B", args[v], pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999),
+            System.out.printf(
+                    "%s %s: p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, mean %.1f µs%n",
+                    v == 0 ? "A" : "B",
+                    args[v],
+                    pct(all, 0.50),
+                    pct(all, 0.90),
+                    pct(all, 0.99),
+                    pct(all, 0.999),
                     means[v]);
         }
         System.out.printf("B / A: mean %.3f%n", means[1] / means[0]);

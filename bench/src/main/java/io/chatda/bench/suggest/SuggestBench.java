@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 4, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx3g"})
 public class SuggestBench {
 
     static final int ENTRIES = 1_000_000;
@@ -52,9 +54,11 @@ public class SuggestBench {
     CompletionIndex index;
     /** The candidates the index was built from (read by SuggestCompare). */
     List<SuggestEntry> entries;
+
     String[] queries;
     /** The entry each query was made from, parallel to {@link #queries}. */
     String[] targets;
+
     private int next;
 
     @Setup(Level.Trial)
@@ -84,8 +88,12 @@ public class SuggestBench {
         long buildMillis = (System.nanoTime() - start) / 1_000_000;
         System.gc();
         long after = usedHeap();
-        System.out.printf("%nbuild: %d candidates -> %d entries in %d ms; arrays %.1f bytes/entry; heap delta %.1f bytes/entry%n",
-                entries.size(), index.size(), buildMillis, (double) index.memoryBytes() / index.size(),
+        System.out.printf(
+                "%nbuild: %d candidates -> %d entries in %d ms; arrays %.1f bytes/entry; heap delta %.1f bytes/entry%n",
+                entries.size(),
+                index.size(),
+                buildMillis,
+                (double) index.memoryBytes() / index.size(),
                 (double) (after - before) / index.size());
         queries = queries(random, korean, english, entries);
     }
@@ -127,7 +135,8 @@ public class SuggestBench {
                 found[kind]++;
             }
         }
-        System.out.printf("expected entry in top 10: IME %d/%d, choseong %d/%d, layout %d/%d, typo %d/%d%n",
+        System.out.printf(
+                "expected entry in top 10: IME %d/%d, choseong %d/%d, layout %d/%d, typo %d/%d%n",
                 found[0], asked[0], found[1], asked[1], found[2], asked[2], found[3], asked[3]);
         targets = made.toArray(String[]::new);
         return out.toArray(String[]::new);

@@ -38,16 +38,16 @@ import org.apache.lucene.util.BytesRef;
 public final class SuggestCompare {
 
     private static final int TOP = 10;
-    private static final String[] KINDS = {"IME, partial syllable", "IME, whole syllables", "IME, Latin", "choseong",
-        "wrong layout", "one typo"};
+    private static final String[] KINDS = {
+        "IME, partial syllable", "IME, whole syllables", "IME, Latin", "choseong", "wrong layout", "one typo"
+    };
 
     /** One engine under test: its name and its top-10 texts for a query. */
     private interface Engine {
         List<String> top(String query) throws IOException;
     }
 
-    private SuggestCompare() {
-    }
+    private SuggestCompare() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -66,35 +66,65 @@ public final class SuggestCompare {
             CompletionIndex chatda = CompletionIndex.build(entries);
             long chatdaBuild = System.nanoTime() - t;
             long chatdaHeap = settledHeap() - base;
-            rows.add(new Row("chatda CompletionIndex", chatdaBuild, chatda.memoryBytes(), chatdaHeap, -1,
+            rows.add(new Row(
+                    "chatda CompletionIndex",
+                    chatdaBuild,
+                    chatda.memoryBytes(),
+                    chatdaHeap,
+                    -1,
                     q -> chatda.suggest(q, TOP).stream().map(Suggestion::text).toList()));
 
             base = settledHeap();
             Path infixDir = tmp.resolve("infix");
             Analyzer infixAnalyzer = new StandardAnalyzer();
             t = System.nanoTime();
-            AnalyzingInfixSuggester infix = new AnalyzingInfixSuggester(FSDirectory.open(infixDir), infixAnalyzer,
-                    infixAnalyzer, AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, true);
+            AnalyzingInfixSuggester infix = new AnalyzingInfixSuggester(
+                    FSDirectory.open(infixDir),
+                    infixAnalyzer,
+                    infixAnalyzer,
+                    AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS,
+                    true);
             infix.build(new LuceneEntries(entries, 1, false));
             long infixBuild = System.nanoTime() - t;
             long infixHeap = settledHeap() - base;
-            rows.add(new Row("Lucene AnalyzingInfixSuggester", infixBuild, infix.ramBytesUsed(), infixHeap, size(infixDir),
+            rows.add(new Row(
+                    "Lucene AnalyzingInfixSuggester",
+                    infixBuild,
+                    infix.ramBytesUsed(),
+                    infixHeap,
+                    size(infixDir),
                     q -> texts(infix.lookup(q, (Set<BytesRef>) null, TOP, true, false))));
 
             base = settledHeap();
             Analyzer fuzzyAnalyzer = new StandardAnalyzer();
             t = System.nanoTime();
-            FuzzySuggester fuzzy = new FuzzySuggester(FSDirectory.open(tmp), "fuzzy", fuzzyAnalyzer, fuzzyAnalyzer,
-                    FuzzySuggester.EXACT_FIRST | FuzzySuggester.PRESERVE_SEP, 256, -1, true,
-                    FuzzySuggester.DEFAULT_MAX_EDITS, FuzzySuggester.DEFAULT_TRANSPOSITIONS,
-                    FuzzySuggester.DEFAULT_NON_FUZZY_PREFIX, FuzzySuggester.DEFAULT_MIN_FUZZY_LENGTH, true);
+            FuzzySuggester fuzzy = new FuzzySuggester(
+                    FSDirectory.open(tmp),
+                    "fuzzy",
+                    fuzzyAnalyzer,
+                    fuzzyAnalyzer,
+                    FuzzySuggester.EXACT_FIRST | FuzzySuggester.PRESERVE_SEP,
+                    256,
+                    -1,
+                    true,
+                    FuzzySuggester.DEFAULT_MAX_EDITS,
+                    FuzzySuggester.DEFAULT_TRANSPOSITIONS,
+                    FuzzySuggester.DEFAULT_NON_FUZZY_PREFIX,
+                    FuzzySuggester.DEFAULT_MIN_FUZZY_LENGTH,
+                    true);
             fuzzy.build(new LuceneEntries(entries, 1, false));
             long fuzzyBuild = System.nanoTime() - t;
             long fuzzyHeap = settledHeap() - base;
-            rows.add(new Row("Lucene FuzzySuggester", fuzzyBuild, fuzzy.ramBytesUsed(), fuzzyHeap, -1,
+            rows.add(new Row(
+                    "Lucene FuzzySuggester",
+                    fuzzyBuild,
+                    fuzzy.ramBytesUsed(),
+                    fuzzyHeap,
+                    -1,
                     q -> texts(fuzzy.lookup(q, false, TOP))));
 
-            System.out.printf("%n%d candidates, %d queries, %d timed rounds after one warm-up round, single-threaded, top %d%n",
+            System.out.printf(
+                    "%n%d candidates, %d queries, %d timed rounds after one warm-up round, single-threaded, top %d%n",
                     entries.size(), queries.length, rounds, TOP);
             for (Row row : rows) {
                 row.score(queries, bench.targets, kinds);
@@ -110,9 +140,13 @@ public final class SuggestCompare {
                     ratios[e][r] = rows.get(e).roundNanos[r] / (double) rows.get(0).roundNanos[r];
                 }
                 int round = r;
-                System.out.printf("  round %d: %s%n", r + 1, rows.stream()
-                        .map(row -> String.format("%s %,.0f q/s", row.name, queries.length / (row.roundNanos[round] / 1e9)))
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                System.out.printf(
+                        "  round %d: %s%n",
+                        r + 1,
+                        rows.stream()
+                                .map(row -> String.format(
+                                        "%s %,.0f q/s", row.name, queries.length / (row.roundNanos[round] / 1e9)))
+                                .collect(java.util.stream.Collectors.joining(", ")));
             }
             for (int e = 0; e < rows.size(); e++) {
                 rows.get(e).finish(queries.length, ratios[e]);
@@ -249,7 +283,8 @@ public final class SuggestCompare {
                 top.forEach(s -> modes.merge(s.match(), 1, Integer::sum));
             }
         }
-        System.out.printf("%nchatda, IME states whose entry is not in the top 10: %d of %d; their top 10 by match: %s%n",
+        System.out.printf(
+                "%nchatda, IME states whose entry is not in the top 10: %d of %d; their top 10 by match: %s%n",
                 missed, asked, modes);
     }
 
@@ -305,7 +340,9 @@ public final class SuggestCompare {
 
     private static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 }

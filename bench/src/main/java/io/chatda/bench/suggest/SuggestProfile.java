@@ -27,8 +27,7 @@ public final class SuggestProfile {
      */
     static final long WARM_UP_NANOS = Long.getLong("suggest.warmup.seconds", 10) * 1_000_000_000L;
 
-    private SuggestProfile() {
-    }
+    private SuggestProfile() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -39,9 +38,10 @@ public final class SuggestProfile {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1])))) {
                 for (String q : queries) {
                     for (int limit : new int[] {1, 10, 20}) {
-                        out.println(q + " | " + limit + " | " + bench.index.suggest(q, limit).stream()
-                                .map(s -> s.text() + " " + s.score() + " " + s.match() + " " + s.spans())
-                                .collect(Collectors.joining(" ; ")));
+                        out.println(q + " | " + limit + " | "
+                                + bench.index.suggest(q, limit).stream()
+                                        .map(s -> s.text() + " " + s.score() + " " + s.match() + " " + s.spans())
+                                        .collect(Collectors.joining(" ; ")));
                     }
                 }
             }
@@ -67,18 +67,27 @@ public final class SuggestProfile {
                 nanos[i][r] = System.nanoTime() - t;
             }
         }
-        long[] all = Arrays.stream(nanos).flatMapToLong(q -> Arrays.stream(q)).sorted().toArray();
+        long[] all = Arrays.stream(nanos)
+                .flatMapToLong(q -> Arrays.stream(q))
+                .sorted()
+                .toArray();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        System.out.printf("lookups %d: p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs%n", all.length,
-                pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999), all[all.length - 1] / 1e3);
+        System.out.printf(
+                "lookups %d: p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs%n",
+                all.length, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999), all[all.length - 1] / 1e3);
         System.out.printf("  allocated %.0f bytes per lookup (answers included)%n", (double) allocated / all.length);
         String[] kinds = {"IME state", "choseong", "layout", "typo"};
         for (int k = 0; k < 4; k++) {
             int kind = k;
-            long[] some = IntStream.range(0, queries.length).filter(i -> i % 4 == kind)
-                    .mapToObj(i -> Arrays.stream(nanos[i])).flatMapToLong(x -> x).sorted().toArray();
-            System.out.printf("  %-9s p50 %.1f µs, p90 %.1f µs, p99 %.1f µs%n", kinds[k], pct(some, 0.50), pct(some, 0.90),
-                    pct(some, 0.99));
+            long[] some = IntStream.range(0, queries.length)
+                    .filter(i -> i % 4 == kind)
+                    .mapToObj(i -> Arrays.stream(nanos[i]))
+                    .flatMapToLong(x -> x)
+                    .sorted()
+                    .toArray();
+            System.out.printf(
+                    "  %-9s p50 %.1f µs, p90 %.1f µs, p99 %.1f µs%n",
+                    kinds[k], pct(some, 0.50), pct(some, 0.90), pct(some, 0.99));
         }
         long[] median = new long[queries.length];
         for (int i = 0; i < queries.length; i++) {
@@ -86,7 +95,8 @@ public final class SuggestProfile {
             Arrays.sort(q);
             median[i] = q[q.length / 2];
         }
-        IntStream.range(0, queries.length).boxed()
+        IntStream.range(0, queries.length)
+                .boxed()
                 .sorted(Comparator.comparingLong((Integer i) -> median[i]).reversed())
                 .limit(25)
                 .forEach(i -> System.out.printf("%10.1f µs  [%d] %s%n", median[i] / 1e3, i % 4, queries[i]));

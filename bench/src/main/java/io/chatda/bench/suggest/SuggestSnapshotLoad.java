@@ -17,8 +17,7 @@ import java.util.Arrays;
  */
 public final class SuggestSnapshotLoad {
 
-    private SuggestSnapshotLoad() {
-    }
+    private SuggestSnapshotLoad() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -30,8 +29,9 @@ public final class SuggestSnapshotLoad {
             long t = System.nanoTime();
             DictionarySnapshot.save(bench.index, "bench", file);
             long save = System.nanoTime() - t;
-            System.out.printf("saved %d entries: %.1f MB in %d ms%n", bench.index.size(), Files.size(file) / 1e6,
-                    save / 1_000_000);
+            System.out.printf(
+                    "saved %d entries: %.1f MB in %d ms%n",
+                    bench.index.size(), Files.size(file) / 1e6, save / 1_000_000);
             CompletionIndex loaded = DictionarySnapshot.load(file).index();
             for (String q : bench.queries) {
                 if (!loaded.suggest(q, 10).equals(bench.index.suggest(q, 10))) {
@@ -54,12 +54,17 @@ public final class SuggestSnapshotLoad {
                 loaded = DictionarySnapshot.load(file).index();
                 loads[r] = System.nanoTime() - t;
                 loaded = null;
-                System.out.printf("round %d: build %d ms, load %d ms%n", r + 1, builds[r] / 1_000_000, loads[r] / 1_000_000);
+                System.out.printf(
+                        "round %d: build %d ms, load %d ms%n", r + 1, builds[r] / 1_000_000, loads[r] / 1_000_000);
             }
             Arrays.sort(builds);
             Arrays.sort(loads);
-            System.out.printf("median of %d: build %d ms, load %d ms (%.1f× faster)%n", rounds,
-                    builds[rounds / 2] / 1_000_000, loads[rounds / 2] / 1_000_000, (double) builds[rounds / 2] / loads[rounds / 2]);
+            System.out.printf(
+                    "median of %d: build %d ms, load %d ms (%.1f× faster)%n",
+                    rounds,
+                    builds[rounds / 2] / 1_000_000,
+                    loads[rounds / 2] / 1_000_000,
+                    (double) builds[rounds / 2] / loads[rounds / 2]);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);

@@ -47,15 +47,13 @@ public final class TypedInputEval {
     private static final long SEED = 42;
 
     /** One typed input and the text it should reach. */
-    record Input(String kind, String typed, String target) {
-    }
+    record Input(String kind, String typed, String target) {}
 
     private interface Engine {
         List<String> top(String typed) throws IOException;
     }
 
-    private TypedInputEval() {
-    }
+    private TypedInputEval() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, int[]> total = new LinkedHashMap<>();
@@ -76,31 +74,57 @@ public final class TypedInputEval {
             Map<SuggestEntry.Kind, Integer> perKind = new java.util.EnumMap<>(SuggestEntry.Kind.class);
             entries.forEach(e -> perKind.merge(e.kind(), 1, Integer::sum));
             List<Input> inputs = inputs(entries, new Random(SEED));
-            System.out.printf("%n== %s: %,d pages, %,d candidates %s -> %,d entries; sources read in %,d ms, index built in %,d ms,"
-                    + " %.1f B/entry in arrays; %d inputs%n", name, pages, entries.size(), perKind, built.size(), sourcesMillis,
-                    buildMillis, (double) built.memoryBytes() / built.size(), inputs.size());
+            System.out.printf(
+                    "%n== %s: %,d pages, %,d candidates %s -> %,d entries; sources read in %,d ms, index built in %,d ms,"
+                            + " %.1f B/entry in arrays; %d inputs%n",
+                    name,
+                    pages,
+                    entries.size(),
+                    perKind,
+                    built.size(),
+                    sourcesMillis,
+                    buildMillis,
+                    (double) built.memoryBytes() / built.size(),
+                    inputs.size());
             evaluate(name, entries, inputs, total);
         }
         System.out.printf("%n== all corpora%n");
         total.forEach((k, v) -> System.out.printf("  %-40s %4d/%4d  %5.1f %%%n", k, v[0], v[1], 100.0 * v[0] / v[1]));
     }
 
-    private static void evaluate(String corpus, List<SuggestEntry> entries, List<Input> inputs, Map<String, int[]> total)
+    private static void evaluate(
+            String corpus, List<SuggestEntry> entries, List<Input> inputs, Map<String, int[]> total)
             throws IOException {
         Path tmp = Files.createTempDirectory("suggest-typed");
         try {
             CompletionIndex chatda = CompletionIndex.build(entries);
             Analyzer analyzer = new StandardAnalyzer();
-            AnalyzingInfixSuggester infix = new AnalyzingInfixSuggester(FSDirectory.open(tmp.resolve("infix")), analyzer,
-                    analyzer, AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, true);
+            AnalyzingInfixSuggester infix = new AnalyzingInfixSuggester(
+                    FSDirectory.open(tmp.resolve("infix")),
+                    analyzer,
+                    analyzer,
+                    AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS,
+                    true);
             infix.build(new LuceneEntries(entries, 1000, true));
-            FuzzySuggester fuzzy = new FuzzySuggester(FSDirectory.open(tmp), "fuzzy", analyzer, analyzer,
-                    FuzzySuggester.EXACT_FIRST | FuzzySuggester.PRESERVE_SEP, 256, -1, true,
-                    FuzzySuggester.DEFAULT_MAX_EDITS, FuzzySuggester.DEFAULT_TRANSPOSITIONS,
-                    FuzzySuggester.DEFAULT_NON_FUZZY_PREFIX, FuzzySuggester.DEFAULT_MIN_FUZZY_LENGTH, true);
+            FuzzySuggester fuzzy = new FuzzySuggester(
+                    FSDirectory.open(tmp),
+                    "fuzzy",
+                    analyzer,
+                    analyzer,
+                    FuzzySuggester.EXACT_FIRST | FuzzySuggester.PRESERVE_SEP,
+                    256,
+                    -1,
+                    true,
+                    FuzzySuggester.DEFAULT_MAX_EDITS,
+                    FuzzySuggester.DEFAULT_TRANSPOSITIONS,
+                    FuzzySuggester.DEFAULT_NON_FUZZY_PREFIX,
+                    FuzzySuggester.DEFAULT_MIN_FUZZY_LENGTH,
+                    true);
             fuzzy.build(new LuceneEntries(entries, 1000, true));
             Map<String, Engine> engines = new LinkedHashMap<>();
-            engines.put("chatda", q -> chatda.suggest(q, TOP).stream().map(Suggestion::text).toList());
+            engines.put(
+                    "chatda",
+                    q -> chatda.suggest(q, TOP).stream().map(Suggestion::text).toList());
             engines.put("Lucene AnalyzingInfix", q -> texts(infix.lookup(q, (Set<BytesRef>) null, TOP, true, false)));
             engines.put("Lucene Fuzzy", q -> texts(fuzzy.lookup(q, false, TOP)));
             Set<String> kinds = new LinkedHashSet<>();
@@ -109,7 +133,8 @@ public final class TypedInputEval {
             Map<String, int[]> all = new LinkedHashMap<>();
             List<String> misses = new ArrayList<>();
             for (String kind : kinds) {
-                List<Input> ofKind = inputs.stream().filter(i -> i.kind().equals(kind)).toList();
+                List<Input> ofKind =
+                        inputs.stream().filter(i -> i.kind().equals(kind)).toList();
                 StringBuilder line = new StringBuilder(String.format("  %-22s", kind + " (" + ofKind.size() + ")"));
                 for (Map.Entry<String, Engine> engine : engines.entrySet()) {
                     int hits = 0;
@@ -128,8 +153,8 @@ public final class TypedInputEval {
                 }
                 System.out.println(line);
             }
-            all.forEach((k, v) -> System.out.printf("  success@10 %-24s %4d/%4d  %5.1f %%%n", k, v[0], v[1],
-                    100.0 * v[0] / v[1]));
+            all.forEach((k, v) ->
+                    System.out.printf("  success@10 %-24s %4d/%4d  %5.1f %%%n", k, v[0], v[1], 100.0 * v[0] / v[1]));
             misses.stream().limit(15).forEach(m -> System.out.println("    chatda miss  " + m));
             infix.close();
         } finally {
@@ -156,7 +181,8 @@ public final class TypedInputEval {
                 korean.add(t);
             } else if (e.kind() == SuggestEntry.Kind.WORD && e.weight() >= common && t.matches("[a-z]{6,16}")) {
                 english.add(t);
-            } else if (e.kind() == SuggestEntry.Kind.PHRASE && t.matches("[가-힣]{2,8} [가-힣]{2,8}|[a-z]{3,12} [a-z]{3,12}")) {
+            } else if (e.kind() == SuggestEntry.Kind.PHRASE
+                    && t.matches("[가-힣]{2,8} [가-힣]{2,8}|[a-z]{3,12} [a-z]{3,12}")) {
                 phrases.add(t);
             } else if (e.kind() == SuggestEntry.Kind.TITLE && t.matches("[가-힣]{3,}.*")) {
                 titles.add(t);
@@ -186,7 +212,8 @@ public final class TypedInputEval {
             out.add(new Input("second word", p.substring(0, p.indexOf(' ') + 1) + second.substring(0, typed), p));
         }
         for (String t : sample(titles, 20, random)) {
-            out.add(new Input("title, IME state", Jamo.assemble(Jamo.disassemble(t).substring(0, 5)), t));
+            out.add(new Input(
+                    "title, IME state", Jamo.assemble(Jamo.disassemble(t).substring(0, 5)), t));
             out.add(new Input("title, initials", Choseong.of(t.substring(0, 3)), t));
         }
         return out;

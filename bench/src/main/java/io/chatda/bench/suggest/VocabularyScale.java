@@ -24,8 +24,7 @@ public final class VocabularyScale {
 
     private static final String[] PARTICLES = {"", "", "", "을", "를", "이", "가", "은", "는", "의", "에서", "으로", "하는"};
 
-    private VocabularyScale() {
-    }
+    private VocabularyScale() {}
 
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -54,14 +53,24 @@ public final class VocabularyScale {
         long built = System.nanoTime();
         System.gc();
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        long words = entries.stream().filter(e -> e.kind() == SuggestEntry.Kind.WORD).count();
+        long words =
+                entries.stream().filter(e -> e.kind() == SuggestEntry.Kind.WORD).count();
         long t = System.nanoTime();
         CompletionIndex index = CompletionIndex.build(entries);
         long indexed = System.nanoTime() - t;
-        System.out.printf("%,d pages x %d words (20 sites): counted in %,d ms, vocabulary built in %,d ms; %,d words + %,d phrases;"
+        System.out.printf(
+                "%,d pages x %d words (20 sites): counted in %,d ms, vocabulary built in %,d ms; %,d words + %,d phrases;"
                         + " heap after (vocabulary and entries live) %,d MB; engine build %,d ms, %,d entries, %.1f B/entry%n",
-                pages, perPage, (counted - start) / 1_000_000, (built - counted) / 1_000_000, words, entries.size() - words,
-                heap >> 20, indexed / 1_000_000, index.size(), (double) index.memoryBytes() / index.size());
+                pages,
+                perPage,
+                (counted - start) / 1_000_000,
+                (built - counted) / 1_000_000,
+                words,
+                entries.size() - words,
+                heap >> 20,
+                indexed / 1_000_000,
+                index.size(),
+                (double) index.memoryBytes() / index.size());
     }
 
     /** A rank in [0, n) with probability about 1 / (rank + 1). */

@@ -23,8 +23,10 @@ class QueryGenerationTest {
         assertThat(Titles.clean("4.14. Remove Holes", null)).isEqualTo("Remove Holes");
         assertThat(Titles.clean("16장. 메뉴", null)).isEqualTo("메뉴");
         assertThat(Titles.clean("부록 D. Tone Mapping", null)).isEqualTo("Tone Mapping");
-        assertThat(Titles.clean("os.path — Common pathname manipulations — Python 3.11.2 documentation",
-                " — Python 3.11.2 documentation")).isEqualTo("os.path — Common pathname manipulations");
+        assertThat(Titles.clean(
+                        "os.path — Common pathname manipulations — Python 3.11.2 documentation",
+                        " — Python 3.11.2 documentation"))
+                .isEqualTo("os.path — Common pathname manipulations");
         assertThat(Titles.words("자유 선택 도구(올가미)")).containsExactly("자유", "선택", "도구", "올가미");
         assertThat(Titles.words("“선택” 메뉴")).containsExactly("선택", "메뉴");
     }
@@ -61,21 +63,27 @@ class QueryGenerationTest {
                 .hasValueSatisfying(q -> assertThat(q.text()).isEqualTo("레이어 삭제"));
         assertThat(english.loanword(page("g", "b.html", "The Python Tutorial", ""), random))
                 .hasValueSatisfying(q -> assertThat(q.text()).isEqualTo("파이썬 튜토리얼"));
-        assertThat(english.loanword(page("g", "c.html", "Zorp Quux Frobnicate Layer", ""), random)).isEmpty();
+        assertThat(english.loanword(page("g", "c.html", "Zorp Quux Frobnicate Layer", ""), random))
+                .isEmpty();
     }
 
     @Test
     void koreanPagesGetVariantRememberedAndMixedQueries() {
-        String body = "레이어를 추가하면 새 채널이 생깁니다. 채널은 투명도를 저장합니다. 채널을 복사하고 채널이 늘어납니다. "
-                + "마스크를 쓰면 마스크가 투명도를 바꿉니다.";
+        String body = "레이어를 추가하면 새 채널이 생깁니다. 채널은 투명도를 저장합니다. 채널을 복사하고 채널이 늘어납니다. " + "마스크를 쓰면 마스크가 투명도를 바꿉니다.";
         Page target = page("g", "add.html", "7.1. 레이어 추가하기", body);
         Page other = page("g", "other.html", "붓", "붓으로 그립니다. 붓이 있습니다.");
         KoreanQueries korean = new KoreanQueries(List.of(target, other), LEXICON);
         List<EvalQuery> queries = korean.queries(target, 42);
         assertThat(queries).extracting(EvalQuery::kind).contains("title-variant", "remembered", "mixed");
-        EvalQuery variant = queries.stream().filter(q -> q.kind().equals("title-variant")).findFirst().orElseThrow();
+        EvalQuery variant = queries.stream()
+                .filter(q -> q.kind().equals("title-variant"))
+                .findFirst()
+                .orElseThrow();
         assertThat(variant.text()).isIn("레이어를 추가하기", "레이어추가하기");
-        EvalQuery remembered = queries.stream().filter(q -> q.kind().equals("remembered")).findFirst().orElseThrow();
+        EvalQuery remembered = queries.stream()
+                .filter(q -> q.kind().equals("remembered"))
+                .findFirst()
+                .orElseThrow();
         assertThat(remembered.text().split(" ")).hasSizeBetween(2, 3).doesNotContain("레이어", "추가");
         assertThat(korean.queries(target, 42)).isEqualTo(queries);
     }

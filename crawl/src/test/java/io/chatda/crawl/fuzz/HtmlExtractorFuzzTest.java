@@ -30,7 +30,8 @@ class HtmlExtractorFuzzTest {
         HtmlExtractor.Extracted content = page.content();
         assertThat(content.title().length()).isLessThanOrEqualTo(n);
         assertThat(content.body().length()).isLessThanOrEqualTo(n + 2);
-        assertThat(content.headings()).hasSizeLessThanOrEqualTo(n)
+        assertThat(content.headings())
+                .hasSizeLessThanOrEqualTo(n)
                 .allSatisfy(heading -> assertThat(heading.length()).isBetween(1, n));
         assertThat(content.html().length()).isLessThanOrEqualTo(HTML_GROWTH * n + 64);
         assertThat(content.links()).hasSizeLessThanOrEqualTo(n);

@@ -36,7 +36,9 @@ class UserQueryFuzzTest {
         assertThat(query.site()).isEqualTo(query.site().toLowerCase(Locale.ROOT));
         assertThat(query.site()).doesNotContainPattern("\\s");
         if (!query.site().isEmpty()) {
-            assertThat(followsSitePrefix(raw, query.site())).as("site %s from %s", query.site(), raw).isTrue();
+            assertThat(followsSitePrefix(raw, query.site()))
+                    .as("site %s from %s", query.site(), raw)
+                    .isTrue();
         }
         if (plainWords(raw)) {
             List<String> words = words(raw);
@@ -63,8 +65,12 @@ class UserQueryFuzzTest {
 
     /** No quote, no {@code -} starting a word, no {@code OR}, no {@code site:}, no word longer than the cut. */
     private static boolean plainWords(String raw) {
-        return !raw.contains("\"") && words(raw).stream().noneMatch(w -> w.startsWith("-") || w.equals("OR")
-                || w.toLowerCase(Locale.ROOT).startsWith("site:") || w.length() > UserQuery.MAX_TERM_CHARS);
+        return !raw.contains("\"")
+                && words(raw).stream()
+                        .noneMatch(w -> w.startsWith("-")
+                                || w.equals("OR")
+                                || w.toLowerCase(Locale.ROOT).startsWith("site:")
+                                || w.length() > UserQuery.MAX_TERM_CHARS);
     }
 
     private static List<String> words(String raw) {

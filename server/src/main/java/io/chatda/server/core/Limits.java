@@ -16,6 +16,5 @@ public final class Limits {
     /** How long, in seconds, a client answered 503 should wait before it tries again ({@code Retry-After}). */
     public static final String RETRY_AFTER_SECONDS = "1";
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -6,8 +6,7 @@ public final class QueryText {
     /** Longest accepted query, in code points. */
     public static final int MAX_LENGTH = 512;
 
-    private QueryText() {
-    }
+    private QueryText() {}
 
     /**
      * Returns the stripped {@code q} value.

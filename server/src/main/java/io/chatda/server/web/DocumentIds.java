@@ -16,8 +16,7 @@ final class DocumentIds {
     /** Longest id accepted, about a 6 kB URL. */
     static final int MAX_ID = 8192;
 
-    private DocumentIds() {
-    }
+    private DocumentIds() {}
 
     static String of(String url) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
@@ -30,10 +29,12 @@ final class DocumentIds {
         }
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(id);
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return Optional.empty();
         }

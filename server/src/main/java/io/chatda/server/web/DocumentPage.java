@@ -51,17 +51,23 @@ final class DocumentPage implements HttpService {
         }
         String query = q;
         try {
-            return HttpResponse.of(CompletableFuture.supplyAsync(() -> {
-                if (ctx.isCancelled()) {
-                    throw new CancellationException("client went away");
-                }
-                Optional<SearchDocument> doc = documents.document(url.get());
-                if (doc.isEmpty()) {
-                    return notFound();
-                }
-                return SearchPage.html(HttpStatus.OK,
-                        renderer.render(doc.get(), query, other -> documents.document(other).isPresent()));
-            }, executor));
+            return HttpResponse.of(CompletableFuture.supplyAsync(
+                    () -> {
+                        if (ctx.isCancelled()) {
+                            throw new CancellationException("client went away");
+                        }
+                        Optional<SearchDocument> doc = documents.document(url.get());
+                        if (doc.isEmpty()) {
+                            return notFound();
+                        }
+                        return SearchPage.html(
+                                HttpStatus.OK,
+                                renderer.render(
+                                        doc.get(),
+                                        query,
+                                        other -> documents.document(other).isPresent()));
+                    },
+                    executor));
         } catch (RejectedExecutionException e) {
             return SearchPage.busy(pages.error(query, "지금은 요청이 많이 몰려 있습니다. 잠시 후 다시 시도해 주세요."));
         }

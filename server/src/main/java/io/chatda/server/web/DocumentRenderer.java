@@ -80,13 +80,19 @@ final class DocumentRenderer {
         Element p = head.appendElement("p").addClass("doc-source");
         if (web(url)) {
             p.appendText("원본 페이지: ");
-            p.appendElement("a").attr("href", url).attr("rel", "noopener noreferrer").text(url);
+            p.appendElement("a")
+                    .attr("href", url)
+                    .attr("rel", "noopener noreferrer")
+                    .text(url);
         } else {
             p.appendText("가져온 파일: ").appendElement("span").text(url);
         }
         if (!query.isBlank()) {
-            head.appendElement("p").addClass("doc-source").appendElement("a")
-                    .attr("href", ResultsRenderer.searchHref(query, 1)).text("‘" + query + "’ 검색결과로 돌아가기");
+            head.appendElement("p")
+                    .addClass("doc-source")
+                    .appendElement("a")
+                    .attr("href", ResultsRenderer.searchHref(query, 1))
+                    .text("‘" + query + "’ 검색결과로 돌아가기");
         }
     }
 
@@ -146,7 +152,12 @@ final class DocumentRenderer {
             block = block.parent();
         }
         for (Element e = block; e != null; e = e.previousElementSibling()) {
-            if (e.nameIs("h1") || e.nameIs("h2") || e.nameIs("h3") || e.nameIs("h4") || e.nameIs("h5") || e.nameIs("h6")) {
+            if (e.nameIs("h1")
+                    || e.nameIs("h2")
+                    || e.nameIs("h3")
+                    || e.nameIs("h4")
+                    || e.nameIs("h5")
+                    || e.nameIs("h6")) {
                 return e;
             }
         }

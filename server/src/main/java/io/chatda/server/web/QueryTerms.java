@@ -34,7 +34,8 @@ final class QueryTerms {
             String term = word.replaceAll("^[\\p{Punct}\\p{IsPunctuation}]+|[\\p{Punct}\\p{IsPunctuation}]+$", "")
                     .toLowerCase(Locale.ROOT);
             // a single Latin letter or digit would mark half the page
-            boolean tooShort = term.codePointCount(0, term.length()) < 2 && term.chars().allMatch(c -> c < 0x80);
+            boolean tooShort =
+                    term.codePointCount(0, term.length()) < 2 && term.chars().allMatch(c -> c < 0x80);
             if (!term.isEmpty() && !tooShort && !terms.contains(term) && terms.size() < UserQuery.MAX_TERMS) {
                 terms.add(term);
             }
@@ -56,11 +57,13 @@ final class QueryTerms {
             return null;
         }
         List<TextNode> texts = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode t && !t.isBlank()) {
-                texts.add(t);
-            }
-        }, root);
+        NodeTraversor.traverse(
+                (node, depth) -> {
+                    if (node instanceof TextNode t && !t.isBlank()) {
+                        texts.add(t);
+                    }
+                },
+                root);
         Element first = null;
         for (TextNode text : texts) {
             Element mark = mark(text);

@@ -13,8 +13,7 @@ final class ReadableUrl {
     private static final Set<String> LINKABLE = Set.of("http", "https", "file");
     private static final int MAX_SEGMENTS = 3;
 
-    private ReadableUrl() {
-    }
+    private ReadableUrl() {}
 
     /** The URL as breadcrumbs: host (or scheme), the last path segments decoded, and the section. */
     static List<String> crumbs(String url) {

@@ -28,8 +28,8 @@ final class ResultsRenderer {
     private final Document template;
 
     ResultsRenderer() {
-        try (InputStream in = ResultsRenderer.class.getClassLoader()
-                .getResourceAsStream(WebPages.ROOT + "/results.html")) {
+        try (InputStream in =
+                ResultsRenderer.class.getClassLoader().getResourceAsStream(WebPages.ROOT + "/results.html")) {
             if (in == null) {
                 throw new IllegalStateException("results.html is missing from the class path");
             }
@@ -49,14 +49,19 @@ final class ResultsRenderer {
     String results(ResultsView view, Optional<String> notice) {
         Document page = page(view.query());
         Element main = page.getElementById("main");
-        notice.ifPresent(text -> main.appendElement("p").addClass("notice").attr("role", "status").text(text));
+        notice.ifPresent(text -> main.appendElement("p")
+                .addClass("notice")
+                .attr("role", "status")
+                .text(text));
         view.didYouMean().ifPresent(suggested -> {
             Element p = main.appendElement("p").addClass("did-you-mean");
             if (view.corrected()) {
                 p.appendText("‘" + view.query() + "’에 대한 결과가 없어 ");
                 p.appendElement("a").attr("href", searchHref(suggested, 1)).text(suggested);
                 p.appendText(" 검색결과를 보여 드립니다. ");
-                p.appendElement("a").addClass("original").attr("href", searchHref(view.query(), 1) + "&fix=0")
+                p.appendElement("a")
+                        .addClass("original")
+                        .attr("href", searchHref(view.query(), 1) + "&fix=0")
                         .text("‘" + view.query() + "’(으)로 검색");
             } else {
                 p.appendText("이것을 찾으셨나요? ");
@@ -136,7 +141,10 @@ final class ResultsRenderer {
         if (!hit.topics().isEmpty()) {
             Element topics = item.appendElement("ul").addClass("topics").attr("aria-label", "주제");
             for (String topic : hit.topics()) {
-                topics.appendElement("li").appendElement("a").attr("href", searchHref(topic, 1)).text(topic);
+                topics.appendElement("li")
+                        .appendElement("a")
+                        .attr("href", searchHref(topic, 1))
+                        .text(topic);
             }
         }
     }
@@ -158,14 +166,17 @@ final class ResultsRenderer {
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.KOREA);
         long last = view.firstRank() + view.hits().size() - 1;
         String range = view.page() > 1 ? n.format(view.firstRank()) + "–" + n.format(last) + "번째, " : "";
-        return "검색결과 " + n.format(view.total()) + "건 (" + range + String.format(Locale.ROOT, "%.1f", view.tookMs()) + " ms)";
+        return "검색결과 " + n.format(view.total()) + "건 (" + range + String.format(Locale.ROOT, "%.1f", view.tookMs())
+                + " ms)";
     }
 
     private static void empty(Element main, ResultsView view) {
         Element section = main.appendElement("section").addClass("empty");
         if (view.total() > 0) {
             section.appendElement("h1").text(view.page() + "페이지에는 결과가 없습니다.");
-            section.appendElement("p").appendElement("a").attr("href", searchHref(view.query(), 1))
+            section.appendElement("p")
+                    .appendElement("a")
+                    .attr("href", searchHref(view.query(), 1))
                     .text("‘" + view.query() + "’ 검색결과 첫 페이지로");
             return;
         }
@@ -187,7 +198,10 @@ final class ResultsRenderer {
         Element nav = main.appendElement("nav").addClass("pages").attr("aria-label", "검색결과 페이지");
         int current = view.page();
         if (current > 1) {
-            nav.appendElement("a").attr("href", searchHref(view.query(), current - 1)).attr("rel", "prev").text("‹ 이전");
+            nav.appendElement("a")
+                    .attr("href", searchHref(view.query(), current - 1))
+                    .attr("rel", "prev")
+                    .text("‹ 이전");
         }
         int from = Math.max(1, current - PAGE_LINKS_EACH_SIDE);
         int to = Math.min(view.lastPage(), current + PAGE_LINKS_EACH_SIDE);
@@ -200,7 +214,10 @@ final class ResultsRenderer {
             }
         }
         if (current < view.lastPage()) {
-            nav.appendElement("a").attr("href", searchHref(view.query(), current + 1)).attr("rel", "next").text("다음 ›");
+            nav.appendElement("a")
+                    .attr("href", searchHref(view.query(), current + 1))
+                    .attr("rel", "next")
+                    .text("다음 ›");
         }
     }
 

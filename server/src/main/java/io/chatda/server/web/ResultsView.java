@@ -11,8 +11,16 @@ import java.util.Optional;
  * @param didYouMean a corrected query to offer as a link, when the search suggests one
  * @param corrected  whether the hits are for {@code didYouMean} because the query as typed found nothing
  */
-record ResultsView(String query, long total, int page, int pageSize, double tookMs, List<Hit> hits,
-                   Optional<String> didYouMean, boolean corrected, int lastPage) {
+record ResultsView(
+        String query,
+        long total,
+        int page,
+        int pageSize,
+        double tookMs,
+        List<Hit> hits,
+        Optional<String> didYouMean,
+        boolean corrected,
+        int lastPage) {
 
     /**
      * One result.
@@ -32,13 +40,24 @@ record ResultsView(String query, long total, int page, int pageSize, double took
 
     static ResultsView of(SearchResults r, int maxPage) {
         List<Hit> hits = r.hits().stream()
-                .map(h -> new Hit(h.url(), h.title(), h.snippetHtml(),
+                .map(h -> new Hit(
+                        h.url(),
+                        h.title(),
+                        h.snippetHtml(),
                         h.topics().stream().filter(t -> !t.isBlank()).toList()))
                 .toList();
         long pages = (r.totalHits() + r.size() - 1) / r.size();
         int lastPage = (int) Math.min(pages, maxPage);
-        return new ResultsView(r.query(), r.totalHits(), r.page(), r.size(), r.tookMicros() / 1000.0, hits,
-                Optional.of(r.didYouMean()).filter(q -> !q.isBlank()), r.corrected(), lastPage);
+        return new ResultsView(
+                r.query(),
+                r.totalHits(),
+                r.page(),
+                r.size(),
+                r.tookMicros() / 1000.0,
+                hits,
+                Optional.of(r.didYouMean()).filter(q -> !q.isBlank()),
+                r.corrected(),
+                lastPage);
     }
 
     /**

@@ -35,8 +35,11 @@ final class SearchPage implements HttpService {
     private final ResultsRenderer renderer;
     private final Function<ServiceRequestContext, String> client;
 
-    SearchPage(SearchBackend search, Executor executor, ResultsRenderer renderer,
-               Function<ServiceRequestContext, String> client) {
+    SearchPage(
+            SearchBackend search,
+            Executor executor,
+            ResultsRenderer renderer,
+            Function<ServiceRequestContext, String> client) {
         this.search = search;
         this.executor = executor;
         this.renderer = renderer;
@@ -62,13 +65,17 @@ final class SearchPage implements HttpService {
             int page = params.intParam("page", 1, 1, Limits.MAX_PAGE);
             boolean fix = !"0".equals(params.get("fix"));
             String who = client.apply(ctx);
-            return HttpResponse.of(CompletableFuture.supplyAsync(() -> {
-                if (ctx.isCancelled()) {
-                    throw new CancellationException("client went away");
-                }
-                ResultsView view = ResultsView.of(search.search(q, page, Limits.DEFAULT_PAGE_SIZE, SearchOptions.DEFAULT, who), Limits.MAX_PAGE);
-                return html(HttpStatus.OK, renderer.results(fix ? view : view.withoutCorrection(), notice));
-            }, executor));
+            return HttpResponse.of(CompletableFuture.supplyAsync(
+                    () -> {
+                        if (ctx.isCancelled()) {
+                            throw new CancellationException("client went away");
+                        }
+                        ResultsView view = ResultsView.of(
+                                search.search(q, page, Limits.DEFAULT_PAGE_SIZE, SearchOptions.DEFAULT, who),
+                                Limits.MAX_PAGE);
+                        return html(HttpStatus.OK, renderer.results(fix ? view : view.withoutCorrection(), notice));
+                    },
+                    executor));
         } catch (BadRequestException e) {
             return html(HttpStatus.BAD_REQUEST, renderer.error(typed, e.getMessage()));
         } catch (RejectedExecutionException e) {
@@ -78,10 +85,12 @@ final class SearchPage implements HttpService {
 
     /** A 503 page that asks to retry in a second. */
     static HttpResponse busy(String page) {
-        return HttpResponse.of(ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
-                .contentType(MediaType.HTML_UTF_8)
-                .set(HttpHeaderNames.RETRY_AFTER, Limits.RETRY_AFTER_SECONDS)
-                .build(), HttpData.ofUtf8(page));
+        return HttpResponse.of(
+                ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
+                        .contentType(MediaType.HTML_UTF_8)
+                        .set(HttpHeaderNames.RETRY_AFTER, Limits.RETRY_AFTER_SECONDS)
+                        .build(),
+                HttpData.ofUtf8(page));
     }
 
     static HttpResponse html(HttpStatus status, String page) {

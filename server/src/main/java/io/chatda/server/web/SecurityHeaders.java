@@ -14,7 +14,8 @@ import com.linecorp.armeria.server.SimpleDecoratingHttpService;
  */
 final class SecurityHeaders extends SimpleDecoratingHttpService {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'none'",
             "script-src 'self'",
             "style-src 'self'",
@@ -25,8 +26,8 @@ final class SecurityHeaders extends SimpleDecoratingHttpService {
             "frame-ancestors 'none'");
 
     /** Powerful browser features the site never uses, switched off for it and anything it could embed. */
-    static final String PERMISSIONS_POLICY = String.join(", ",
-            "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "interest-cohort=()");
+    static final String PERMISSIONS_POLICY = String.join(
+            ", ", "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "interest-cohort=()");
 
     private SecurityHeaders(HttpService delegate) {
         super(delegate);

@@ -6,9 +6,9 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.file.FileService;
 import com.linecorp.armeria.server.file.HttpFile;
-import com.linecorp.armeria.server.ServiceRequestContext;
 import io.chatda.server.core.DocumentMarkup;
 import io.chatda.server.core.DocumentStore;
 import io.chatda.server.core.SearchBackend;
@@ -42,8 +42,12 @@ public final class WebPages {
      * @param searchExecutor the bounded executor searches run on, never the event loop
      * @param client         who asked (an address), as the rate limits see it
      */
-    public WebPages(SearchBackend search, DocumentStore documents, DocumentMarkup markup, Executor searchExecutor,
-                    Function<ServiceRequestContext, String> client) {
+    public WebPages(
+            SearchBackend search,
+            DocumentStore documents,
+            DocumentMarkup markup,
+            Executor searchExecutor,
+            Function<ServiceRequestContext, String> client) {
         this.search = search;
         this.documents = documents;
         this.markup = markup;
@@ -68,7 +72,9 @@ public final class WebPages {
 
     /** {@code GET /static/…}: the page's script, style sheet and icon, cacheable for an hour. */
     public HttpService assets() {
-        return SecurityHeaders.wrap(FileService.builder(loader(), ROOT).cacheControl(ASSET_CACHE_CONTROL).build());
+        return SecurityHeaders.wrap(FileService.builder(loader(), ROOT)
+                .cacheControl(ASSET_CACHE_CONTROL)
+                .build());
     }
 
     /**
@@ -80,8 +86,9 @@ public final class WebPages {
                 .contentType(MediaType.HTML_UTF_8)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
                 .build();
-        return AggregatedHttpResponse.of(headers, com.linecorp.armeria.common.HttpData.ofUtf8(
-                renderer.notFound("주소가 바뀌었거나 없는 페이지입니다. 검색으로 찾아보세요.")));
+        return AggregatedHttpResponse.of(
+                headers,
+                com.linecorp.armeria.common.HttpData.ofUtf8(renderer.notFound("주소가 바뀌었거나 없는 페이지입니다. 검색으로 찾아보세요.")));
     }
 
     private static ClassLoader loader() {

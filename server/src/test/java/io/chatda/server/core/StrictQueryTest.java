@@ -34,8 +34,10 @@ class StrictQueryTest {
     @Test
     void rejectsOutOfRangeNumbers() {
         assertThatThrownBy(() -> StrictQuery.parse("size=99").intParam("size", 10, 1, 50))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("between 1 and 50");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("between 1 and 50");
         assertThatThrownBy(() -> StrictQuery.parse("size=x").intParam("size", 10, 1, 50))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("number");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("number");
     }
 }

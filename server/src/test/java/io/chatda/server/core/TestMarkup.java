@@ -9,12 +9,12 @@ public final class TestMarkup implements DocumentMarkup {
 
     public static final TestMarkup INSTANCE = new TestMarkup();
 
-    private static final Safelist VIEW = Safelist.relaxed().removeTags("img")
+    private static final Safelist VIEW = Safelist.relaxed()
+            .removeTags("img")
             .addAttributes(":all", "lang", "dir")
             .addProtocols("a", "href", "http", "https", "file");
 
-    private TestMarkup() {
-    }
+    private TestMarkup() {}
 
     @Override
     public String clean(String html, String baseUrl) {
@@ -23,6 +23,8 @@ public final class TestMarkup implements DocumentMarkup {
 
     @Override
     public String slug(String heading) {
-        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+        return heading.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "-")
+                .replaceAll("^-|-$", "");
     }
 }

@@ -45,13 +45,17 @@ class RequestPathFuzzTest {
     static void start() throws IOException {
         dir = Files.createTempDirectory("chatda-fuzz");
         index = SearchIndex.open(dir);
-        index.upsert(new SearchDocument("file:///deadlock.md", "교착상태 (Deadlock)", List.of("발생 조건"),
+        index.upsert(new SearchDocument(
+                "file:///deadlock.md",
+                "교착상태 (Deadlock)",
+                List.of("발생 조건"),
                 "교착상태는 둘 이상의 프로세스가 서로의 자원을 기다리는 상태다. A deadlock never resolves itself.",
-                "demo", "mixed"));
+                "demo",
+                "mixed"));
         index.upsert(new SearchDocument("file:///gc.md", "가비지 컬렉션", List.of(), "메모리를 회수한다.", "demo", "ko"));
         index.commit(Map.of());
-        Suggester suggester = CompletionIndex.build(List.of(
-                new SuggestEntry("교착상태 (Deadlock)", 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md")));
+        Suggester suggester = CompletionIndex.build(
+                List.of(new SuggestEntry("교착상태 (Deadlock)", 1, SuggestEntry.Kind.TITLE, "file:///deadlock.md")));
         ServerSettings settings = ServerSettings.onPort(0);
         for (RequestClass c : RequestClass.values()) {
             settings = settings.withRateLimit(c, RateLimit.OFF);
@@ -65,19 +69,50 @@ class RequestPathFuzzTest {
         server.close();
         index.close();
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
     static Stream<Arguments> seeds() {
-        return Stream.of("q=교착상태", "q=%EA%B5%90%EC%B0%A9", "q=%E0%A4%A", "q=%", "q=%zz", "q=a&page=0",
-                        "q=a&page=99999999999999", "q=a&size=abc", "q=\"unclosed phrase", "q=-", "q=-a -b",
-                        "q=site:", "q=site:demo%20gc", "q=OR%20OR%20OR", "q=a%20OR", "limit=-1&q=x", "limit=21&q=x",
-                        "q=" + "a".repeat(600), "q=%00", "q=+++", "explain=maybe&q=x", "explain=true&q=deadlock",
-                        "q=*:*", "q=title:(x", "q=%5C", "q=%F0%9F%98%80", "q=%ED%A0%80", "&&&", "=", "q", "q=&q=x",
-                        "q=%E3%84%B1%E3%85%85", "q=rjator", "q=\u3131\u3145",
+        return Stream.of(
+                        "q=교착상태",
+                        "q=%EA%B5%90%EC%B0%A9",
+                        "q=%E0%A4%A",
+                        "q=%",
+                        "q=%zz",
+                        "q=a&page=0",
+                        "q=a&page=99999999999999",
+                        "q=a&size=abc",
+                        "q=\"unclosed phrase",
+                        "q=-",
+                        "q=-a -b",
+                        "q=site:",
+                        "q=site:demo%20gc",
+                        "q=OR%20OR%20OR",
+                        "q=a%20OR",
+                        "limit=-1&q=x",
+                        "limit=21&q=x",
+                        "q=" + "a".repeat(600),
+                        "q=%00",
+                        "q=+++",
+                        "explain=maybe&q=x",
+                        "explain=true&q=deadlock",
+                        "q=*:*",
+                        "q=title:(x",
+                        "q=%5C",
+                        "q=%F0%9F%98%80",
+                        "q=%ED%A0%80",
+                        "&&&",
+                        "=",
+                        "q",
+                        "q=&q=x",
+                        "q=%E3%84%B1%E3%85%85",
+                        "q=rjator",
+                        "q=\u3131\u3145",
                         // one long CJK word expands past Lucene's clause limit unless the query degrades
-                        "q=" + "가나다라마바사아자차카타파하".repeat(11), "q=" + ("漢字假名交じり文".repeat(20) + "%20").repeat(8))
+                        "q=" + "가나다라마바사아자차카타파하".repeat(11),
+                        "q=" + ("漢字假名交じり文".repeat(20) + "%20").repeat(8))
                 .map(s -> Arguments.of((Object) s.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -87,7 +122,9 @@ class RequestPathFuzzTest {
     void anyQueryStringIsAnsweredWithoutAServerError(@NotNull byte[] query) throws IOException {
         for (String route : ROUTES) {
             int status = get(route, query);
-            assertThat(status).as(route + new String(query, StandardCharsets.ISO_8859_1)).isBetween(200, 499);
+            assertThat(status)
+                    .as(route + new String(query, StandardCharsets.ISO_8859_1))
+                    .isBetween(200, 499);
         }
     }
 
@@ -102,7 +139,8 @@ class RequestPathFuzzTest {
                 request.write(c);
             }
         }
-        request.writeBytes(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(
+                " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

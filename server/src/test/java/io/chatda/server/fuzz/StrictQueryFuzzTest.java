@@ -31,10 +31,14 @@ class StrictQueryFuzzTest {
         Throwable thrown = catchThrowable(() -> StrictQuery.parse(raw));
         if (thrown != null) {
             assertThat(thrown).isInstanceOf(BadRequestException.class);
-            assertThat(plainAscii).as("rejected without a %% or a non-ASCII byte").isFalse();
+            assertThat(plainAscii)
+                    .as("rejected without a %% or a non-ASCII byte")
+                    .isFalse();
         } else if (plainAscii) {
             StrictQuery query = StrictQuery.parse(raw);
-            plainPairs(raw).forEach((name, value) -> assertThat(query.get(name)).as(name).isEqualTo(value));
+            plainPairs(raw)
+                    .forEach((name, value) ->
+                            assertThat(query.get(name)).as(name).isEqualTo(value));
             try {
                 assertThat(query.intParam("size", 10, 1, 50)).isBetween(1, 50);
             } catch (BadRequestException outOfRangeOrNotANumber) {
@@ -69,8 +73,10 @@ class StrictQueryFuzzTest {
             return value;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
         } catch (CharacterCodingException e) {
             return value;
         }

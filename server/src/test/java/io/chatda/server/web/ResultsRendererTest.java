@@ -54,17 +54,22 @@ class ResultsRendererTest {
         var file = new ResultsView.Hit("file:///notes/a.md", "A", "", List.of());
         var section = new ResultsView.Hit("file:///notes/n.md#교착상태", "교착상태", "", List.of());
         var web = new ResultsView.Hit("https://example.com/x", "X", "", List.of());
-        ResultsView view = new ResultsView("락 대기", 3, 1, 10, 1, List.of(file, section, web), Optional.empty(), false, 1);
+        ResultsView view =
+                new ResultsView("락 대기", 3, 1, 10, 1, List.of(file, section, web), Optional.empty(), false, 1);
 
         Document doc = Jsoup.parse(renderer.results(view));
 
         var titles = doc.select("ol.results h2 a");
-        assertThat(titles.get(0).attr("href")).isEqualTo(DocumentIds.href("file:///notes/a.md", "락 대기", "match"))
-                .startsWith("/doc/").endsWith("?q=%EB%9D%BD+%EB%8C%80%EA%B8%B0#match");
+        assertThat(titles.get(0).attr("href"))
+                .isEqualTo(DocumentIds.href("file:///notes/a.md", "락 대기", "match"))
+                .startsWith("/doc/")
+                .endsWith("?q=%EB%9D%BD+%EB%8C%80%EA%B8%B0#match");
         assertThat(titles.get(1).attr("href")).endsWith("#교착상태");
         assertThat(titles.get(2).attr("href")).isEqualTo("https://example.com/x");
-        assertThat(doc.select("ol.results .cached")).singleElement()
-                .satisfies(a -> assertThat(a.attr("href")).startsWith("/doc/" + DocumentIds.of("https://example.com/x")))
+        assertThat(doc.select("ol.results .cached"))
+                .singleElement()
+                .satisfies(
+                        a -> assertThat(a.attr("href")).startsWith("/doc/" + DocumentIds.of("https://example.com/x")))
                 .satisfies(a -> assertThat(a.text()).isEqualTo("저장된 페이지"));
         assertThat(doc.select("h1").eachText()).containsExactly("‘락 대기’ 검색결과");
     }
@@ -97,13 +102,15 @@ class ResultsRendererTest {
         Document doc = Jsoup.parse(renderer.results(view));
 
         assertThat(doc.select("ul.topics a").eachText()).containsExactly("운영체제", "<i>x</i>");
-        assertThat(doc.selectFirst("ul.topics a").attr("href")).isEqualTo("/search?q=%EC%9A%B4%EC%98%81%EC%B2%B4%EC%A0%9C");
+        assertThat(doc.selectFirst("ul.topics a").attr("href"))
+                .isEqualTo("/search?q=%EC%9A%B4%EC%98%81%EC%B2%B4%EC%A0%9C");
         assertThat(doc.select("ul.topics i, p.did-you-mean")).isEmpty();
     }
 
     @Test
     void snippetsKeepOnlyTheirMarks() {
-        assertThat(ResultsRenderer.cleanSnippet("a &lt;script&gt; <mark>b</mark> <script>x()</script><img src=x onerror=y>"))
+        assertThat(ResultsRenderer.cleanSnippet(
+                        "a &lt;script&gt; <mark>b</mark> <script>x()</script><img src=x onerror=y>"))
                 .isEqualTo("a &lt;script&gt; <mark>b</mark> ");
         assertThat(ResultsRenderer.cleanSnippet(null)).isEmpty();
     }
@@ -111,12 +118,15 @@ class ResultsRendererTest {
     @Test
     void theViewTakesDidYouMeanCorrectionAndTopicsFromTheSearchResults() {
         var hit = new SearchHit("https://example.com/a", "A", "a", "demo", 1f, List.of("os", " "), "");
-        ResultsView corrected = ResultsView.of(new SearchResults("교착상테", 1, 1, 10, 1500, List.of(hit), "교착상태", true), 100);
+        ResultsView corrected =
+                ResultsView.of(new SearchResults("교착상테", 1, 1, 10, 1500, List.of(hit), "교착상태", true), 100);
         ResultsView plain = ResultsView.of(new SearchResults("q", 0, 1, 10, 1500, List.of(), "", false), 100);
 
         assertThat(corrected.didYouMean()).contains("교착상태");
         assertThat(corrected.corrected()).isTrue();
-        assertThat(corrected.hits()).singleElement().satisfies(h -> assertThat(h.topics()).containsExactly("os"));
+        assertThat(corrected.hits())
+                .singleElement()
+                .satisfies(h -> assertThat(h.topics()).containsExactly("os"));
         assertThat(corrected.tookMs()).isEqualTo(1.5);
         assertThat(plain.didYouMean()).isEmpty();
         assertThat(plain.corrected()).isFalse();

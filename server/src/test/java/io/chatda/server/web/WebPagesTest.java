@@ -29,6 +29,7 @@ class WebPagesTest {
 
     @TempDir
     static Path dir;
+
     private static SearchIndex index;
     private static ChatdaServer server;
     private static WebClient client;
@@ -36,32 +37,65 @@ class WebPagesTest {
     @BeforeAll
     static void start() {
         index = SearchIndex.open(dir);
-        index.upsert(new SearchDocument("https://www.example.com/os/concurrency/deadlock.html", "교착상태 (Deadlock)",
-                List.of("발생 조건"), "교착상태는 둘 이상의 프로세스가 서로의 자원을 기다리는 상태다.", "demo", "ko"));
-        index.upsert(new SearchDocument("file:///notes/hostile.html", HOSTILE_TITLE, List.of(),
-                "적대적인 제목을 가진 문서. onerror 속성은 실행되면 안 된다.", "notes", "ko"));
-        index.upsert(new SearchDocument("javascript:alert(3)", "링크가 되면 안 되는 주소", List.of(),
-                "스킴 검사 문서", "notes", "ko"));
+        index.upsert(new SearchDocument(
+                "https://www.example.com/os/concurrency/deadlock.html",
+                "교착상태 (Deadlock)",
+                List.of("발생 조건"),
+                "교착상태는 둘 이상의 프로세스가 서로의 자원을 기다리는 상태다.",
+                "demo",
+                "ko"));
+        index.upsert(new SearchDocument(
+                "file:///notes/hostile.html",
+                HOSTILE_TITLE,
+                List.of(),
+                "적대적인 제목을 가진 문서. onerror 속성은 실행되면 안 된다.",
+                "notes",
+                "ko"));
+        index.upsert(new SearchDocument("javascript:alert(3)", "링크가 되면 안 되는 주소", List.of(), "스킴 검사 문서", "notes", "ko"));
         for (int i = 1; i <= 25; i++) {
-            index.upsert(new SearchDocument("https://example.com/page/" + i, "페이지 번호 " + i, List.of(),
-                    "여러 페이지로 나뉘는 결과 " + i, "demo", "ko"));
+            index.upsert(new SearchDocument(
+                    "https://example.com/page/" + i, "페이지 번호 " + i, List.of(), "여러 페이지로 나뉘는 결과 " + i, "demo", "ko"));
         }
-        index.upsert(new SearchDocument("file:///notes/callbacks.md", "콜백", List.of("콜백 지옥", "관련 문서"),
-                "콜백은 나중에 호출되는 함수다. 콜백 지옥은 중첩이 깊어지는 문제다.", "notes", "ko", List.of(), List.of(),
-                "<h1>콜백</h1><p>콜백은 나중에 호출되는 함수다.</p><h2>콜백 지옥</h2><p>중첩이 깊어지는 <em>문제</em>다.</p>"
-                        + "<h2>관련 문서</h2><ul><li><a href=\"file:/notes/locks.md#뮤텍스\">뮤텍스</a></li>"
-                        + "<li><a href=\"https://example.org/x\">외부</a></li><li><a href=\"file:/notes/missing.md\">없음</a></li></ul>"));
-        index.upsert(new SearchDocument("file:///notes/locks.md#뮤텍스", "뮤텍스", List.of(),
-                "한 번에 한 스레드만 들어가게 하는 락.", "notes", "ko", List.of(), List.of(),
+        index.upsert(
+                new SearchDocument(
+                        "file:///notes/callbacks.md",
+                        "콜백",
+                        List.of("콜백 지옥", "관련 문서"),
+                        "콜백은 나중에 호출되는 함수다. 콜백 지옥은 중첩이 깊어지는 문제다.",
+                        "notes",
+                        "ko",
+                        List.of(),
+                        List.of(),
+                        "<h1>콜백</h1><p>콜백은 나중에 호출되는 함수다.</p><h2>콜백 지옥</h2><p>중첩이 깊어지는 <em>문제</em>다.</p>"
+                                + "<h2>관련 문서</h2><ul><li><a href=\"file:/notes/locks.md#뮤텍스\">뮤텍스</a></li>"
+                                + "<li><a href=\"https://example.org/x\">외부</a></li><li><a href=\"file:/notes/missing.md\">없음</a></li></ul>"));
+        index.upsert(new SearchDocument(
+                "file:///notes/locks.md#뮤텍스",
+                "뮤텍스",
+                List.of(),
+                "한 번에 한 스레드만 들어가게 하는 락.",
+                "notes",
+                "ko",
+                List.of(),
+                List.of(),
                 "<h1>뮤텍스</h1><p>한 번에 한 스레드만 들어가게 하는 락.</p>"));
-        index.upsert(new SearchDocument("file:///notes/evil.html", "evil", List.of(), "evilcanary 문서", "notes", "ko",
-                List.of(), List.of(), "<h1 onclick=\"alert(1)\">evil</h1><script>alert(2)</script><style>p{}</style>"
+        index.upsert(new SearchDocument(
+                "file:///notes/evil.html",
+                "evil",
+                List.of(),
+                "evilcanary 문서",
+                "notes",
+                "ko",
+                List.of(),
+                List.of(),
+                "<h1 onclick=\"alert(1)\">evil</h1><script>alert(2)</script><style>p{}</style>"
                         + "<p>evilcanary <a href=\"javascript:alert(3)\">js</a> <a href=\"data:text/html,x\">data</a>"
                         + " <img src=x onerror=alert(4)><iframe src=\"https://example.org/\"></iframe>"
                         + "<form action=\"https://example.org/\"><input name=a></form></p>"));
         index.commit(Map.of());
         // the server-rendered page never asks for suggestions; the browser suite covers them
-        server = new ChatdaServer(ServerSettings.onPort(0),
+        server = new ChatdaServer(
+                ServerSettings.onPort(0),
                 ServedData.fixed(index, () -> null).withDocuments(DocumentStore.of(index), TestMarkup.INSTANCE));
         server.start();
         client = WebClient.of("h2c://127.0.0.1:" + server.port());
@@ -89,9 +123,11 @@ class WebPagesTest {
         Document doc = page("/search?q=%EA%B5%90%EC%B0%A9%EC%83%81%ED%83%9C");
 
         Element first = doc.selectFirst("ol.results > li.result");
-        assertThat(first.selectFirst("h2 > a").attr("href")).isEqualTo("https://www.example.com/os/concurrency/deadlock.html");
+        assertThat(first.selectFirst("h2 > a").attr("href"))
+                .isEqualTo("https://www.example.com/os/concurrency/deadlock.html");
         assertThat(first.selectFirst("h2 > a").text()).isEqualTo("교착상태 (Deadlock)");
-        assertThat(first.select(".crumbs > span").eachText()).containsExactly("example.com", "os", "concurrency", "deadlock.html");
+        assertThat(first.select(".crumbs > span").eachText())
+                .containsExactly("example.com", "os", "concurrency", "deadlock.html");
         assertThat(first.select(".snippet mark").eachText()).contains("교착");
         assertThat(doc.selectFirst("#summary").text()).startsWith("검색결과 1건 (").endsWith(" ms)");
         assertThat(doc.title()).isEqualTo("교착상태 – chatda 검색");
@@ -129,8 +165,10 @@ class WebPagesTest {
         assertThat(doc.select("ol.results > li")).hasSize(10);
         assertThat(doc.selectFirst("ol.results").attr("start")).isEqualTo("11");
         assertThat(doc.selectFirst("nav.pages [aria-current=page]").text()).isEqualTo("2");
-        assertThat(doc.selectFirst("nav.pages a[rel=prev]").attr("href")).isEqualTo("/search?q=%ED%8E%98%EC%9D%B4%EC%A7%80");
-        assertThat(doc.selectFirst("nav.pages a[rel=next]").attr("href")).isEqualTo("/search?q=%ED%8E%98%EC%9D%B4%EC%A7%80&page=3");
+        assertThat(doc.selectFirst("nav.pages a[rel=prev]").attr("href"))
+                .isEqualTo("/search?q=%ED%8E%98%EC%9D%B4%EC%A7%80");
+        assertThat(doc.selectFirst("nav.pages a[rel=next]").attr("href"))
+                .isEqualTo("/search?q=%ED%8E%98%EC%9D%B4%EC%A7%80&page=3");
         assertThat(doc.select("nav.pages a:not([rel])").eachText()).containsExactly("1", "3");
         assertThat(doc.selectFirst("#summary").text()).startsWith("검색결과 25건 (11–20번째, ");
 
@@ -148,7 +186,8 @@ class WebPagesTest {
         assertThat(doc.select("ol.results")).isEmpty();
 
         Document beyond = page("/search?q=%ED%8E%98%EC%9D%B4%EC%A7%80&page=9");
-        assertThat(beyond.selectFirst("section.empty a").attr("href")).isEqualTo("/search?q=%ED%8E%98%EC%9D%B4%EC%A7%80");
+        assertThat(beyond.selectFirst("section.empty a").attr("href"))
+                .isEqualTo("/search?q=%ED%8E%98%EC%9D%B4%EC%A7%80");
     }
 
     @Test
@@ -173,23 +212,31 @@ class WebPagesTest {
 
         AggregatedHttpResponse notUtf8 = get("/search?q=%FF%FE");
         assertThat(notUtf8.status().code()).isEqualTo(400);
-        assertThat(Jsoup.parse(notUtf8.contentUtf8()).selectFirst("section.empty p").text())
+        assertThat(Jsoup.parse(notUtf8.contentUtf8())
+                        .selectFirst("section.empty p")
+                        .text())
                 .isEqualTo("the query string is not valid UTF-8");
     }
 
     @Test
     void everyWebRouteSendsAContentSecurityPolicyWithoutInlineScript() {
-        for (String path : List.of("/", "/search?q=deadlock", "/search?q=x&page=abc", "/static/app.js", "/static/style.css")) {
+        for (String path :
+                List.of("/", "/search?q=deadlock", "/search?q=x&page=abc", "/static/app.js", "/static/style.css")) {
             AggregatedHttpResponse res = get(path);
             assertThat(res.status().code()).as(path).isIn(200, 400);
             String csp = res.headers().get("content-security-policy");
-            assertThat(csp).as(path).contains("script-src 'self'").contains("default-src 'none'")
-                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(csp)
+                    .as(path)
+                    .contains("script-src 'self'")
+                    .contains("default-src 'none'")
+                    .doesNotContain("unsafe-inline")
+                    .doesNotContain("unsafe-eval");
             assertThat(res.headers().get("x-content-type-options")).as(path).isEqualTo("nosniff");
         }
         Document home = Jsoup.parse(get("/").contentUtf8());
         assertThat(home.getElementById("q").attr("role")).isEqualTo("combobox");
-        assertThat(home.select("script")).allSatisfy(s -> assertThat(s.attr("src")).startsWith("/static/"));
+        assertThat(home.select("script"))
+                .allSatisfy(s -> assertThat(s.attr("src")).startsWith("/static/"));
         assertThat(home.select("[style]")).isEmpty();
     }
 
@@ -198,10 +245,15 @@ class WebPagesTest {
         for (String path : List.of("/", "/search?q=deadlock")) {
             Document doc = Jsoup.parse(get(path).contentUtf8());
             assertThat(doc.select("script[src], link[href], img[src]"))
-                    .allSatisfy(e -> assertThat(e.hasAttr("src") ? e.attr("src") : e.attr("href")).startsWith("/"));
+                    .allSatisfy(e -> assertThat(e.hasAttr("src") ? e.attr("src") : e.attr("href"))
+                            .startsWith("/"));
         }
-        assertThat(get("/static/style.css").contentUtf8()).doesNotContain("url(http").doesNotContain("@import");
-        assertThat(get("/static/app.js").contentUtf8()).doesNotContain("http://").doesNotContain("https://");
+        assertThat(get("/static/style.css").contentUtf8())
+                .doesNotContain("url(http")
+                .doesNotContain("@import");
+        assertThat(get("/static/app.js").contentUtf8())
+                .doesNotContain("http://")
+                .doesNotContain("https://");
     }
 
     private static String docPath(String url, String q) {
@@ -229,7 +281,8 @@ class WebPagesTest {
         assertThat(links.get(1).attr("href")).isEqualTo("https://example.org/x");
         assertThat(links.get(2).hasAttr("href")).isFalse();
         assertThat(doc.getElementById("q").val()).isEqualTo("중첩 지옥");
-        assertThat(doc.selectFirst(".doc-source a").attr("href")).isEqualTo("/search?q=%EC%A4%91%EC%B2%A9+%EC%A7%80%EC%98%A5");
+        assertThat(doc.selectFirst(".doc-source a").attr("href"))
+                .isEqualTo("/search?q=%EC%A4%91%EC%B2%A9+%EC%A7%80%EC%98%A5");
     }
 
     @Test
@@ -246,8 +299,11 @@ class WebPagesTest {
     void aHostileDocumentsViewCarriesNoScriptHandlersOrScriptLinks() {
         Document doc = page(docPath("file:///notes/evil.html", "evilcanary"));
 
-        assertThat(doc.select("script")).singleElement().satisfies(s -> assertThat(s.attr("src")).isEqualTo("/static/app.js"));
-        assertThat(doc.select(".doc-body").select("style, img, iframe, form, input")).isEmpty();
+        assertThat(doc.select("script"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.attr("src")).isEqualTo("/static/app.js"));
+        assertThat(doc.select(".doc-body").select("style, img, iframe, form, input"))
+                .isEmpty();
         assertThat(doc.select("[onclick], [onerror]")).isEmpty();
         assertThat(doc.select("a[href]").eachAttr("href"))
                 .noneMatch(h -> h.startsWith("javascript:") || h.startsWith("data:"));
@@ -261,11 +317,13 @@ class WebPagesTest {
 
         assertThat(doc.selectFirst("h1").text()).isEqualTo("교착상태 (Deadlock)");
         assertThat(doc.selectFirst(".doc-body p").text()).startsWith("교착상태는 둘 이상의");
-        assertThat(doc.selectFirst(".doc-source a").attr("href")).isEqualTo("https://www.example.com/os/concurrency/deadlock.html");
+        assertThat(doc.selectFirst(".doc-source a").attr("href"))
+                .isEqualTo("https://www.example.com/os/concurrency/deadlock.html");
         assertThat(doc.getElementById(DocumentRenderer.MATCH)).isNull();
 
         Document matched = page(docPath("https://www.example.com/os/concurrency/deadlock.html", "교착상태"));
-        assertThat(matched.body().child(0).id()).as("a match in the opening section opens the page at its top")
+        assertThat(matched.body().child(0).id())
+                .as("a match in the opening section opens the page at its top")
                 .isEqualTo(DocumentRenderer.MATCH);
     }
 
@@ -275,16 +333,24 @@ class WebPagesTest {
             AggregatedHttpResponse res = get(path);
             assertThat(res.status().code()).as(path).isEqualTo(404);
             assertThat(res.contentType()).hasToString("text/html; charset=utf-8");
-            assertThat(res.headers().get("content-security-policy")).as(path).isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
-            assertThat(Jsoup.parse(res.contentUtf8()).selectFirst("section.empty h1").text()).isEqualTo("페이지를 찾을 수 없습니다");
+            assertThat(res.headers().get("content-security-policy"))
+                    .as(path)
+                    .isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(Jsoup.parse(res.contentUtf8())
+                            .selectFirst("section.empty h1")
+                            .text())
+                    .isEqualTo("페이지를 찾을 수 없습니다");
         }
     }
 
     @Test
     void anUnknownPathIsAnHtmlPageForABrowserAndJsonForEveryoneElse() {
         AggregatedHttpResponse browser = client.execute(com.linecorp.armeria.common.RequestHeaders.builder(
-                com.linecorp.armeria.common.HttpMethod.GET, "/nowhere").add("accept", "text/html,*/*;q=0.8").build())
-                .aggregate().join();
+                                com.linecorp.armeria.common.HttpMethod.GET, "/nowhere")
+                        .add("accept", "text/html,*/*;q=0.8")
+                        .build())
+                .aggregate()
+                .join();
         assertThat(browser.status().code()).isEqualTo(404);
         assertThat(browser.contentType()).hasToString("text/html; charset=utf-8");
         assertThat(browser.headers().get("content-security-policy")).isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
@@ -298,8 +364,12 @@ class WebPagesTest {
 
     @Test
     void webRoutesSendAPermissionsPolicyAndStaticAssetsAreCacheable() {
-        for (String path : List.of("/", "/search?q=deadlock", "/static/app.js", docPath("file:///notes/callbacks.md", ""))) {
-            assertThat(get(path).headers().get("permissions-policy")).as(path).contains("camera=()").contains("geolocation=()");
+        for (String path :
+                List.of("/", "/search?q=deadlock", "/static/app.js", docPath("file:///notes/callbacks.md", ""))) {
+            assertThat(get(path).headers().get("permissions-policy"))
+                    .as(path)
+                    .contains("camera=()")
+                    .contains("geolocation=()");
         }
         for (String path : List.of("/static/app.js", "/static/style.css", "/static/favicon.svg")) {
             assertThat(get(path).headers().get("cache-control")).as(path).isEqualTo(WebPages.ASSET_CACHE_CONTROL);
@@ -309,9 +379,12 @@ class WebPagesTest {
     @Test
     void aQueryOverTheLimitIsCutAtAWordBoundarySearchedAndSaidSo() {
         String longQuery = "교착상태 " + "가나다라 ".repeat(150);
-        Document doc = page("/search?q=" + java.net.URLEncoder.encode(longQuery, java.nio.charset.StandardCharsets.UTF_8));
+        Document doc =
+                page("/search?q=" + java.net.URLEncoder.encode(longQuery, java.nio.charset.StandardCharsets.UTF_8));
 
-        assertThat(doc.selectFirst("p.notice").text()).startsWith("검색어가 너무 길어 앞부분 ").contains("자까지만 검색했습니다");
+        assertThat(doc.selectFirst("p.notice").text())
+                .startsWith("검색어가 너무 길어 앞부분 ")
+                .contains("자까지만 검색했습니다");
         String searched = doc.getElementById("q").val();
         assertThat(searched.length()).isLessThanOrEqualTo(512);
         assertThat(longQuery).startsWith(searched);

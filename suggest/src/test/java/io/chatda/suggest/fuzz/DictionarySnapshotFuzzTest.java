@@ -95,7 +95,10 @@ class DictionarySnapshotFuzzTest {
             int body = file.length - TRAILER;
             CRC32 crc = new CRC32();
             crc.update(file, 0, body);
-            ByteBuffer.wrap(file, body, TRAILER).order(ByteOrder.LITTLE_ENDIAN).putLong(body).putInt((int) crc.getValue());
+            ByteBuffer.wrap(file, body, TRAILER)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(body)
+                    .putInt((int) crc.getValue());
         }
         return file;
     }
