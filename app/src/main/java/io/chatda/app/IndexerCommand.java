@@ -57,7 +57,7 @@ final class IndexerCommand implements Callable<Integer> {
         try {
             publisher = new SnapshotPublisher(
                     dir.index(),
-                    Library.dictionaryFile(dir),
+                    SavedDictionaries.file(dir),
                     dir.root().resolve("snapshots"),
                     Retention.DEFAULT,
                     clock);

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,12 +152,7 @@ final class Library implements AutoCloseable {
         SearchIndex index = SearchIndex.open(data.index(), data.analysis(), commits);
         QueryLog log =
                 QueryLog.open(data.root().resolve("querylog"), QueryLog.DEFAULT_HALF_LIFE, settings.clock(), policy);
-        return new Library(index, log, dictionaryFile(data), suggesting, settings, dictionarySaved);
-    }
-
-    /** Where the suggestion dictionary is saved. */
-    static Path dictionaryFile(DataDirectory data) {
-        return data.root().resolve("suggest").resolve("dictionary.bin");
+        return new Library(index, log, SavedDictionaries.file(data), suggesting, settings, dictionarySaved);
     }
 
     /**
@@ -218,40 +211,19 @@ final class Library implements AutoCloseable {
     }
 
     /**
-     * Runs searches until the search path is compiled (JIT) and the index's files are read: the most
-     * searched queries of the log, then a mix of query shapes, over and over, up to {@code searches}
-     * or {@code budget}. The server calls it before it listens, so the first users get warm answers.
+     * Warms the search path ({@link SearchWarmUp}) with the most searched queries of the log first. The server calls
+     * it before it listens, so the first users get warm answers.
      *
      * @return the number of searches run
      */
     int warmUpSearch(int searches, Duration budget) {
-        List<String> queries = new ArrayList<>();
-        queryLog.entries().stream()
+        List<String> logged = queryLog.entries().stream()
                 .sorted(Comparator.comparingDouble(SuggestEntry::weight).reversed())
                 .limit(searches / 2)
-                .forEach(e -> queries.add(e.text()));
-        queries.addAll(WARM_UP_QUERIES);
-        long deadline = System.nanoTime() + budget.toNanos();
-        int done = 0;
-        while (done < searches && System.nanoTime() < deadline && !queries.isEmpty()) {
-            index.search(queries.get(done % queries.size()), 1, 10);
-            done++;
-        }
-        return done;
+                .map(SuggestEntry::text)
+                .toList();
+        return SearchWarmUp.run(index, logged, searches, budget);
     }
-
-    /** Query shapes that take every path of the ranking: Korean with particles, English, mixed, phrase, loanword, OR. */
-    private static final List<String> WARM_UP_QUERIES = List.of(
-            "검색",
-            "교착상태가 발생하는 조건",
-            "search engine",
-            "deadlock 예방",
-            "\"exact phrase\"",
-            "데드락",
-            "redis 캐시",
-            "python OR 파이썬",
-            "레이어추가",
-            "how to install");
 
     SearchIndex index() {
         return index;
@@ -354,7 +326,7 @@ final class Library implements AutoCloseable {
         }
         try {
             long start = System.nanoTime();
-            Optional<DictionarySnapshot.Loaded> current = loadIf(dictionaryFile, fingerprint::equals);
+            Optional<DictionarySnapshot.Loaded> current = SavedDictionaries.loadIf(dictionaryFile, fingerprint::equals);
             if (current.isEmpty()) {
                 log.info("suggestion dictionary {} is out of date; rebuilding it", dictionaryFile);
                 return false;
@@ -373,32 +345,6 @@ final class Library implements AutoCloseable {
             log.warn("can't use the saved suggestion dictionary {} ({}); rebuilding it", dictionaryFile, e.toString());
         }
         return false;
-    }
-
-    /**
-     * The dictionary saved in {@code data} if it was built from {@code index} as it is now (with the query log as it
-     * was then), else empty: for readers that leave the query log alone, such as {@code chatda suggest} beside a
-     * running server. A damaged or foreign file is empty too; the library that owns it rebuilds it.
-     */
-    static Optional<CompletionIndex> savedDictionary(DataDirectory data, SearchIndex index) {
-        try {
-            return loadIf(dictionaryFile(data), f -> SuggestionSources.builtFromIndex(f, index))
-                    .map(DictionarySnapshot.Loaded::index);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * The dictionary saved in {@code file} if its fingerprint passes {@code current}: checked in the header before the
-     * arrays are read, and again on what was read (the file may have been replaced in between).
-     */
-    private static Optional<DictionarySnapshot.Loaded> loadIf(Path file, Predicate<String> current) throws IOException {
-        if (!current.test(DictionarySnapshot.readFingerprint(file))) {
-            return Optional.empty();
-        }
-        DictionarySnapshot.Loaded loaded = DictionarySnapshot.load(file);
-        return current.test(loaded.fingerprint()) ? Optional.of(loaded) : Optional.empty();
     }
 
     /** What a dictionary built now is built from, or null (logged) if the index's commit can't be read. */

@@ -12,7 +12,9 @@ import io.chatda.shared.QueryEvents;
 import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.Suggester;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * (the indexer learns from them and publishes the next dictionary), never to a file of its own.
  */
 final class QueryReplica implements SnapshotInstaller, SearchBackend, AutoCloseable {
+
+    private static final int WARM_UP_SEARCHES = 300;
+    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
 
     private final DataDirectory data;
     private final QueryEvents events;
@@ -42,7 +47,10 @@ final class QueryReplica implements SnapshotInstaller, SearchBackend, AutoClosea
     public void reopenIndex() {
         SearchIndex current = index;
         if (current == null) {
-            index = SearchIndex.openReadOnly(data.index(), data.analysis());
+            SearchIndex opened = SearchIndex.openReadOnly(data.index(), data.analysis());
+            // before the first snapshot is reported (and the replica ready), so its first users get warm answers
+            SearchWarmUp.run(opened, List.of(), WARM_UP_SEARCHES, WARM_UP_BUDGET);
+            index = opened;
         } else {
             current.refresh();
         }

@@ -49,7 +49,7 @@ final class ReplicaServing implements AutoCloseable {
         try {
             Files.createDirectories(dir.index());
             puller = new SnapshotPuller(
-                    PullerSettings.of(indexer, token, dir.index(), Library.dictionaryFile(dir)), replica, clock);
+                    PullerSettings.of(indexer, token, dir.index(), SavedDictionaries.file(dir)), replica, clock);
         } catch (IOException e) {
             shared.close();
             throw new UncheckedIOException("can't prepare the replica's directory " + dir.root(), e);

@@ -43,7 +43,7 @@ final class SuggestCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             // the dictionary the server saved (it has the query log) while it describes this index; else the index's
             // own
-            CompletionIndex dictionary = Library.savedDictionary(data.directory(), index)
+            CompletionIndex dictionary = SavedDictionaries.savedDictionary(data.directory(), index)
                     .orElseGet(() -> SuggestionSources.build(index, List.of()));
             for (Suggestion s : dictionary.suggest(String.join(" ", words), limit)) {
                 out.printf("%-8s %s%n", s.kind().name().toLowerCase(Locale.ROOT), s.text());

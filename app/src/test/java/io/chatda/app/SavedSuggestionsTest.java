@@ -72,7 +72,7 @@ class SavedSuggestionsTest {
     @Test
     void aLibraryOpenedForAnUpdateBuildsItsDictionaryOnlyAfterTheUpdate() throws IOException {
         DataDirectory data = importedData();
-        Files.delete(Library.dictionaryFile(data));
+        Files.delete(SavedDictionaries.file(data));
         try (Library library = Library.openForUpdate(data)) {
             assertThat(library.dictionariesBuilt())
                     .as("neither loaded nor built at open")
@@ -160,7 +160,7 @@ class SavedSuggestionsTest {
     @Test
     void aDamagedTruncatedOrForeignSnapshotIsRebuiltAndNothingElseIsLost() throws IOException {
         DataDirectory data = importedData();
-        Path file = Library.dictionaryFile(data);
+        Path file = SavedDictionaries.file(data);
         List<List<Suggestion>> expected;
         int documents;
         try (Library library = Library.open(data)) {
