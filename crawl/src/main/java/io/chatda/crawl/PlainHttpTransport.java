@@ -36,6 +36,8 @@ final class PlainHttpTransport implements HttpTransport {
     private final long deadlineMillis;
     private final ScheduledExecutorService watchdog;
     private final Set<HttpURLConnection> active = ConcurrentHashMap.newKeySet();
+    /** Requests {@link #abort()} ended; their body loop stops at its next read. */
+    private final Set<HttpURLConnection> aborted = ConcurrentHashMap.newKeySet();
 
     PlainHttpTransport(CrawlConfig config) {
         this.connectMillis =
@@ -88,15 +90,24 @@ final class PlainHttpTransport implements HttpTransport {
         } finally {
             deadline.cancel(false);
             active.remove(connection);
+            aborted.remove(connection);
         }
     }
 
+    /**
+     * Ends the requests under way. {@code disconnect} alone doesn't: for a short fixed-length body the JDK hands the
+     * socket to its keep-alive cleaner instead of closing it, and a server trickling the body keeps the read going;
+     * so the body loop also stops at its next read once its connection is marked here.
+     */
     @Override
     public void abort() {
-        active.forEach(HttpURLConnection::disconnect);
+        for (HttpURLConnection connection : active) {
+            aborted.add(connection);
+            connection.disconnect();
+        }
     }
 
-    private static Exchange exchange(HttpURLConnection connection, BodyPolicy policy) throws IOException {
+    private Exchange exchange(HttpURLConnection connection, BodyPolicy policy) throws IOException {
         int status = connection.getResponseCode();
         if (status < 0) {
             throw new IOException("not an HTTP response");
@@ -112,6 +123,9 @@ final class PlainHttpTransport implements HttpTransport {
             if (body.wanted()) {
                 byte[] buffer = new byte[16384];
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (aborted.contains(connection)) {
+                        throw new IOException("request aborted: the crawl is stopping");
+                    }
                     if (!body.add(buffer, 0, n)) {
                         break;
                     }
