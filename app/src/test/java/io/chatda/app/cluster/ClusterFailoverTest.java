@@ -109,24 +109,38 @@ class ClusterFailoverTest {
         Files.writeString(more.resolve("quark.md"), "# 쿼크 글루온\n\nzyxquark 입자는 강한 상호작용으로 묶인다.\n");
         long start = System.nanoTime();
         assertThat(ClusterTesting.importPaths(cluster, more).statusCode()).isEqualTo(200);
-        long newest = 0;
+        long[] found = new long[4];
         for (int i = 1; i <= 3; i++) {
             int replica = i;
             ClusterTesting.await(
                     "replica " + i + " finds the new document",
                     Duration.ofSeconds(5).minusNanos(System.nanoTime() - start),
                     () -> ClusterTesting.total(cluster.replicaUrl(replica), "zyxquark") == 1);
-            newest = Math.max(newest, generation(cluster.replicaUrl(i), "zyxquark"));
+            found[i] = generation(cluster.replicaUrl(i), "zyxquark");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        // from now on no replica goes back: each answers from the generation it found the document in, or a newer one
+        for (int i = 1; i <= 3; i++) {
+            for (int n = 0; n < 10; n++) {
+                HttpResponse<String> answer = ClusterTesting.search(cluster.replicaUrl(i), "zyxquark");
+                assertThat(answer.body()).contains("\"total\":1");
+                assertThat(generationOf(answer))
+                        .as("replica %d, found at %d", i, found[i])
+                        .isGreaterThanOrEqualTo(found[i]);
+            }
+        }
+        long oldest = Math.min(found[1], Math.min(found[2], found[3]));
         for (int i = 0; i < 30; i++) {
             HttpResponse<String> answer = ClusterTesting.search(cluster.url(), "zyxquark");
             assertThat(answer.body()).contains("\"total\":1");
-            assertThat(Long.parseLong(
-                            answer.headers().firstValue("x-chatda-generation").orElseThrow()))
-                    .as("no answer from an older generation")
-                    .isGreaterThanOrEqualTo(newest);
+            assertThat(generationOf(answer))
+                    .as("no answer from before the document")
+                    .isGreaterThanOrEqualTo(oldest);
         }
+    }
+
+    private static long generationOf(HttpResponse<String> answer) {
+        return Long.parseLong(answer.headers().firstValue("x-chatda-generation").orElseThrow());
     }
 
     private static long generation(String base, String query) throws IOException, InterruptedException {
