@@ -1,5 +1,6 @@
 package io.chatda.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatda.app.cluster.ClusterInfo;
 import io.chatda.app.cluster.LocalCluster;
 import io.chatda.shared.MissingProgramException;
@@ -119,14 +120,14 @@ final class ClusterCommand implements Callable<Integer> {
             ClusterInfo info = ClusterInfo.read(root)
                     .orElseThrow(() -> new UsageException("no cluster is running in " + root
                             + ": start one with 'chatda cluster --data " + root + "'"));
-            String body = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .writeValueAsString(java.util.Map.of(
-                            "paths",
-                            paths.stream()
-                                    .map(p -> p.toAbsolutePath().normalize().toString())
-                                    .toList(),
-                            "site",
-                            site));
+            ObjectMapper json = new ObjectMapper();
+            String body = json.writeValueAsString(java.util.Map.of(
+                    "paths",
+                    paths.stream()
+                            .map(p -> p.toAbsolutePath().normalize().toString())
+                            .toList(),
+                    "site",
+                    site));
             HttpRequest request = HttpRequest.newBuilder(URI.create(info.indexerUrl() + "/api/admin/import"))
                     .header("Authorization", "Bearer " + info.adminToken())
                     .header("Content-Type", "application/json")
@@ -141,10 +142,8 @@ final class ClusterCommand implements Callable<Integer> {
                         "the cluster's indexer at " + info.indexerUrl() + " can't be reached: " + e.getMessage());
             }
             if (answer.statusCode() == 400) {
-                throw new UsageException(new com.fasterxml.jackson.databind.ObjectMapper()
-                        .readTree(answer.body())
-                        .path("error")
-                        .asText());
+                throw new UsageException(
+                        json.readTree(answer.body()).path("error").asText());
             }
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException(

@@ -65,6 +65,20 @@ final class Library implements AutoCloseable {
     private final BackgroundFailures failures = new BackgroundFailures();
     private final SuggestionRebuilds rebuilds;
     private final Runnable dictionarySaved;
+    /** The query log, each event also counted as a change the next rebuild takes in. */
+    private final QueryEvents logged = new QueryEvents() {
+        @Override
+        public void search(String query, long hits, String client) {
+            queryLog.recordSearch(query, hits, client);
+            logChanges.incrementAndGet();
+        }
+
+        @Override
+        public void pick(String text, String client) {
+            queryLog.recordPick(text, client);
+            logChanges.incrementAndGet();
+        }
+    };
 
     private Library(
             SearchIndex index,
@@ -172,34 +186,19 @@ final class Library implements AutoCloseable {
     SearchResults search(String query, int page, int size, SearchOptions options, String client) {
         SearchResults results = index.search(query, page, size, options);
         if (page == 1) {
-            // results for a corrected query are not hits of the query as typed; the log never throws nor waits
-            queryLog.recordSearch(query, results.corrected() ? 0 : results.totalHits(), client);
-            logChanges.incrementAndGet();
+            logged.firstPage(query, results, client); // the log never throws nor waits
         }
         return results;
     }
 
     /** The query log as events from elsewhere reach it (an indexer's replicas, through Redis). */
     QueryEvents queryEvents() {
-        return new QueryEvents() {
-            @Override
-            public void search(String query, long hits, String client) {
-                queryLog.recordSearch(query, hits, client);
-                logChanges.incrementAndGet();
-            }
-
-            @Override
-            public void pick(String text, String client) {
-                queryLog.recordPick(text, client);
-                logChanges.incrementAndGet();
-            }
-        };
+        return logged;
     }
 
     /** Records that a user picked a suggestion. */
     void recordPick(String text) {
-        queryLog.recordPick(text);
-        logChanges.incrementAndGet();
+        logged.pick(text, QueryLog.LOCAL_CLIENT);
     }
 
     /** Loads the Korean dictionary and exercises the suggest path, so the first user doesn't wait for it. */

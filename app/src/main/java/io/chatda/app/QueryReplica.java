@@ -69,7 +69,7 @@ final class QueryReplica implements SnapshotInstaller, SearchBackend, AutoClosea
     public SearchResults search(String query, int page, int size, SearchOptions options, String client) {
         SearchResults results = installed().search(query, page, size, options);
         if (page == 1) {
-            events.search(query, results.corrected() ? 0 : results.totalHits(), client);
+            events.firstPage(query, results, client);
         }
         return results;
     }

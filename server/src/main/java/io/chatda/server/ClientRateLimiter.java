@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Per-client token buckets (Bucket4j), one per client address and route class. A client over its
@@ -61,8 +62,13 @@ final class ClientRateLimiter {
             return delegate.serve(ctx, req);
         }
         String key = c.tag() + ":" + identity.of(ctx).getHostAddress();
-        return HttpResponse.of(buckets.tryConsume(key, limit)
-                .thenApplyAsync(probe -> answer(c, limit, probe, delegate, ctx, req), ctx.eventLoop()));
+        CompletableFuture<ConsumptionProbe> decided = buckets.tryConsume(key, limit);
+        if (decided.isDone() && !decided.isCompletedExceptionally()) {
+            // buckets in this process decide at once: no hop back onto the event loop
+            return answer(c, limit, decided.join(), delegate, ctx, req);
+        }
+        return HttpResponse.of(
+                decided.thenApplyAsync(probe -> answer(c, limit, probe, delegate, ctx, req), ctx.eventLoop()));
     }
 
     private HttpResponse answer(

@@ -84,7 +84,9 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
         boolean pendingFirst = true;
         while (!stopping) {
             try {
-                ensureGroup();
+                if (pendingFirst) { // at the start and after a failure (Redis may have come back empty)
+                    ensureGroup();
+                }
                 int n = readOnce(pendingFirst);
                 pendingFirst = pendingFirst && n > 0;
                 backoffMillis = 100;
