@@ -83,11 +83,18 @@ final class Fetcher implements AutoCloseable {
         return secure;
     }
 
-    /** Ends the requests under way (a stopping crawl); their {@code get} fails with FETCH_ERROR. */
-    synchronized void abort() {
+    /**
+     * Ends the requests under way (a stopping crawl); their {@code get} fails with FETCH_ERROR. Holds no lock
+     * while the transports abort, so {@link #close()} never waits on it.
+     */
+    void abort() {
         plain.abort();
-        if (secure != null) {
-            secure.abort();
+        HttpTransport https;
+        synchronized (this) {
+            https = secure;
+        }
+        if (https != null) {
+            https.abort();
         }
     }
 

@@ -19,15 +19,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * GET over plain http with the JDK's blocking {@link HttpURLConnection}: HTTP/1.1 with keep-alive, on the
  * calling thread. Cleartext HTTP/2 is left out on purpose: RFC 9113 deprecates its upgrade, browsers never
  * spoke it, and servers offer HTTP/2 with TLS ({@link JdkHttpTransport}). The blocking client costs a third of
  * the CPU the asynchronous {@code java.net.http} client spends per request (docs/performance.md), and a crawl of
- * a fast site is CPU-bound. A watchdog thread disconnects a request still running at twice the read timeout,
- * since the per-read timeout alone lets a server that trickles bytes hold a worker indefinitely.
+ * a fast site is CPU-bound.
+ *
+ * <p>A request still running at twice the read timeout (a watchdog thread) or under way at {@link #abort()} is
+ * cut off, since the per-read timeout alone lets a server that trickles bytes hold a worker indefinitely. How it
+ * is cut depends on the phase, because of how the JDK's client locks: while the headers are read, the socket is
+ * closed ({@code disconnect}), which ends a blocked read. Once the body stream is open, the request is only
+ * marked and its own thread stops at its next read. Another thread must not close that stream: the JDK holds
+ * the stream's lock during a blocking read, and after a close it hands a short unread body to its keep-alive
+ * cleaner, which holds the same lock while it drains a trickling server, for minutes. The cost: a server that
+ * sends nothing at all in the middle of a body holds its request until the read timeout.
  */
 final class PlainHttpTransport implements HttpTransport {
 
@@ -35,9 +42,7 @@ final class PlainHttpTransport implements HttpTransport {
     private final int readMillis;
     private final long deadlineMillis;
     private final ScheduledExecutorService watchdog;
-    private final Set<HttpURLConnection> active = ConcurrentHashMap.newKeySet();
-    /** Requests {@link #abort()} ended; their body loop stops at its next read. */
-    private final Set<HttpURLConnection> aborted = ConcurrentHashMap.newKeySet();
+    private final Set<Request> active = ConcurrentHashMap.newKeySet();
 
     PlainHttpTransport(CrawlConfig config) {
         this.connectMillis =
@@ -70,69 +75,117 @@ final class PlainHttpTransport implements HttpTransport {
         connection.setConnectTimeout(connectMillis);
         connection.setReadTimeout(readMillis);
         headers.forEach(connection::setRequestProperty);
-        active.add(connection);
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = watchdog.schedule(
-                () -> {
-                    expired.set(true);
-                    connection.disconnect();
-                },
-                deadlineMillis,
-                TimeUnit.MILLISECONDS);
+        Request request = new Request(connection);
+        active.add(request);
+        ScheduledFuture<?> deadline =
+                watchdog.schedule(() -> request.cut(Cut.EXPIRED), deadlineMillis, TimeUnit.MILLISECONDS);
         try {
-            return exchange(connection, policy);
+            return exchange(request, policy);
         } catch (IOException e) {
-            connection.disconnect();
-            if (expired.get()) {
+            request.closeBeforeBody();
+            Cut cut = request.cut;
+            if (cut == Cut.EXPIRED) {
                 throw new SocketTimeoutException("no complete response within " + deadlineMillis + " ms");
+            }
+            if (cut == Cut.ABORTED) {
+                throw new IOException("request aborted: the crawl is stopping", e);
             }
             throw e;
         } finally {
             deadline.cancel(false);
-            active.remove(connection);
-            aborted.remove(connection);
+            active.remove(request);
         }
     }
 
-    /**
-     * Ends the requests under way. {@code disconnect} alone doesn't: for a short fixed-length body the JDK hands the
-     * socket to its keep-alive cleaner instead of closing it, and a server trickling the body keeps the read going;
-     * so the body loop also stops at its next read once its connection is marked here.
-     */
+    /** {@inheritDoc} Never blocks: see the class comment for how each request is cut. */
     @Override
     public void abort() {
-        for (HttpURLConnection connection : active) {
-            aborted.add(connection);
-            connection.disconnect();
+        for (Request request : active) {
+            request.cut(Cut.ABORTED);
         }
     }
 
-    private Exchange exchange(HttpURLConnection connection, BodyPolicy policy) throws IOException {
+    private Exchange exchange(Request request, BodyPolicy policy) throws IOException {
+        HttpURLConnection connection = request.connection;
         int status = connection.getResponseCode();
         if (status < 0) {
             throw new IOException("not an HTTP response");
         }
+        request.openBody();
         HttpHeaders headers = headers(connection.getHeaderFields());
-        LimitedBody body = new LimitedBody(policy.limit(status, headers));
-        InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        InputStream stream;
+        try {
+            stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        } catch (IOException e) {
+            connection.disconnect(); // on this request's own thread: no read holds the stream
+            throw e;
+        }
         if (stream == null) {
+            policy.limit(status, headers);
             return new Exchange(status, headers, new byte[0]);
         }
         // closing the stream with the body read to its end keeps the connection for the next request
         try (InputStream in = stream) {
+            LimitedBody body = new LimitedBody(policy.limit(status, headers));
             if (body.wanted()) {
                 byte[] buffer = new byte[16384];
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    if (aborted.contains(connection)) {
-                        throw new IOException("request aborted: the crawl is stopping");
-                    }
+                    request.throwIfCut();
                     if (!body.add(buffer, 0, n)) {
                         break;
                     }
                 }
             }
+            return new Exchange(status, headers, body.bytes());
         }
-        return new Exchange(status, headers, body.bytes());
+    }
+
+    /** Why a request was cut off from another thread. */
+    private enum Cut {
+        EXPIRED,
+        ABORTED
+    }
+
+    /** One request under way, and the hand-over between its thread and the threads that may cut it off. */
+    private static final class Request {
+        final HttpURLConnection connection;
+        volatile Cut cut;
+        private boolean bodyOpen; // guarded by this
+
+        Request(HttpURLConnection connection) {
+            this.connection = connection;
+        }
+
+        /** Marks the request cut; before its body is open also closes its socket, ending a blocked header read. */
+        void cut(Cut why) {
+            if (cut == null) {
+                cut = why;
+            }
+            synchronized (this) {
+                if (!bodyOpen) {
+                    connection.disconnect();
+                }
+            }
+        }
+
+        /** From here on only this request's thread touches the connection; fails if it was cut already. */
+        synchronized void openBody() throws IOException {
+            throwIfCut();
+            bodyOpen = true;
+        }
+
+        void throwIfCut() throws IOException {
+            if (cut != null) {
+                throw new IOException("request cut off: " + cut);
+            }
+        }
+
+        /** After a failure before the body: makes sure the socket is closed (a no-op once disconnected). */
+        synchronized void closeBeforeBody() {
+            if (!bodyOpen) {
+                connection.disconnect();
+            }
+        }
     }
 
     /** The response headers without the status line, names compared ignoring case as HTTP has them. */
