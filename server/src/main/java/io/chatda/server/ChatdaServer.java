@@ -187,6 +187,7 @@ public final class ChatdaServer implements AutoCloseable {
                 .methods(HttpMethod.GET, HttpMethod.HEAD)
                 .path(Routes.HOME)
                 .maxRequestLength(MAX_QUERY_BODY)
+                .decorator(WholeResponses::new)
                 .build(web.home());
         sb.route()
                 .methods(HttpMethod.GET, HttpMethod.HEAD)

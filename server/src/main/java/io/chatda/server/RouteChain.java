@@ -8,7 +8,7 @@ import java.util.function.Function;
  * {@link RequestClass} is set on its context, the client's rate limit is checked, then the route's own
  * checks in the order given (e.g. a 304 for a fresh copy, the bearer token), and admission control last,
  * right before the work. Everything after the first step reads the class from the context, and so do the
- * metrics and the access log.
+ * metrics and the access log. Answers are sent whole ({@link WholeResponses}).
  */
 final class RouteChain {
 
@@ -29,10 +29,10 @@ final class RouteChain {
             for (int i = checks.length - 1; i >= 0; i--) {
                 chained = checks[i].apply(chained);
             }
-            return chained.decorate(rateLimiter::limit).decorate((delegate, ctx, req) -> {
+            return new WholeResponses(chained.decorate(rateLimiter::limit).decorate((delegate, ctx, req) -> {
                 c.setOn(ctx);
                 return delegate.serve(ctx, req);
-            });
+            }));
         };
     }
 }

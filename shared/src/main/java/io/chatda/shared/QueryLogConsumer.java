@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private volatile boolean stopping;
+    private final CountDownLatch stop = new CountDownLatch(1);
 
     /**
      * @param name this consumer's name in the group (stable across restarts, e.g. the host name)
@@ -161,19 +163,23 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
 
     private void pause(long millis) {
         try {
-            Thread.sleep(millis);
+            stop.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
         }
     }
 
-    /** Stops reading and waits for the thread (at most the read's block time plus a timeout). */
+    /**
+     * Stops reading and waits for the thread: at most the read's block time plus a command's timeout. The thread
+     * is not interrupted: an interrupt would cut a batch between handing an event over and acknowledging it, and
+     * the next start would hand that event over again.
+     */
     @Override
     public void close() throws InterruptedException {
         stopping = true;
-        thread.interrupt();
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        stop.countDown();
+        thread.join(BLOCK.plus(RedisConnection.COMMAND_TIMEOUT).plusSeconds(1).toMillis());
         redis.close();
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,43 @@ class QueryLogStreamTest {
             assertThat(log.events).containsExactly("search before crash 3 c1", "search after restart 5 c2");
             assertThat(consumer.failures()).as("the entry without text").isEqualTo(1);
             assertThat(raw.xpending(QueryLogStream.KEY, QueryLogConsumer.GROUP).getCount())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void closingWhileAnEventIsHandedOverStillAcknowledgesIt() throws Exception {
+        try (RedisServerProcess redis = LocalRedis.start(dir);
+                RedisConnection connection = RedisConnection.to(redis.uri())) {
+            CountDownLatch handingOver = new CountDownLatch(1);
+            List<String> seen = new CopyOnWriteArrayList<>();
+            QueryEvents slowSink = new QueryEvents() {
+                @Override
+                public void search(String query, long hits, String client) {
+                    handingOver.countDown();
+                    long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait(); // the local query log writing, busy as it may be when the stop comes
+                    }
+                    seen.add(query);
+                }
+
+                @Override
+                public void pick(String text, String client) {}
+            };
+            QueryLogConsumer consumer = new QueryLogConsumer(connection, slowSink, "indexer-0").start();
+            new QueryLogStream(connection).search("mid-handover", 1, "c1");
+            assertThat(handingOver.await(10, TimeUnit.SECONDS)).isTrue();
+            consumer.close();
+
+            assertThat(seen).containsExactly("mid-handover");
+            assertThat(consumer.consumed()).as("acknowledged").isEqualTo(1);
+            assertThat(connection
+                            .strings()
+                            .sync()
+                            .xpending(QueryLogStream.KEY, QueryLogConsumer.GROUP)
+                            .getCount())
+                    .as("left to be handed over again at the next start")
                     .isZero();
         }
     }

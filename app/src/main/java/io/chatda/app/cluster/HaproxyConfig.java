@@ -28,8 +28,13 @@ public record HaproxyConfig(int port, List<Integer> replicaPorts, String statsSo
         b.append("""
                 global
                     stats socket %s mode 600 level admin
+                    # to stderr, which is logs/haproxy.log: failed or retried requests only, with their termination state
+                    log stderr format raw local0 info
                 defaults
                     mode http
+                    log global
+                    option httplog
+                    option dontlog-normal
                     timeout connect 1s
                     timeout client 60s
                     timeout server 60s

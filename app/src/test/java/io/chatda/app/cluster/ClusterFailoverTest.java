@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,16 @@ class ClusterFailoverTest {
                     "replica " + i + " serves the document",
                     Duration.ofSeconds(10),
                     () -> ClusterTesting.total(cluster.replicaUrl(replica), "redis") >= 1);
+        }
+    }
+
+    /** Each test starts with every replica in the pool, whatever the test before it left behind. */
+    @BeforeEach
+    void allReplicasUp() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            String server = "replica-" + i;
+            ClusterTesting.await(
+                    server + " is in the pool", Duration.ofSeconds(60), () -> "UP".equals(serverStatus(server)));
         }
     }
 
