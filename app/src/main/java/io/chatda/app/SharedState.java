@@ -41,7 +41,7 @@ final class SharedState implements MeterBinder, AutoCloseable {
     }
 
     /**
-     * State shared through the Redis at {@code uri}, or {@link #local()} when it is null. Connecting is lazy: a Redis
+     * State shared through the Redis at {@code uri}, or {@link #local()} when it is null. Connections are made in the background ({@link io.chatda.shared.RedisLink}): a Redis
      * that is down at start is used once it is up.
      *
      * @throws UsageException for a malformed address

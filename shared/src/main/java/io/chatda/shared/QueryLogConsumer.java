@@ -6,6 +6,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -33,7 +34,7 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(QueryLogConsumer.class);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisLink<String, String> redis;
     private final QueryEvents sink;
     private final String name;
     private final AtomicLong consumed = new AtomicLong();
@@ -47,7 +48,6 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
      */
     public QueryLogConsumer(RedisConnection redis, QueryEvents sink, String name) {
         this.redis = redis.strings();
-        this.redis.setTimeout(BLOCK.plus(RedisConnection.COMMAND_TIMEOUT));
         this.sink = sink;
         this.name = name;
         this.thread = new Thread(this::run, "querylog-stream");
@@ -107,7 +107,7 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
 
     private void ensureGroup() {
         try {
-            redis.sync()
+            commands()
                     .xgroupCreate(
                             XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"),
                             GROUP,
@@ -117,22 +117,29 @@ public final class QueryLogConsumer implements MeterBinder, AutoCloseable {
         }
     }
 
+    /** The connection, with a timeout that lets a blocking read wait its time. */
+    private RedisCommands<String, String> commands() {
+        StatefulRedisConnection<String, String> connection = redis.get();
+        connection.setTimeout(BLOCK.plus(RedisConnection.COMMAND_TIMEOUT));
+        return connection.sync();
+    }
+
     /** Reads one batch: this consumer's unacknowledged entries first (after a restart), then new ones. */
     private int readOnce(boolean pending) {
         XReadArgs args = XReadArgs.Builder.count(BATCH);
         if (!pending) {
             args.block(BLOCK);
         }
-        List<StreamMessage<String, String>> batch = redis.sync()
-                .xreadgroup(
-                        Consumer.from(GROUP, name),
-                        args,
-                        pending
-                                ? XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0")
-                                : XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY));
+        RedisCommands<String, String> commands = commands();
+        List<StreamMessage<String, String>> batch = commands.xreadgroup(
+                Consumer.from(GROUP, name),
+                args,
+                pending
+                        ? XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0")
+                        : XReadArgs.StreamOffset.lastConsumed(QueryLogStream.KEY));
         for (StreamMessage<String, String> message : batch) {
             deliver(message.getBody());
-            redis.sync().xack(QueryLogStream.KEY, GROUP, message.getId());
+            commands.xack(QueryLogStream.KEY, GROUP, message.getId());
             consumed.incrementAndGet();
         }
         return batch.size();

@@ -1,7 +1,6 @@
 package io.chatda.shared;
 
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -28,7 +27,7 @@ public final class QueryLogStream implements QueryEvents, MeterBinder {
     static final String SEARCH = "search";
     static final String PICK = "pick";
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisLink<String, String> redis;
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
@@ -61,9 +60,15 @@ public final class QueryLogStream implements QueryEvents, MeterBinder {
         return appended.get();
     }
 
+    /** Events lost because Redis did not take them (unreachable, not connected yet, or failing). */
+    public long dropped() {
+        return dropped.get();
+    }
+
     private void append(Map<String, String> event) {
         try {
-            redis.async()
+            redis.get()
+                    .async()
                     .xadd(KEY, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), event)
                     .whenComplete((id, error) -> (error == null ? appended : dropped).incrementAndGet());
         } catch (RuntimeException e) {

@@ -11,7 +11,9 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
@@ -38,7 +40,10 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
     private static final String KEY_PREFIX = "chatda:ratelimit:";
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimitStore.class);
 
-    private final AsyncProxyManager<String> redisBuckets;
+    private final RedisLink<String, byte[]> redis;
+    private final Clock clock;
+    /** Made on the first call after the connection is: Bucket4j's manager needs a connection to be built. */
+    private volatile AsyncProxyManager<String> redisBuckets;
     /** Proxies kept per bucket: batching works within one proxy. */
     private final Cache<String, AsyncBucketProxy> proxies = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -46,19 +51,12 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
             .build();
 
     private final LocalRateLimitStore fallback;
-    private final Clock clock;
     private final AtomicReference<Instant> redisDownUntil = new AtomicReference<>(Instant.MIN);
     private final AtomicLong fallbacks = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
     public RedisRateLimitStore(RedisConnection redis, LocalRateLimitStore fallback, Clock clock) {
-        this.redisBuckets = Bucket4jLettuce.casBasedBuilder(redis.stringsToBytes())
-                .clientClock(new ClockTimeMeter(clock))
-                .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .requestTimeout(RedisConnection.COMMAND_TIMEOUT)
-                .build()
-                .asAsync();
+        this.redis = redis.stringsToBytes();
         this.fallback = fallback;
         this.clock = clock;
     }
@@ -72,7 +70,7 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
         try {
             remote = proxies.get(
                             key + "/" + limit,
-                            k -> redisBuckets
+                            k -> redisBuckets()
                                     .builder()
                                     .withOptimization(Optimizations.batching())
                                     .build(
@@ -85,6 +83,26 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
         return remote.handle((probe, error) ->
                         error == null ? CompletableFuture.completedFuture(probe) : redisFailed(error, key, limit))
                 .thenCompose(f -> f);
+    }
+
+    private AsyncProxyManager<String> redisBuckets() {
+        AsyncProxyManager<String> made = redisBuckets;
+        if (made == null) {
+            StatefulRedisConnection<String, byte[]> connection = redis.get();
+            synchronized (this) {
+                if (redisBuckets == null) {
+                    redisBuckets = Bucket4jLettuce.casBasedBuilder(connection)
+                            .clientClock(new ClockTimeMeter(clock))
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                    Duration.ofSeconds(10)))
+                            .requestTimeout(RedisConnection.COMMAND_TIMEOUT)
+                            .build()
+                            .asAsync();
+                }
+                made = redisBuckets;
+            }
+        }
+        return made;
     }
 
     private CompletableFuture<ConsumptionProbe> redisFailed(Throwable error, String key, RateLimit limit) {
@@ -102,9 +120,17 @@ public final class RedisRateLimitStore implements RateLimitStore, MeterBinder {
         FunctionCounter.builder("chatda.ratelimit.redis.fallbacks", fallbacks, AtomicLong::get)
                 .description("rate-limit decisions made by local buckets because Redis was unreachable")
                 .register(registry);
+        Gauge.builder("chatda.ratelimit.redis.connected", this, s -> s.redisConnected() ? 1 : 0)
+                .description("1 once the rate-limit store's Redis connection is made")
+                .register(registry);
         FunctionCounter.builder("chatda.ratelimit.redis.failures", failures, AtomicLong::get)
                 .description("Redis rate-limit calls that failed or timed out")
                 .register(registry);
+    }
+
+    /** Whether this store's Redis connection is made (it is made in the background, at start and after failures). */
+    public boolean redisConnected() {
+        return redis.connected();
     }
 
     /** Decisions made by local buckets because Redis was unreachable. */

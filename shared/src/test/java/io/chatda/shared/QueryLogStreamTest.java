@@ -63,7 +63,7 @@ class QueryLogStreamTest {
     void whatWasReadButNotAcknowledgedBeforeACrashIsReadAgainAndAMalformedEntryIsSkipped() throws Exception {
         try (RedisServerProcess redis = LocalRedis.start(dir);
                 RedisConnection connection = RedisConnection.to(redis.uri())) {
-            var raw = connection.strings().sync();
+            var raw = connection.strings().get().sync();
             raw.xgroupCreate(
                     XReadArgs.StreamOffset.from(QueryLogStream.KEY, "0"),
                     QueryLogConsumer.GROUP,
@@ -121,11 +121,34 @@ class QueryLogStreamTest {
             assertThat(consumer.consumed()).as("acknowledged").isEqualTo(1);
             assertThat(connection
                             .strings()
+                            .get()
                             .sync()
                             .xpending(QueryLogStream.KEY, QueryLogConsumer.GROUP)
                             .getCount())
                     .as("left to be handed over again at the next start")
                     .isZero();
+        }
+    }
+
+    @Test
+    void aReplicaStartedBeforeRedisDropsAndCountsItsEventsThenAppendsOnceRedisAnswers() throws Exception {
+        int port = LocalRedis.freePort();
+        try (RedisConnection connection = RedisConnection.to("redis://127.0.0.1:" + port)) {
+            var replica = new QueryLogStream(connection);
+            replica.search("before redis", 1, "c1");
+            assertThat(replica.dropped()).isEqualTo(1);
+            assertThat(replica.appended()).isZero();
+            try (RedisServerProcess redis = RedisServerProcess.start(port, dir.resolve("late.log"))) {
+                await(() -> {
+                    replica.search("after redis", 2, "c2");
+                    return replica.appended() >= 1;
+                });
+                var log = new Recorded();
+                try (QueryLogConsumer consumer = new QueryLogConsumer(connection, log, "indexer-0").start()) {
+                    await(() -> !log.events.isEmpty());
+                }
+                assertThat(log.events).allMatch(e -> e.equals("search after redis 2 c2"));
+            }
         }
     }
 

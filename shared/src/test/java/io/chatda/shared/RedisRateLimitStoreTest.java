@@ -26,6 +26,7 @@ class RedisRateLimitStoreTest {
                 RedisConnection connection = RedisConnection.to(redis.uri())) {
             var a = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
             var b = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
+            awaitConnected(a, b);
 
             int admitted = 0;
             for (int i = 0; i < 30; i++) {
@@ -54,6 +55,7 @@ class RedisRateLimitStoreTest {
         int port = redis.port();
         try (RedisConnection connection = RedisConnection.to(redis.uri())) {
             var store = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
+            awaitConnected(store);
             assertThat(store.tryConsume("search:10.0.0.9", TEN).get().isConsumed())
                     .isTrue();
 
@@ -74,6 +76,43 @@ class RedisRateLimitStoreTest {
                 }
                 assertThat(fromRedis).as("a fresh bucket in the new Redis").isEqualTo(10);
                 assertThat(store.failures()).isEqualTo(failed);
+            }
+        }
+    }
+
+    @Test
+    void aStoreMadeWhileRedisIsDownLimitsLocallyThenUsesRedisOnceItAnswers() throws Exception {
+        int port = LocalRedis.freePort();
+        try (RedisConnection connection = RedisConnection.to("redis://127.0.0.1:" + port)) {
+            var store = new RedisRateLimitStore(connection, new LocalRateLimitStore(clock::nanos), clock);
+            int admitted = 0;
+            for (int i = 0; i < 15; i++) {
+                admitted += store.tryConsume("search:10.0.0.11", TEN).get().isConsumed() ? 1 : 0;
+            }
+            assertThat(admitted).as("the local bucket's 10, no request failed").isEqualTo(10);
+            assertThat(store.fallbacks()).isEqualTo(15);
+            assertThat(store.redisConnected()).isFalse();
+
+            try (RedisServerProcess redis = RedisServerProcess.start(port, dir.resolve("late.log"))) {
+                awaitRedisUsedAgain(store);
+                assertThat(store.redisConnected()).isTrue();
+                int fromRedis = 0;
+                for (int i = 0; i < 12; i++) {
+                    fromRedis += store.tryConsume("search:10.0.0.12", TEN).get().isConsumed() ? 1 : 0;
+                }
+                assertThat(fromRedis).as("a bucket in Redis").isEqualTo(10);
+            }
+        }
+    }
+
+    private static void awaitConnected(RedisRateLimitStore... stores) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (RedisRateLimitStore store : stores) {
+            while (!store.redisConnected()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("not connected to Redis within 10 s");
+                }
+                Thread.sleep(10);
             }
         }
     }
