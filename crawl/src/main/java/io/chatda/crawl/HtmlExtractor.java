@@ -41,6 +41,16 @@ public final class HtmlExtractor {
     private static final int MIN_LINKS = 2;
     /** Larger content is kept as text only: the document view falls back to the body. */
     private static final int MAX_HTML_CHARS = 512 * 1024;
+    /** Links kept per page: a large index page (Python's genindex-all has about 9,000) is within it. */
+    static final int MAX_LINKS = 10_000;
+    /** A longer URL is dropped: the sitemap protocol's limit, and more than many servers accept. */
+    static final int MAX_URL_CHARS = 2_048;
+    /**
+     * The characters of all of a page's links together (URLs and anchor texts). Without it a hostile page's
+     * links grow with the square of its size: jsoup re-opens an {@code <a href>} in every following paragraph,
+     * and every relative link repeats a long {@code <base href>} (a 21 KB page gave 5 MB of URLs).
+     */
+    static final long MAX_LINK_CHARS = 2L * 1024 * 1024;
     /** What a document view may show: structure and text, links, never script, style, images or forms. */
     public static final Safelist VIEW = Safelist.relaxed()
             .removeTags("img")
@@ -126,10 +136,15 @@ public final class HtmlExtractor {
     private Extracted extract(Document doc, List<SourceDocument.Link> followable) {
         List<SourceDocument.Link> links = new ArrayList<>();
         URL base = parsedBase(doc.baseUri());
+        long budget = MAX_LINK_CHARS;
         for (Element a : doc.select("a[href]")) {
             String href = absoluteHref(a, base);
-            if (!href.isEmpty()) {
+            if (!href.isEmpty() && href.length() <= MAX_URL_CHARS) {
                 SourceDocument.Link link = new SourceDocument.Link(stripFragment(href), a.text());
+                budget -= link.url().length() + link.anchorText().length();
+                if (budget < 0 || links.size() == MAX_LINKS) {
+                    break;
+                }
                 links.add(link);
                 String rel = a.attr("rel").toLowerCase(Locale.ROOT);
                 if (!rel.contains("nofollow") && (href.startsWith("http://") || href.startsWith("https://"))) {
