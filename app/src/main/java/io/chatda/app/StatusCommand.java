@@ -54,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
                         "  #%d %s %s %s → %s  %s%n    %s%n",
                         run.id(),
                         run.mode().name().toLowerCase(java.util.Locale.ROOT),
-                        run.status(),
+                        run.status().label(),
                         run.startedAt(),
                         run.finishedAt() == null ? "…" : run.finishedAt(),
                         String.join(" ", run.seeds()),

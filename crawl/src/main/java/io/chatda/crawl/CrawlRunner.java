@@ -104,16 +104,18 @@ final class CrawlRunner {
         ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), threads("chatda-crawl"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads("chatda-crawl-progress"));
         checkpoints = new Checkpointer(store, sink, config, clock, this::fail, threads("chatda-crawl-commit"));
-        String status = "failed";
+        CrawlRun.Status status = CrawlRun.Status.FAILED;
         try {
             startParts();
             prepareStore();
             ticker.scheduleAtFixedRate(() -> listener.onProgress(progress()), 500, 500, TimeUnit.MILLISECONDS);
             dispatch(workers);
-            status = workerFailure.get() != null ? "failed" : stopRequested ? "stopped" : "done";
+            status = workerFailure.get() != null
+                    ? CrawlRun.Status.FAILED
+                    : stopRequested ? CrawlRun.Status.STOPPED : CrawlRun.Status.DONE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            status = "stopped";
+            status = CrawlRun.Status.STOPPED;
         } finally {
             finish(workers, ticker, runId, status);
         }
@@ -139,7 +141,7 @@ final class CrawlRunner {
                 outcomes);
     }
 
-    private void finish(ExecutorService workers, ScheduledExecutorService ticker, long runId, String status) {
+    private void finish(ExecutorService workers, ScheduledExecutorService ticker, long runId, CrawlRun.Status status) {
         ticker.shutdownNow();
         workers.shutdown();
         try {

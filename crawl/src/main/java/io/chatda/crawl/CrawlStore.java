@@ -21,11 +21,6 @@ import java.util.Optional;
  */
 public final class CrawlStore implements AutoCloseable {
 
-    static final String QUEUED = "QUEUED";
-    static final String FETCHING = "FETCHING";
-    static final String DONE = "DONE";
-    static final String SKIPPED = "SKIPPED";
-
     private final StoreConnection sql;
     private final Frontier frontier;
     private final FrontierReports reports;
@@ -191,7 +186,7 @@ public final class CrawlStore implements AutoCloseable {
             String contentHash) {}
 
     /** State of a known URL. */
-    record Known(long id, String state, int depth) {}
+    record Known(long id, UrlRecord.State state, int depth) {}
 
     /** A host's stored robots.txt. */
     record Robots(int status, byte[] body, long fetchedAt, boolean sitemapsDone) {}
@@ -212,7 +207,7 @@ public final class CrawlStore implements AutoCloseable {
      * (indexed, unchanged, not modified, dropped after reading, skipped).
      */
     record Outcome(
-            String state,
+            UrlRecord.State state,
             SkipReason reason,
             String detail,
             int httpStatus,
@@ -230,13 +225,23 @@ public final class CrawlStore implements AutoCloseable {
         /** A page read and handed to the index. */
         static Outcome indexed(int httpStatus, Content c) {
             return new Outcome(
-                    DONE, null, null, httpStatus, true, true, c.hash(), c.simhash(), c.etag(), c.lastModified(), null);
+                    UrlRecord.State.DONE,
+                    null,
+                    null,
+                    httpStatus,
+                    true,
+                    true,
+                    c.hash(),
+                    c.simhash(),
+                    c.etag(),
+                    c.lastModified(),
+                    null);
         }
 
         /** An indexed page read again with the same text. */
         static Outcome unchanged(int httpStatus, Content c) {
             return new Outcome(
-                    DONE,
+                    UrlRecord.State.DONE,
                     null,
                     "unchanged",
                     httpStatus,
@@ -251,13 +256,14 @@ public final class CrawlStore implements AutoCloseable {
 
         /** An indexed page the server says is unchanged (304). */
         static Outcome notModified(int httpStatus) {
-            return new Outcome(DONE, null, "not modified", httpStatus, true, null, null, null, null, null, null);
+            return new Outcome(
+                    UrlRecord.State.DONE, null, "not modified", httpStatus, true, null, null, null, null, null, null);
         }
 
         /** A page read but not indexed (noindex, non-canonical, duplicate); it is out of the index now. */
         static Outcome dropped(SkipReason reason, String detail, String duplicateOf, Content c) {
             return new Outcome(
-                    SKIPPED,
+                    UrlRecord.State.SKIPPED,
                     reason,
                     detail,
                     200,
@@ -272,7 +278,18 @@ public final class CrawlStore implements AutoCloseable {
 
         /** A URL not indexed, whether it was fetched or not; its indexed flag is left as it was. */
         static Outcome skipped(SkipReason reason, String detail, int httpStatus, boolean fetched, String duplicateOf) {
-            return new Outcome(SKIPPED, reason, detail, httpStatus, fetched, null, null, null, null, null, duplicateOf);
+            return new Outcome(
+                    UrlRecord.State.SKIPPED,
+                    reason,
+                    detail,
+                    httpStatus,
+                    fetched,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    duplicateOf);
         }
 
         /** This outcome, the page having been taken out of the index. */
@@ -302,7 +319,7 @@ public final class CrawlStore implements AutoCloseable {
         return runs.start(config);
     }
 
-    void finishRun(long id, String status, String summary) {
+    void finishRun(long id, CrawlRun.Status status, String summary) {
         runs.finish(id, status, summary);
     }
 

@@ -85,7 +85,7 @@ final class Frontier {
                 .query(
                         "SELECT id, state, depth FROM urls WHERE url=?",
                         ps -> ps.setString(1, url),
-                        rs -> new Known(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                        rs -> new Known(rs.getLong(1), UrlRecord.State.valueOf(rs.getString(2)), rs.getInt(3)))
                 .stream()
                 .findFirst()
                 .orElse(null);
@@ -114,7 +114,7 @@ final class Frontier {
                 host,
                 pathKey,
                 depth,
-                skip == null ? CrawlStore.QUEUED : CrawlStore.SKIPPED,
+                skip == null ? UrlRecord.State.QUEUED : UrlRecord.State.SKIPPED,
                 skip == null ? null : skip.name(),
                 detail));
     }
@@ -133,7 +133,7 @@ final class Frontier {
                             l.host(),
                             l.pathKey(),
                             l.depth(),
-                            l.skip() == null ? CrawlStore.QUEUED : CrawlStore.SKIPPED,
+                            l.skip() == null ? UrlRecord.State.QUEUED : UrlRecord.State.SKIPPED,
                             l.skip() == null ? null : l.skip().name(),
                             l.detail());
                 } else {
@@ -172,7 +172,7 @@ final class Frontier {
     }
 
     private long insertUrl(
-            String url, String host, String pathKey, int depth, String state, String reason, String detail)
+            String url, String host, String pathKey, int depth, UrlRecord.State state, String reason, String detail)
             throws SQLException {
         PreparedStatement ps =
                 sql.prepared("INSERT INTO urls(url, host, path_key, depth, state, reason, detail) VALUES(?,?,?,?,?,?,?)"
@@ -181,7 +181,7 @@ final class Frontier {
         ps.setString(2, host);
         ps.setString(3, pathKey);
         ps.setInt(4, depth);
-        ps.setString(5, state);
+        ps.setString(5, state.name());
         ps.setString(6, reason);
         ps.setString(7, detail);
         try (ResultSet rs = ps.executeQuery()) {
@@ -290,7 +290,7 @@ final class Frontier {
                   last_modified=coalesce(?, last_modified), duplicate_of=?, fetched_at=coalesce(?, fetched_at)
                 WHERE id=?""");
             int f = o.fetched() ? 1 : 0;
-            ps.setString(1, o.state());
+            ps.setString(1, o.state().name());
             ps.setString(2, o.reason() == null ? null : o.reason().name());
             ps.setString(3, o.detail());
             ps.setInt(4, o.httpStatus());
@@ -344,9 +344,9 @@ final class Frontier {
         return sql.transaction(() -> {
             Known k = known(url);
             if (k == null) {
-                return insertUrl(url, host, pathKey, depth, CrawlStore.FETCHING, null, null);
+                return insertUrl(url, host, pathKey, depth, UrlRecord.State.FETCHING, null, null);
             }
-            if (CrawlStore.QUEUED.equals(k.state())) {
+            if (k.state() == UrlRecord.State.QUEUED) {
                 sql.exec("UPDATE urls SET state='FETCHING' WHERE id=?", k.id());
                 return k.id();
             }

@@ -80,7 +80,7 @@ final class FrontierReports {
         return new UrlRecord(
                 rs.getString(1),
                 rs.getInt(2),
-                rs.getString(3),
+                UrlRecord.State.valueOf(rs.getString(3)),
                 reason == null ? null : SkipReason.valueOf(reason),
                 rs.getString(5),
                 rs.getInt(6),

@@ -78,9 +78,10 @@ final class HostPreparer {
     /** Why a redirect to {@code url} (normalised) found at {@code depth} may not be followed, or null. */
     UrlRules.Skip checkHop(String url, int depth) {
         CrawlStore.Known known = store.known(url);
-        if (known != null && !CrawlStore.QUEUED.equals(known.state())) {
+        if (known != null && known.state() != UrlRecord.State.QUEUED) {
             return new UrlRules.Skip(
-                    SkipReason.REDIRECT, "target already " + known.state().toLowerCase(Locale.ROOT));
+                    SkipReason.REDIRECT,
+                    "target already " + known.state().name().toLowerCase(Locale.ROOT));
         }
         UrlRules.Skip skip = rules.check(url, depth);
         if (skip != null) {

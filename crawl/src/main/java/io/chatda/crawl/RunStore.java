@@ -34,9 +34,13 @@ final class RunStore {
         });
     }
 
-    void finish(long id, String status, String summary) {
+    void finish(long id, CrawlRun.Status status, String summary) {
         sql.transaction(() -> sql.exec(
-                "UPDATE runs SET finished_at=?, status=?, summary=? WHERE id=?", clock.millis(), status, summary, id));
+                "UPDATE runs SET finished_at=?, status=?, summary=? WHERE id=?",
+                clock.millis(),
+                status.label(),
+                summary,
+                id));
     }
 
     /** The most recent runs, newest first. */
@@ -53,7 +57,7 @@ final class RunStore {
                                 : Arrays.asList(rs.getString(3).split("\n")),
                         Instant.ofEpochMilli(rs.getLong(4)),
                         StoreConnection.instant(rs, 5),
-                        rs.getString(6),
+                        CrawlRun.Status.ofLabel(rs.getString(6)),
                         rs.getString(7) == null ? "" : rs.getString(7)));
     }
 

@@ -3,8 +3,7 @@ package io.chatda.crawl;
 /**
  * What the crawl store knows about one URL.
  *
- * @param state       {@code QUEUED}, {@code FETCHING}, {@code DONE} (fetched; see {@code indexed}) or
- *                    {@code SKIPPED} (see {@code reason})
+ * @param state       where the URL is in the crawl
  * @param reason      why it was not indexed, or null
  * @param httpStatus  last HTTP status, 0 if never fetched
  * @param fetchCount  how many times the page was fetched over all runs
@@ -13,10 +12,21 @@ package io.chatda.crawl;
 public record UrlRecord(
         String url,
         int depth,
-        String state,
+        State state,
         SkipReason reason,
         String detail,
         int httpStatus,
         int fetchCount,
         boolean indexed,
-        String duplicateOf) {}
+        String duplicateOf) {
+
+    /** Where a URL is in the crawl; stored by name in the crawl store's {@code urls.state}. */
+    public enum State {
+        QUEUED,
+        FETCHING,
+        /** Fetched; see {@code indexed}. */
+        DONE,
+        /** Not fetched or not indexed; see {@code reason}. */
+        SKIPPED
+    }
+}

@@ -22,9 +22,13 @@ class CrawlStoreTest {
         try (CrawlStore store = CrawlStore.open(db)) {
             long resumed = store.startRun(
                     CrawlConfig.builder(List.of()).mode(CrawlMode.RESUME).build());
-            assertThat(store.runs(5)).extracting(CrawlRun::status).containsExactly("running", "interrupted");
-            store.finishRun(resumed, "done", "fetched=1");
-            assertThat(store.runs(5)).extracting(CrawlRun::status).containsExactly("done", "interrupted");
+            assertThat(store.runs(5))
+                    .extracting(CrawlRun::status)
+                    .containsExactly(CrawlRun.Status.RUNNING, CrawlRun.Status.INTERRUPTED);
+            store.finishRun(resumed, CrawlRun.Status.DONE, "fetched=1");
+            assertThat(store.runs(5))
+                    .extracting(CrawlRun::status)
+                    .containsExactly(CrawlRun.Status.DONE, CrawlRun.Status.INTERRUPTED);
         }
     }
 

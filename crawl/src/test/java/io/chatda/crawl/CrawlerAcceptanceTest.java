@@ -281,7 +281,7 @@ class CrawlerAcceptanceTest {
             assertThat(graph.get(site.url("/"))).contains(site.url("/a"), site.url("/target"), site.url("/dup1"));
             assertThat(store.runs(5))
                     .singleElement()
-                    .satisfies(r -> assertThat(r.status()).isEqualTo("done"));
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(CrawlRun.Status.DONE));
         }
         assertThat(site.hits("/robots.txt")).isEqualTo(1);
         assertThat(site.hits("/never")).isZero();

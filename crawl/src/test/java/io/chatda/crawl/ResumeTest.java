@@ -109,7 +109,9 @@ class ResumeTest {
             assertThat(first.indexed() + second.indexed()).isEqualTo(PAGES);
             assertThat(new HashSet<>(FileSink.committed(sinkFile))).isEqualTo(expected());
             assertThat(store.urls()).allSatisfy(r -> assertThat(r.fetchCount()).isLessThanOrEqualTo(1));
-            assertThat(store.runs(2)).extracting(CrawlRun::status).containsExactly("done", "stopped");
+            assertThat(store.runs(2))
+                    .extracting(CrawlRun::status)
+                    .containsExactly(CrawlRun.Status.DONE, CrawlRun.Status.STOPPED);
         }
         assertThat(site.allHits().entrySet())
                 .allSatisfy(e -> assertThat(e.getValue().get()).isEqualTo(1));
@@ -144,7 +146,7 @@ class ResumeTest {
         try (CrawlStore store = CrawlStore.open(db)) {
             assertThat(store.runs(1))
                     .singleElement()
-                    .satisfies(r -> assertThat(r.status()).isEqualTo("running"));
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(CrawlRun.Status.RUNNING));
             CrawlSummary resumed = new Crawler(store, new HtmlExtractor())
                     .run(config(site.url("/"), CrawlMode.RESUME), new FileSink(sinkFile), CrawlListener.NONE);
             assertThat(resumed.fetched()).isLessThan(PAGES);

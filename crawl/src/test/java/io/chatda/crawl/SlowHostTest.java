@@ -74,7 +74,7 @@ class SlowHostTest {
             assertThat(summary.stopped()).isTrue();
             assertThat(store.url(slow.url("/")).orElseThrow().state())
                     .as("left for --resume")
-                    .isEqualTo("QUEUED");
+                    .isEqualTo(UrlRecord.State.QUEUED);
         } finally {
             caller.shutdownNow();
             assertThat(caller.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

@@ -55,9 +55,9 @@ class StopDuringFetchTest {
                 CrawlSummary summary = run.get(20, TimeUnit.SECONDS);
                 assertThat(Duration.ofNanos(System.nanoTime() - stopAt)).isLessThan(Duration.ofSeconds(10));
                 assertThat(summary.stopped()).isTrue();
-                assertThat(store.runs(1).get(0).status()).isEqualTo("stopped");
+                assertThat(store.runs(1).get(0).status()).isEqualTo(CrawlRun.Status.STOPPED);
                 // the page was cut off, not failed: a resume fetches it again
-                assertThat(store.url(site.url("/")).orElseThrow().state()).isEqualTo("QUEUED");
+                assertThat(store.url(site.url("/")).orElseThrow().state()).isEqualTo(UrlRecord.State.QUEUED);
             }
         }
     }
