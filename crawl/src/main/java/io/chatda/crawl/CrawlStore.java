@@ -224,26 +224,19 @@ public final class CrawlStore implements AutoCloseable {
 
         /** A page read and handed to the index. */
         static Outcome indexed(int httpStatus, Content c) {
-            return new Outcome(
-                    UrlRecord.State.DONE,
-                    null,
-                    null,
-                    httpStatus,
-                    true,
-                    true,
-                    c.hash(),
-                    c.simhash(),
-                    c.etag(),
-                    c.lastModified(),
-                    null);
+            return read(httpStatus, c, null);
         }
 
         /** An indexed page read again with the same text. */
         static Outcome unchanged(int httpStatus, Content c) {
+            return read(httpStatus, c, "unchanged");
+        }
+
+        private static Outcome read(int httpStatus, Content c, String detail) {
             return new Outcome(
                     UrlRecord.State.DONE,
                     null,
-                    "unchanged",
+                    detail,
                     httpStatus,
                     true,
                     true,
