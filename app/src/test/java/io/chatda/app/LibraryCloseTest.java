@@ -3,6 +3,7 @@ package io.chatda.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatda.suggest.QueryPolicy;
+import io.chatda.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

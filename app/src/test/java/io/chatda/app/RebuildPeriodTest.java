@@ -2,6 +2,7 @@ package io.chatda.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatda.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import io.chatda.search.SearchIndexException;
 import io.chatda.suggest.QueryPolicy;
 import io.chatda.suggest.Suggestion;
+import io.chatda.testing.MovableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;

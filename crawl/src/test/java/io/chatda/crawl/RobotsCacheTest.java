@@ -2,6 +2,7 @@ package io.chatda.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatda.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ class RobotsCacheTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock(Instant.parse("2024-05-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2024-05-01T00:00:00Z"));
     private TestSite site;
     private CrawlStore store;
     private CrawlConfig config;
@@ -55,12 +56,12 @@ class RobotsCacheTest {
         assertThat(first.rules().isAllowed(site.url("/private/x"))).isFalse();
         assertThat(store.robots(hostKey()).fetchedAt()).isEqualTo(clock.millis());
 
-        clock.now = clock.now.plus(RobotsCache.TTL).minusSeconds(1);
+        clock.advance(RobotsCache.TTL.minusSeconds(1));
         RobotsCache.HostRules stored = cache().rules(site.url("/b")); // a new crawl: nothing in memory
         assertThat(stored.rules().isAllowed(site.url("/private/x"))).isFalse();
         assertThat(site.hits("/robots.txt")).as("read from the store").isEqualTo(1);
 
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         site.on("/robots.txt", ex -> TestSite.send(ex, 200, "text/plain", "User-agent: *\nAllow: /\n"));
         RobotsCache.HostRules fresh = cache().rules(site.url("/c"));
         assertThat(site.hits("/robots.txt")).as("a day old: fetched again").isEqualTo(2);
@@ -77,16 +78,16 @@ class RobotsCacheTest {
         RobotsCache.HostRules deferred = cache.rules(site.url("/a"));
         assertThat(deferred.deferred()).isTrue();
         assertThat(deferred.retryAt()).isEqualTo(clock.millis() + 2_000);
-        clock.now = clock.now.plusMillis(1_999);
+        clock.advance(Duration.ofMillis(1_999));
         assertThat(cache.rules(site.url("/a"))).isSameAs(deferred);
         assertThat(site.hits("/robots.txt")).as("not before its back-off").isEqualTo(1);
 
-        clock.now = clock.now.plusMillis(1);
+        clock.advance(Duration.ofMillis(1));
         RobotsCache.HostRules again = cache.rules(site.url("/a"));
         assertThat(site.hits("/robots.txt")).isEqualTo(2);
         assertThat(again.retryAt()).as("the back-off doubles").isEqualTo(clock.millis() + 4_000);
 
-        clock.now = clock.now.plusMillis(4_000);
+        clock.advance(Duration.ofMillis(4_000));
         RobotsCache.HostRules givenUp = cache.rules(site.url("/a"));
         assertThat(givenUp.unavailable()).isTrue();
         assertThat(givenUp.failure()).isEqualTo("HTTP 503");

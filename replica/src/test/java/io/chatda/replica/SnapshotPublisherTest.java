@@ -9,14 +9,12 @@ import io.chatda.search.TextAnalysis;
 import io.chatda.suggest.CompletionIndex;
 import io.chatda.suggest.DictionarySnapshot;
 import io.chatda.suggest.SuggestEntry;
+import io.chatda.testing.MovableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +191,7 @@ class SnapshotPublisherTest {
             index.commit(Map.of());
             published.add(publisher.current().orElseThrow());
         }
-        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         add("d");
         index.commit(Map.of());
 
@@ -225,29 +223,5 @@ class SnapshotPublisherTest {
 
         assertThat(next).isCompleted();
         assertThat(next.join().generation()).isEqualTo(current + 1);
-    }
-
-    /** A clock a test moves by setting {@link #now}. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

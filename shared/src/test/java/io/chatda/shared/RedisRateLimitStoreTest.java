@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatda.server.LocalRateLimitStore;
 import io.chatda.server.RateLimit;
+import io.chatda.testing.MovableClock;
 import io.github.bucket4j.ConsumptionProbe;
 import java.nio.file.Path;
 import java.time.Duration;

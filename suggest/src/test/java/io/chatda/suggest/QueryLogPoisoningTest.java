@@ -3,6 +3,7 @@ package io.chatda.suggest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.chatda.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class QueryLogPoisoningTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T10:00:00Z"));
 
     private static final List<SuggestEntry> TITLES = List.of(
             new SuggestEntry("검색엔진", 4, SuggestEntry.Kind.TITLE, "u:1"),
@@ -86,7 +87,7 @@ class QueryLogPoisoningTest {
             log.recordSearch("raft", 5, "192.0.2.55");
             log.recordSearch("raft", 5, "192.0.2.55");
             assertThat(log.entries()).isEmpty();
-            clock.now = clock.now.plus(Duration.ofDays(1));
+            clock.advance(Duration.ofDays(1));
             log.recordSearch("raft", 5, "192.0.2.55");
             assertThat(log.entries()).extracting(SuggestEntry::text).containsExactly("raft");
         }

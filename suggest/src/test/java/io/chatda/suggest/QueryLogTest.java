@@ -3,6 +3,7 @@ package io.chatda.suggest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.chatda.testing.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ class QueryLogTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
 
     @Test
     void countsDecayWithTheHalfLife() {
@@ -25,11 +26,11 @@ class QueryLogTest {
             log.recordSearch("교착상태", 3);
             log.recordSearch("교착상태", 3);
             assertThat(log.count("교착상태")).isCloseTo(2.0, within(1e-9));
-            clock.now = clock.now.plus(Duration.ofDays(7));
+            clock.advance(Duration.ofDays(7));
             assertThat(log.count("교착상태")).isCloseTo(1.0, within(1e-9));
             log.recordSearch("교착상태", 3);
             assertThat(log.count("교착상태")).isCloseTo(2.0, within(1e-9));
-            clock.now = clock.now.plus(Duration.ofDays(14));
+            clock.advance(Duration.ofDays(14));
             assertThat(log.count("교착상태")).isCloseTo(0.5, within(1e-9));
         }
     }
@@ -72,7 +73,7 @@ class QueryLogTest {
     void forgottenQueriesAreDropped() {
         try (QueryLog log = QueryLog.open(dir, Duration.ofDays(1), clock)) {
             log.recordSearch("old", 1);
-            clock.now = clock.now.plus(Duration.ofDays(30));
+            clock.advance(Duration.ofDays(30));
             assertThat(log.entries()).isEmpty();
         }
     }
