@@ -9,14 +9,18 @@ import org.apache.lucene.util.IOUtils;
 /** Files that survive a crash whole or not at all: written under a temporary name, synced, then renamed. */
 final class DurableFiles {
 
-    /** The suffix of files being written; never a snapshot file's (see {@link SnapshotFile#isValidName}). */
-    static final String TEMPORARY = ".replica-tmp";
+    /**
+     * The prefix of files being written. A leading dot is never a snapshot file's name (see
+     * {@link SnapshotFile#isValidName}), and a prefix, unlike a suffix, keeps a commit point being copied in from
+     * looking like one: Lucene takes every {@code segments_*} file for a commit and parses its generation.
+     */
+    static final String TEMPORARY = ".replica-tmp.";
 
     private DurableFiles() {}
 
     /** The temporary name {@code target} is written under before {@link #moveIntoPlace}. */
     static Path temporary(Path target) {
-        return target.resolveSibling(target.getFileName() + TEMPORARY);
+        return target.resolveSibling(TEMPORARY + target.getFileName());
     }
 
     /** Renames a written (and synced) temporary file over {@code target} atomically, then syncs the directory. */

@@ -64,7 +64,7 @@ final class LocalReplica {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(indexDir, IndexFileNames.SEGMENTS + "_*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (!name.endsWith(DurableFiles.TEMPORARY) && generationOf(name) > generation) {
+                if (generationOf(name) > generation) {
                     Files.delete(file);
                 }
             }
@@ -114,7 +114,7 @@ final class LocalReplica {
     }
 
     private static void removeTemporaries(Path dir) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + DurableFiles.TEMPORARY)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, DurableFiles.TEMPORARY + "*")) {
             for (Path file : files) {
                 Files.delete(file);
             }
